@@ -70,13 +70,18 @@ pub enum ConflictKind {
 pub fn assemble(sources: &[Source], excerpts: &[Excerpt], filter: &Filter) -> Chronology {
     let _by_id: BTreeMap<&Id, &Source> = sources.iter().map(|s| (&s.id, s)).collect();
     let kept = excerpts.iter().filter(|e| {
-        filter.tags.is_empty() || e.tags.iter().any(|t| filter.tags.iter().any(|f| t.matches(f)))
+        filter.tags.is_empty()
+            || e.tags
+                .iter()
+                .any(|t| filter.tags.iter().any(|f| t.matches(f)))
     });
     let mut dated: Vec<(&Excerpt, &Edtf)> = Vec::new();
     let mut undated = Vec::new();
     for e in kept {
         match e.event_date() {
-            Some(d) if d.overlaps_range(filter.from.as_ref(), filter.to.as_ref()) => dated.push((e, d)),
+            Some(d) if d.overlaps_range(filter.from.as_ref(), filter.to.as_ref()) => {
+                dated.push((e, d))
+            }
             Some(_) => {}
             None if filter.from.is_none() && filter.to.is_none() => undated.push(e.id.clone()),
             None => {}
@@ -100,5 +105,9 @@ pub fn assemble(sources: &[Source], excerpts: &[Excerpt], filter: &Filter) -> Ch
             dependence: Dependence::Single,
         })
         .collect();
-    Chronology { entries, conflicts: Vec::new(), undated }
+    Chronology {
+        entries,
+        conflicts: Vec::new(),
+        undated,
+    }
 }

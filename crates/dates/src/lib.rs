@@ -50,8 +50,18 @@ pub enum TimexType {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Every temporal expression in `text`, in text order, resolved against `reference` (usually the
@@ -67,7 +77,12 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<Expression> {
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    let month = |w: &str| MONTHS.iter().position(|m| w.eq_ignore_ascii_case(m)).map(|i| i as u32 + 1);
+    let month = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| w.eq_ignore_ascii_case(m))
+            .map(|i| i as u32 + 1)
+    };
     let num = |w: &str| w.trim_end_matches(['.', ';', ')']).parse::<u32>().ok();
     let mut out = Vec::new();
     let mut i = 0;
@@ -112,7 +127,10 @@ fn day(text: &str, start: usize, end: usize, d: NaiveDate, rule: &'static str) -
         precision: Some(Precision::Day),
         kind: Kind::Absolute,
         rule,
-        timex: Timex { kind: TimexType::Date, value: d.format("%Y-%m-%d").to_string() },
+        timex: Timex {
+            kind: TimexType::Date,
+            value: d.format("%Y-%m-%d").to_string(),
+        },
         value,
     }
 }

@@ -35,7 +35,9 @@ pub struct Extraction {
 pub enum ImportError {
     #[error("the file is empty")]
     Empty,
-    #[error("the file is {size} bytes, more than the {limit}-byte limit for one source; split it or import a smaller export")]
+    #[error(
+        "the file is {size} bytes, more than the {limit}-byte limit for one source; split it or import a smaller export"
+    )]
     TooLarge { size: usize, limit: usize },
     #[error("the file looks binary ({0}), not text, Markdown, HTML or PDF")]
     Binary(String),
@@ -50,13 +52,19 @@ pub fn extract(bytes: &[u8], file_name: &str) -> Result<Extraction, ImportError>
         return Err(ImportError::Empty);
     }
     if bytes.len() > MAX_BYTES {
-        return Err(ImportError::TooLarge { size: bytes.len(), limit: MAX_BYTES });
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_BYTES,
+        });
     }
     if bytes.contains(&0) {
         return Err(ImportError::Binary("it contains NUL bytes".into()));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::Encoding(e.valid_up_to()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
     let title = text
         .lines()
         .map(|l| l.trim().trim_start_matches('#').trim())
@@ -75,7 +83,12 @@ pub fn extract(bytes: &[u8], file_name: &str) -> Result<Extraction, ImportError>
         removed: Vec::new(),
         attribution: Vec::new(),
         warnings: Vec::new(),
-        media_type: if markdown { "text/markdown" } else { "text/plain" }.into(),
+        media_type: if markdown {
+            "text/markdown"
+        } else {
+            "text/plain"
+        }
+        .into(),
         pages: Vec::new(),
     })
 }

@@ -80,7 +80,9 @@ pub enum Edtf {
 
 /// Why a string is not a supported EDTF date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{input}' is not a date Dossier understands: {reason}. Use EDTF, e.g. 2015, 2015-06, 2015-06-02, 2015~, 2015-05-25/2015-05-31 or ../2015")]
+#[error(
+    "'{input}' is not a date Dossier understands: {reason}. Use EDTF, e.g. 2015, 2015-06, 2015-06-02, 2015~, 2015-05-25/2015-05-31 or ../2015"
+)]
 pub struct ParseError {
     pub input: String,
     pub reason: String,
@@ -91,7 +93,9 @@ const MAX_YEAR: i32 = 9999;
 
 impl Period {
     pub fn year(year: i32) -> Option<Period> {
-        (MIN_YEAR..=MAX_YEAR).contains(&year).then_some(Period::Year(year))
+        (MIN_YEAR..=MAX_YEAR)
+            .contains(&year)
+            .then_some(Period::Year(year))
     }
 
     pub fn month(year: i32, month: u32) -> Option<Period> {
@@ -130,7 +134,11 @@ impl Period {
         match self {
             Period::Year(y) => ymd(y, 12, 31),
             Period::Month { year, month } => {
-                let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+                let (ny, nm) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
                 NaiveDate::from_ymd_opt(ny, nm, 1)
                     .map(|d| d.pred_opt().expect("not the first day of the calendar"))
                     .unwrap_or_else(|| ymd(year, 12, 31))
@@ -146,7 +154,10 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 impl Date {
     pub fn new(period: Period) -> Date {
-        Date { period, qualifier: Qualifier::default() }
+        Date {
+            period,
+            qualifier: Qualifier::default(),
+        }
     }
 
     pub fn approximate(mut self) -> Date {
@@ -299,8 +310,18 @@ impl Bound {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// English month name, 1-based.
@@ -318,8 +339,16 @@ fn human_plain(p: Period) -> String {
 
 fn human_date(d: &Date) -> String {
     let plain = human_plain(d.period);
-    let plain = if d.qualifier.approximate { format!("c. {plain}") } else { plain };
-    if d.qualifier.uncertain { format!("{plain} (uncertain)") } else { plain }
+    let plain = if d.qualifier.approximate {
+        format!("c. {plain}")
+    } else {
+        plain
+    };
+    if d.qualifier.uncertain {
+        format!("{plain} (uncertain)")
+    } else {
+        plain
+    }
 }
 
 fn human_range(a: &Date, b: &Date) -> String {
@@ -327,7 +356,13 @@ fn human_range(a: &Date, b: &Date) -> String {
     if plain {
         match (a.period, b.period) {
             (Period::Day(x), Period::Day(y)) if x.year() == y.year() && x.month() == y.month() => {
-                return format!("{}–{} {} {}", x.day(), y.day(), month_name(x.month()), x.year());
+                return format!(
+                    "{}–{} {} {}",
+                    x.day(),
+                    y.day(),
+                    month_name(x.month()),
+                    x.year()
+                );
             }
             (Period::Day(x), Period::Day(y)) if x.year() == y.year() => {
                 return format!(
@@ -339,9 +374,16 @@ fn human_range(a: &Date, b: &Date) -> String {
                     y.year()
                 );
             }
-            (Period::Month { year: y1, month: m1 }, Period::Month { year: y2, month: m2 })
-                if y1 == y2 =>
-            {
+            (
+                Period::Month {
+                    year: y1,
+                    month: m1,
+                },
+                Period::Month {
+                    year: y2,
+                    month: m2,
+                },
+            ) if y1 == y2 => {
                 return format!("{}–{} {y1}", month_name(m1), month_name(m2));
             }
             (Period::Year(x), Period::Year(y)) => return format!("{x}–{y}"),
@@ -401,7 +443,10 @@ impl FromStr for Edtf {
     type Err = ParseError;
 
     fn from_str(input: &str) -> Result<Edtf, ParseError> {
-        let err = |reason: &str| ParseError { input: input.to_string(), reason: reason.into() };
+        let err = |reason: &str| ParseError {
+            input: input.to_string(),
+            reason: reason.into(),
+        };
         let s = input.trim();
         if s.is_empty() {
             return Err(err("it is empty"));
@@ -433,9 +478,27 @@ fn parse_bound(s: &str) -> Result<Bound, String> {
 
 fn parse_date(s: &str) -> Result<Date, String> {
     let (body, qualifier) = match s.as_bytes().last() {
-        Some(b'~') => (&s[..s.len() - 1], Qualifier { approximate: true, uncertain: false }),
-        Some(b'?') => (&s[..s.len() - 1], Qualifier { approximate: false, uncertain: true }),
-        Some(b'%') => (&s[..s.len() - 1], Qualifier { approximate: true, uncertain: true }),
+        Some(b'~') => (
+            &s[..s.len() - 1],
+            Qualifier {
+                approximate: true,
+                uncertain: false,
+            },
+        ),
+        Some(b'?') => (
+            &s[..s.len() - 1],
+            Qualifier {
+                approximate: false,
+                uncertain: true,
+            },
+        ),
+        Some(b'%') => (
+            &s[..s.len() - 1],
+            Qualifier {
+                approximate: true,
+                uncertain: true,
+            },
+        ),
         _ => (s, Qualifier::default()),
     };
     let parts: Vec<&str> = body.split('-').collect();
@@ -443,7 +506,8 @@ fn parse_date(s: &str) -> Result<Date, String> {
         if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
             return Err(format!("the {what} must be {len} digits"));
         }
-        p.parse::<u32>().map_err(|_| format!("the {what} is not a number"))
+        p.parse::<u32>()
+            .map_err(|_| format!("the {what} is not a number"))
     };
     let period = match parts.as_slice() {
         [y] => Period::year(num(y, 4, "year")? as i32),
@@ -454,7 +518,11 @@ fn parse_date(s: &str) -> Result<Date, String> {
             }
             Period::month(num(y, 4, "year")? as i32, m)
         }
-        [y, m, d] => Period::day(num(y, 4, "year")? as i32, num(m, 2, "month")?, num(d, 2, "day")?),
+        [y, m, d] => Period::day(
+            num(y, 4, "year")? as i32,
+            num(m, 2, "month")?,
+            num(d, 2, "day")?,
+        ),
         _ => return Err("expected YYYY, YYYY-MM or YYYY-MM-DD".into()),
     };
     let period = period.ok_or_else(|| "no such day or month in the calendar".to_string())?;
@@ -506,8 +574,18 @@ mod tests {
     #[test]
     fn parses_and_prints_level1_forms() {
         for s in [
-            "2015", "2015-06", "2015-06-02", "2015~", "2015-06?", "2015-06-02%",
-            "2015-05-25/2015-05-31", "../2015", "2015/..", "/2015-06", "2015-06/", "0000",
+            "2015",
+            "2015-06",
+            "2015-06-02",
+            "2015~",
+            "2015-06?",
+            "2015-06-02%",
+            "2015-05-25/2015-05-31",
+            "../2015",
+            "2015/..",
+            "/2015-06",
+            "2015-06/",
+            "0000",
             "2011~/2012-03?",
         ] {
             check_roundtrip(s);
@@ -517,8 +595,21 @@ mod tests {
     #[test]
     fn rejects_what_it_does_not_understand() {
         for s in [
-            "", "15", "2015-6", "2015-13", "2015-02-30", "2015-21", "201X", "2015/2014",
-            "../..", "/", "2015-06-02T10:00", "June 2015", "2015//2016", "-2015", "+2015",
+            "",
+            "15",
+            "2015-6",
+            "2015-13",
+            "2015-02-30",
+            "2015-21",
+            "201X",
+            "2015/2014",
+            "../..",
+            "/",
+            "2015-06-02T10:00",
+            "June 2015",
+            "2015//2016",
+            "-2015",
+            "+2015",
         ] {
             assert!(s.parse::<Edtf>().is_err(), "{s} should be refused");
         }
@@ -537,13 +628,30 @@ mod tests {
 
     #[test]
     fn documented_order() {
-        let mut dates: Vec<Edtf> = ["2015-06-02", "2015", "2015-06", "../2015", "2014-12-31", "2015~"]
-            .into_iter()
-            .map(e)
-            .collect();
+        let mut dates: Vec<Edtf> = [
+            "2015-06-02",
+            "2015",
+            "2015-06",
+            "../2015",
+            "2014-12-31",
+            "2015~",
+        ]
+        .into_iter()
+        .map(e)
+        .collect();
         dates.sort();
         let printed: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
-        assert_eq!(printed, ["../2015", "2014-12-31", "2015", "2015~", "2015-06", "2015-06-02"]);
+        assert_eq!(
+            printed,
+            [
+                "../2015",
+                "2014-12-31",
+                "2015",
+                "2015~",
+                "2015-06",
+                "2015-06-02"
+            ]
+        );
     }
 
     #[test]

@@ -22,7 +22,12 @@ pub struct Found<T> {
 
 impl<T> Found<T> {
     pub fn by_rule(value: T, rule: impl Into<String>, confidence: f64) -> Found<T> {
-        Found { value, provenance: rule.into(), confidence: round2(confidence), evidence: None }
+        Found {
+            value,
+            provenance: rule.into(),
+            confidence: round2(confidence),
+            evidence: None,
+        }
     }
 
     /// What the analyst entered: provenance `analyst`, confidence 1.
@@ -50,5 +55,9 @@ impl<T> Found<T> {
 }
 
 fn round2(x: f64) -> f64 {
-    if x.is_nan() { 0.0 } else { (x.clamp(0.0, 1.0) * 100.0).round() / 100.0 }
+    if x.is_nan() {
+        0.0
+    } else {
+        (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
+    }
 }

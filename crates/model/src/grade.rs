@@ -78,9 +78,13 @@ impl Credibility {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GradeError {
-    #[error("'{0}' is not a reliability grade: use a letter from A (completely reliable) to F (cannot be judged)")]
+    #[error(
+        "'{0}' is not a reliability grade: use a letter from A (completely reliable) to F (cannot be judged)"
+    )]
     Reliability(String),
-    #[error("'{0}' is not a credibility grade: use a number from 1 (confirmed) to 6 (cannot be judged)")]
+    #[error(
+        "'{0}' is not a credibility grade: use a number from 1 (confirmed) to 6 (cannot be judged)"
+    )]
     Credibility(String),
 }
 
@@ -126,7 +130,9 @@ impl serde::Serialize for Reliability {
 
 impl<'de> serde::Deserialize<'de> for Reliability {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 

@@ -11,7 +11,9 @@ use std::str::FromStr;
 pub struct Id(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a valid id: ids are lowercase letters, digits and inner hyphens, at most 80 characters (e.g. 2015-06-rouhani-pledge-3f9a)")]
+#[error(
+    "'{0}' is not a valid id: ids are lowercase letters, digits and inner hyphens, at most 80 characters (e.g. 2015-06-rouhani-pledge-3f9a)"
+)]
 pub struct IdError(pub String);
 
 impl Id {
@@ -79,10 +81,15 @@ impl FromStr for Id {
     fn from_str(s: &str) -> Result<Id, IdError> {
         let ok = !s.is_empty()
             && s.len() <= Self::MAX_LEN
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
             && !s.starts_with('-')
             && !s.ends_with('-');
-        if ok { Ok(Id(s.to_string())) } else { Err(IdError(s.to_string())) }
+        if ok {
+            Ok(Id(s.to_string()))
+        } else {
+            Err(IdError(s.to_string()))
+        }
     }
 }
 
@@ -100,7 +107,9 @@ impl serde::Serialize for Id {
 
 impl<'de> serde::Deserialize<'de> for Id {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Id, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 

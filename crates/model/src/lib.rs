@@ -10,6 +10,7 @@ mod id;
 mod marking;
 mod project;
 mod source;
+mod style;
 mod tag;
 
 pub use edtf::{Bound, Date, Edtf, Period, Precision, Qualifier};
@@ -20,4 +21,5 @@ pub use id::{Id, IdError, slug_words};
 pub use marking::{Classification, Marking, MarkingError, Scheme, Tlp};
 pub use project::{Briefing, BriefingMeta, FORMAT_VERSION, ProjectConfig, Section};
 pub use source::{Attribution, Original, Relation, Removed, Source};
+pub use style::{PageStyle, PaperSize};
 pub use tag::{Tag, TagError, TagKind};

@@ -61,7 +61,11 @@ impl Marking {
 
     /// The portion mark as written in parentheses: `U`, `CUI`, `TLP:AMBER+STRICT`.
     pub fn short(self) -> &'static str {
-        NAMES.iter().find(|(_, m)| *m == self).map(|(n, _)| *n).expect("every marking is named")
+        NAMES
+            .iter()
+            .find(|(_, m)| *m == self)
+            .map(|(n, _)| *n)
+            .expect("every marking is named")
     }
 
     /// The banner line: `UNCLASSIFIED`, `SECRET`, `TLP:AMBER`.
@@ -91,7 +95,9 @@ impl Marking {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a marking: use U, CUI, C, S, TS, or TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED")]
+#[error(
+    "'{0}' is not a marking: use U, CUI, C, S, TS, or TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED"
+)]
 pub struct MarkingError(pub String);
 
 impl FromStr for Marking {
@@ -121,7 +127,9 @@ impl serde::Serialize for Marking {
 
 impl<'de> serde::Deserialize<'de> for Marking {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 

@@ -112,7 +112,9 @@ impl Briefing {
 
     /// The section whose heading matches `name` case-insensitively ("BLUF", "Key judgments").
     pub fn section(&self, name: &str) -> Option<Section> {
-        self.sections().into_iter().find(|s| s.heading.eq_ignore_ascii_case(name))
+        self.sections()
+            .into_iter()
+            .find(|s| s.heading.eq_ignore_ascii_case(name))
     }
 }
 

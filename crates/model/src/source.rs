@@ -96,7 +96,10 @@ pub struct Removed {
 
 impl Source {
     pub fn title_or_id(&self) -> &str {
-        self.title.as_ref().map(|t| t.value.as_str()).unwrap_or(self.id.as_str())
+        self.title
+            .as_ref()
+            .map(|t| t.value.as_str())
+            .unwrap_or(self.id.as_str())
     }
 
     pub fn published_date(&self) -> Option<&Edtf> {

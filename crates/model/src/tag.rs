@@ -19,7 +19,9 @@ pub struct Tag {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not a tag: a tag is a name of up to 100 characters, optionally prefixed actor:, place: or topic:")]
+#[error(
+    "'{0}' is not a tag: a tag is a name of up to 100 characters, optionally prefixed actor:, place: or topic:"
+)]
 pub struct TagError(pub String);
 
 impl FromStr for Tag {
@@ -66,7 +68,8 @@ impl serde::Serialize for Tag {
 
 impl<'de> serde::Deserialize<'de> for Tag {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Tag, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
-

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 /// The repository root (the workspace of this crate).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 /// `../shared` beside the repository (or `$DOSSIER_SHARED`), if present.
@@ -25,7 +28,10 @@ pub fn shared(test: &str) -> Option<PathBuf> {
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("{test}: {} is missing, and CI always has it", dir.display());
     }
-    eprintln!("SKIPPED {test}: {} not found (it sits beside the repository in CI)", dir.display());
+    eprintln!(
+        "SKIPPED {test}: {} not found (it sits beside the repository in CI)",
+        dir.display()
+    );
     None
 }
 
@@ -38,7 +44,12 @@ pub fn seeds(test: &str) -> Option<Vec<(PathBuf, Vec<u8>)>> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    Some(files.into_iter().map(|p| (p.clone(), std::fs::read(&p).expect("seed"))).collect())
+    Some(
+        files
+            .into_iter()
+            .map(|p| (p.clone(), std::fs::read(&p).expect("seed")))
+            .collect(),
+    )
 }
 
 /// Publication dates an analyst sets on the seeds (the README's last column), by file prefix.
