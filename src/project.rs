@@ -657,8 +657,21 @@ impl Project {
         }
     }
 
+    /// Folders can be missing in a git clone (git keeps no empty folders): make them on write.
+    fn ensure_parent(&self, path: &Path) -> Result<()> {
+        match path.parent() {
+            Some(dir) => self
+                .world
+                .fs
+                .create_dir_all(dir)
+                .map_err(|e| Error::io(dir, e)),
+            None => Ok(()),
+        }
+    }
+
     fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<()> {
         self.check_unchanged(path)?;
+        self.ensure_parent(path)?;
         self.world
             .fs
             .write_atomic(path, bytes)
@@ -668,6 +681,7 @@ impl Project {
     }
 
     fn write_new(&mut self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.ensure_parent(path)?;
         self.world
             .fs
             .create_new(path, bytes)
@@ -696,6 +710,7 @@ impl Project {
         for len in [4, 6, 8, 12, 16, 24, 32, 64] {
             let id = Id::compose(prefix, words, 3, &hash[..len.min(hash.len())]);
             let file = path(&self.layout, &id);
+            self.ensure_parent(&file)?;
             match self.world.fs.create_new(&file, encode(&id).as_bytes()) {
                 Ok(()) => {
                     let text = encode(&id);
