@@ -758,6 +758,11 @@ fn is_hidden(p: &Path) -> bool {
 
 /// Locates the `occurrence`-th (1-based) match of `quote` in the source text.
 fn locate(source: &Source, quote: &str, occurrence: usize) -> Result<(usize, usize)> {
+    if quote.trim().is_empty() {
+        return Err(Error::Invalid(
+            "the quote is empty; give the passage to excerpt with --quote".into(),
+        ));
+    }
     let found = quote::find_all(&source.text, quote);
     if found.is_empty() {
         return Err(Error::QuoteNotFound {

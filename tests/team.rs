@@ -8,7 +8,7 @@ use std::process::Command;
 use common::{dossier, import_text, new_project, s};
 
 fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    let out = Command::new("git")
+    Command::new("git")
         .args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "A")
@@ -16,8 +16,7 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
         .env("GIT_COMMITTER_NAME", "A")
         .env("GIT_COMMITTER_EMAIL", "a@example.org")
         .output()
-        .expect("git runs");
-    out
+        .expect("git runs")
 }
 
 #[track_caller]
