@@ -119,7 +119,8 @@ impl Fs for OsFs {
                 out.push(entry.path());
             }
         }
-        out.sort();
+        // One folder: comparing the raw names is the same order as comparing paths, and faster.
+        out.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         Ok(out)
     }
 }
