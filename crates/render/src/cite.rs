@@ -233,7 +233,10 @@ mod tests {
 
     #[test]
     fn finds_single_and_grouped_citations() {
-        assert_eq!(ids("a [@x-1] b [@y; @z, p. 3] [not] [@Bad]"), ["x-1", "y", "z"]);
+        assert_eq!(
+            ids("a [@x-1] b [@y; @z, p. 3] [not] [@Bad]"),
+            ["x-1", "y", "z"]
+        );
         assert!(ids("mail me [at] example").is_empty());
     }
 }

@@ -292,9 +292,16 @@ impl Context {
                 id: s.id.to_string(),
                 title: s.title_or_id().to_string(),
                 outlet: outlet(s),
-                author: s.author.as_ref().map(|a| a.value.clone()).unwrap_or_default(),
+                author: s
+                    .author
+                    .as_ref()
+                    .map(|a| a.value.clone())
+                    .unwrap_or_default(),
                 url: s.url.as_ref().map(|a| a.value.clone()).unwrap_or_default(),
-                published: s.published_date().map(|d| d.to_string()).unwrap_or_default(),
+                published: s
+                    .published_date()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
                 published_human: published_human(s),
                 reliability: s.reliability.to_string(),
                 reliability_description: s.reliability.description(),
@@ -353,7 +360,11 @@ impl Context {
                 } else {
                     briefing.meta.author.clone()
                 },
-                from: briefing.meta.from.map(|d| d.to_string()).unwrap_or_default(),
+                from: briefing
+                    .meta
+                    .from
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
                 to: briefing.meta.to.map(|d| d.to_string()).unwrap_or_default(),
                 tags: briefing.meta.tags.iter().map(|t| t.to_string()).collect(),
                 bluf,
@@ -364,7 +375,10 @@ impl Context {
             marking: MarkingInfo {
                 scheme: manifest.markings,
                 banner,
-                default: config.classification.map(|m| m.to_string()).unwrap_or_default(),
+                default: config
+                    .classification
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
             },
             chronology: ChronologyInfo {
                 entries,
@@ -441,7 +455,10 @@ fn section_info(
             let cited = cite::ids(body)
                 .into_iter()
                 .filter_map(|id| by_excerpt.get(id.as_str()).and_then(|e| e.portion));
-            let mark = explicit.into_iter().chain(cited).reduce(|a, b| a.max_with(b).unwrap_or(a));
+            let mark = explicit
+                .into_iter()
+                .chain(cited)
+                .reduce(|a, b| a.max_with(b).unwrap_or(a));
             let label = || {
                 format!(
                     "briefings/{briefing}.md line {}: {} paragraph {}",
@@ -649,9 +666,13 @@ pub(crate) fn descriptor(s: &Source, by_source: &BTreeMap<&str, &Source>) -> Str
             Relation::Quoted => format!("{} report quoted by {outlet}", a.reporter),
             Relation::Via => format!("{} report via {outlet}", a.reporter),
             Relation::Reprint => format!("{} article reprinted by {outlet}", a.reporter),
-            Relation::Told => format!("statement to {} reported by {outlet}", a.reporter),
+            Relation::Told => format!("Statement to {} reported by {outlet}", a.reporter),
         }
-    } else if let Some(orig) = s.reprint_of.as_ref().and_then(|id| by_source.get(id.as_str())) {
+    } else if let Some(orig) = s
+        .reprint_of
+        .as_ref()
+        .and_then(|id| by_source.get(id.as_str()))
+    {
         format!("{} article reprinted by {outlet}", self::outlet(orig))
     } else {
         format!("{outlet} report")

@@ -62,7 +62,9 @@ pub fn render(template: &Template, ctx: &Context) -> Result<Rendered, TemplateEr
     result.map_err(|e| to_error(&e, template))?;
     let markdown = String::from_utf8(out.buf).expect("the engine writes UTF-8");
     let mut warnings: Vec<Warning> = ctx.warnings.clone();
-    warnings.extend(std::mem::take(&mut ledger.lock().expect("not poisoned").warnings));
+    warnings.extend(std::mem::take(
+        &mut ledger.lock().expect("not poisoned").warnings,
+    ));
     Ok(Rendered {
         markdown,
         warnings,
@@ -103,7 +105,9 @@ fn environment(
     }
     env.add_filter("join", join);
     env.add_filter("replace", replace);
-    env.add_filter("string", |v: Value| guard::bounded_string(&v, MAX_VALUE_BYTES));
+    env.add_filter("string", |v: Value| {
+        guard::bounded_string(&v, MAX_VALUE_BYTES)
+    });
     env.add_filter("list", list);
     env.add_function("range", range);
 
@@ -160,7 +164,11 @@ fn id_list(v: &Value) -> Result<Vec<String>, Error> {
     for item in v.try_iter()? {
         if let Some(s) = item.as_str() {
             out.push(s.to_string());
-        } else if let Some(id) = item.get_attr("id").ok().and_then(|i| i.as_str().map(String::from)) {
+        } else if let Some(id) = item
+            .get_attr("id")
+            .ok()
+            .and_then(|i| i.as_str().map(String::from))
+        {
             out.push(id);
         } else {
             return Err(Error::new(
@@ -205,7 +213,9 @@ fn list(v: Value) -> Result<Value, Error> {
         if s.chars().count() > MAX_ITEMS {
             return Err(guard::too_large());
         }
-        return Ok(Value::from_iter(s.chars().map(|c| Value::from(c.to_string()))));
+        return Ok(Value::from_iter(
+            s.chars().map(|c| Value::from(c.to_string())),
+        ));
     }
     if v.kind() == ValueKind::Map {
         return Ok(Value::from_iter(v.try_iter()?.take(MAX_ITEMS)));
@@ -270,7 +280,21 @@ impl std::io::Write for &mut Capped {
 }
 
 /// A minijinja error as the analyst needs it: file, line, column, the line itself.
-fn to_error(e: &Error, template: &Template) -> TemplateError {
+fn to_error(outer: &Error, template: &Template) -> TemplateError {
+    // An error inside an include or macro arrives wrapped; the innermost one says what happened.
+    let mut e = outer;
+    loop {
+        if e.kind() == ErrorKind::OutOfFuel {
+            return TemplateError::OutOfFuel;
+        }
+        if e.detail().is_some_and(|d| d.contains("recursion")) {
+            return TemplateError::Recursion;
+        }
+        match std::error::Error::source(e).and_then(|s| s.downcast_ref::<Error>()) {
+            Some(inner) => e = inner,
+            None => break,
+        }
+    }
     match e.kind() {
         ErrorKind::OutOfFuel => return TemplateError::OutOfFuel,
         ErrorKind::InvalidOperation if e.detail().is_some_and(|d| d.contains("recursion")) => {
@@ -316,8 +340,8 @@ fn to_error(e: &Error, template: &Template) -> TemplateError {
             let source = e.template_source().unwrap_or(original);
             let name = e
                 .range()
-                .and_then(|r| source.get(r))
-                .map(|s| s.split("|__").next().unwrap_or(s).trim().to_string())
+                .and_then(|r| Some((source.get(r.clone())?, source.get(..r.start)?)))
+                .map(|(text, before)| undefined_name(text, before, e.detail()))
                 .unwrap_or_else(|| "a value".into());
             TemplateError::Undefined {
                 file: label,
@@ -334,4 +358,21 @@ fn to_error(e: &Error, template: &Template) -> TemplateError {
             message,
         },
     }
+}
+
+/// The variable an undefined error is about. In a rewritten operator (`a|__concat(b)`) the
+/// error points at the filter; the operand named by the detail is the variable.
+fn undefined_name(text: &str, before: &str, side: Option<&str>) -> String {
+    let Some(call) = text.strip_prefix("__") else {
+        return text.trim().to_string();
+    };
+    if side == Some("right") {
+        let inner = call.split_once('(').map_or(call, |(_, r)| r);
+        return inner.strip_suffix(')').unwrap_or(inner).trim().to_string();
+    }
+    let before = before.trim_end().trim_end_matches('|').trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '"' | '\'')))
+        .map_or(0, |i| i + 1);
+    before[start..].to_string()
 }

@@ -8,7 +8,9 @@ pub enum TemplateError {
     NotFound(String),
     #[error("'{0}' is not a template name: use lowercase letters, digits, '-' and '_'")]
     BadName(String),
-    #[error("template {0} has no {1}: every template folder needs template.toml and briefing.md.j2")]
+    #[error(
+        "template {0} has no {1}: every template folder needs template.toml and briefing.md.j2"
+    )]
     Missing(String, &'static str),
     #[error("{file} line {line}: {message}")]
     Manifest {
@@ -30,7 +32,9 @@ pub enum TemplateError {
         line_text: String,
         message: String,
     },
-    #[error("{file} line {line}: `{name}` is undefined: check its spelling against docs/templates.md\n  {line_text}")]
+    #[error(
+        "{file} line {line}: `{name}` is undefined: check its spelling against docs/templates.md\n  {line_text}"
+    )]
     Undefined {
         file: String,
         line: usize,
@@ -48,9 +52,13 @@ pub enum TemplateError {
         "the template ran out of fuel: it loops or recurses more than a briefing needs (a loop that never ends, or a template that includes itself?)"
     )]
     OutOfFuel,
-    #[error("the template recurses too deeply: does a macro call itself, or a file include itself?")]
+    #[error(
+        "the template recurses too deeply: does a macro call itself, or a file include itself?"
+    )]
     Recursion,
-    #[error("the template's output passed {0} MiB: a briefing is far smaller, so the template is looping or repeating text")]
+    #[error(
+        "the template's output passed {0} MiB: a briefing is far smaller, so the template is looping or repeating text"
+    )]
     OutputTooLarge(usize),
     #[error("{file} has no '## {section}' section, which template {template} requires")]
     MissingSection {

@@ -191,9 +191,10 @@ impl Walker<'_> {
     fn args(&mut self, args: &[CallArg<'_>]) {
         for a in args {
             match a {
-                CallArg::Pos(e) | CallArg::Kwarg(_, e) | CallArg::PosSplat(e) | CallArg::KwargSplat(e) => {
-                    self.expr(e)
-                }
+                CallArg::Pos(e)
+                | CallArg::Kwarg(_, e)
+                | CallArg::PosSplat(e)
+                | CallArg::KwargSplat(e) => self.expr(e),
             }
         }
     }
@@ -223,15 +224,16 @@ impl Walker<'_> {
                 // operator expression not turned into a filter gets parentheses of its own.
                 let wrap = match &b.left {
                     Expr::UnaryOp(_) => true,
-                    Expr::BinOp(l) => !matches!(
-                        l.op,
-                        BinOpKind::Concat | BinOpKind::Add | BinOpKind::Mul
-                    ),
+                    Expr::BinOp(l) => {
+                        !matches!(l.op, BinOpKind::Concat | BinOpKind::Add | BinOpKind::Mul)
+                    }
                     _ => false,
                 };
                 if wrap {
-                    self.edits.push((left.start_offset as usize, Edit::Insert("(")));
-                    self.edits.push((left.end_offset as usize, Edit::Insert(")")));
+                    self.edits
+                        .push((left.start_offset as usize, Edit::Insert("(")));
+                    self.edits
+                        .push((left.end_offset as usize, Edit::Insert(")")));
                 }
                 // The operator is the first occurrence of its character after the left operand
                 // (only parentheses and white space stand between them).
@@ -327,9 +329,10 @@ pub fn too_large() -> Error {
     )
 }
 
-fn not_undefined(v: &Value) -> Result<(), Error> {
+/// Which operand was undefined travels in the detail, so the error can name the variable.
+fn not_undefined(v: &Value, side: &'static str) -> Result<(), Error> {
     if v.is_undefined() {
-        return Err(Error::from(ErrorKind::UndefinedError));
+        return Err(Error::new(ErrorKind::UndefinedError, side));
     }
     Ok(())
 }
@@ -342,8 +345,8 @@ fn seq_len(v: &Value) -> Option<usize> {
 
 /// `a ~ b`, bounded.
 pub fn concat(a: Value, b: Value) -> Result<Value, Error> {
-    not_undefined(&a)?;
-    not_undefined(&b)?;
+    not_undefined(&a, "left")?;
+    not_undefined(&b, "right")?;
     let mut s = bounded_string(&a, MAX_VALUE_BYTES)?;
     let rest = bounded_string(&b, MAX_VALUE_BYTES - s.len())?;
     s.push_str(&rest);
@@ -352,8 +355,8 @@ pub fn concat(a: Value, b: Value) -> Result<Value, Error> {
 
 /// `a + b`, bounded: numbers add, strings and sequences concatenate.
 pub fn add(a: Value, b: Value) -> Result<Value, Error> {
-    not_undefined(&a)?;
-    not_undefined(&b)?;
+    not_undefined(&a, "left")?;
+    not_undefined(&b, "right")?;
     if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
         if x.len() + y.len() > MAX_VALUE_BYTES {
             return Err(too_large());
@@ -372,8 +375,8 @@ pub fn add(a: Value, b: Value) -> Result<Value, Error> {
 
 /// `a * b`, bounded: numbers multiply, a string or sequence repeats.
 pub fn mul(a: Value, b: Value) -> Result<Value, Error> {
-    not_undefined(&a)?;
-    not_undefined(&b)?;
+    not_undefined(&a, "left")?;
+    not_undefined(&b, "right")?;
     let repeat = |seq: &Value, n: &Value| -> Result<Value, Error> {
         let times = n.as_usize().ok_or_else(|| {
             Error::new(
@@ -394,9 +397,7 @@ pub fn mul(a: Value, b: Value) -> Result<Value, Error> {
             return Err(too_large());
         }
         let once: Vec<Value> = seq.try_iter()?.collect();
-        Ok(Value::from_iter(
-            std::iter::repeat_n(once, times).flatten(),
-        ))
+        Ok(Value::from_iter(std::iter::repeat_n(once, times).flatten()))
     };
     let is_seq = |v: &Value| v.as_str().is_some() || seq_len(v).is_some();
     if is_seq(&a) {

@@ -19,7 +19,9 @@ pub fn html(markdown: &str, title: &str, banner: &str) -> String {
     let mapped = events(markdown).map(|e| match e {
         Event::Cmark(e) => e,
         // The writer would pass raw HTML through; ammonia keeps only this class.
-        Event::Dialect(Dialect::PageBreak) => CmarkEvent::Html("<hr class=\"page-break\">\n".into()),
+        Event::Dialect(Dialect::PageBreak) => {
+            CmarkEvent::Html("<hr class=\"page-break\">\n".into())
+        }
     });
     let mut body = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut body, mapped);
@@ -65,7 +67,10 @@ fn sanitize(html: &str) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

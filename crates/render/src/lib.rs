@@ -16,9 +16,8 @@ mod lint;
 mod template;
 
 pub use context::{
-    BriefingInfo, ChronologyInfo, ConflictInfo, Context, EntryInfo, ExcerptInfo, Inputs,
-    Judgment, MarkingInfo, Paragraph, ProjectInfo, SCHEMA_VERSION, SectionInfo, SourceInfo,
-    TemplateInfo,
+    BriefingInfo, ChronologyInfo, ConflictInfo, Context, EntryInfo, ExcerptInfo, Inputs, Judgment,
+    MarkingInfo, Paragraph, ProjectInfo, SCHEMA_VERSION, SectionInfo, SourceInfo, TemplateInfo,
 };
 pub use engine::{MAX_OUTPUT_BYTES, render};
 pub use error::TemplateError;

@@ -82,7 +82,10 @@ pub fn check(briefing: &Briefing) -> Vec<Warning> {
         });
     }
     for s in briefing.sections() {
-        if !matches!(s.heading.to_lowercase().as_str(), "key judgments" | "key judgements") {
+        if !matches!(
+            s.heading.to_lowercase().as_str(),
+            "key judgments" | "key judgements"
+        ) {
             continue;
         }
         let mut line = s.line;
@@ -97,7 +100,9 @@ pub fn check(briefing: &Briefing) -> Vec<Warning> {
                     out.push(Warning {
                         kind: "uncited-judgment",
                         line: Some(line),
-                        message: "this key judgment cites no excerpt: add its support as [@excerpt-id]".into(),
+                        message:
+                            "this key judgment cites no excerpt: add its support as [@excerpt-id]"
+                                .into(),
                     });
                 }
             }
@@ -153,7 +158,9 @@ mod tests {
     #[test]
     fn uncited_key_judgment() {
         assert_eq!(
-            kinds("## Key judgments\n- Iran will stay [@a].\n- Iran will leave.\n## Outlook\n- free\n"),
+            kinds(
+                "## Key judgments\n- Iran will stay [@a].\n- Iran will leave.\n## Outlook\n- free\n"
+            ),
             [("uncited-judgment", Some(3))]
         );
     }

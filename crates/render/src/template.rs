@@ -179,7 +179,13 @@ impl Template {
             .filter(|_| valid_name(name))
             .ok_or_else(|| TemplateError::NotFound(name.to_string()))?;
         let mut files = BTreeMap::new();
-        for f in dir.files() {
+        let mut stack = vec![dir];
+        let mut all = Vec::new();
+        while let Some(d) = stack.pop() {
+            stack.extend(d.dirs());
+            all.extend(d.files());
+        }
+        for f in all {
             let rel = f
                 .path()
                 .strip_prefix(name)
@@ -194,7 +200,8 @@ impl Template {
 
     /// Reads a template folder: its files (not its subfolders' siblings, nothing outside it).
     pub fn from_dir(dir: &Path, origin: Origin) -> Result<Template, TemplateError> {
-        let io = |e: std::io::Error, p: &Path| TemplateError::Io(p.display().to_string(), e.to_string());
+        let io =
+            |e: std::io::Error, p: &Path| TemplateError::Io(p.display().to_string(), e.to_string());
         let mut files = BTreeMap::new();
         let mut stack = vec![dir.to_path_buf()];
         while let Some(d) = stack.pop() {
@@ -230,7 +237,12 @@ impl Template {
                 files.insert(rel, text);
             }
         }
-        Template::from_files(files, origin, Some(dir.to_path_buf()), &dir.display().to_string())
+        Template::from_files(
+            files,
+            origin,
+            Some(dir.to_path_buf()),
+            &dir.display().to_string(),
+        )
     }
 
     /// A template from its files in memory (`template.toml` and `briefing.md.j2` at least).
@@ -243,14 +255,15 @@ impl Template {
         let toml_text = files
             .get("template.toml")
             .ok_or_else(|| TemplateError::Missing(label.to_string(), "template.toml"))?;
-        let manifest: Manifest = toml::from_str(toml_text).map_err(|e| TemplateError::Manifest {
-            file: format!("{label}/template.toml"),
-            message: e.message().to_string(),
-            line: e
-                .span()
-                .map(|s| toml_text[..s.start].matches('\n').count() + 1)
-                .unwrap_or(0),
-        })?;
+        let manifest: Manifest =
+            toml::from_str(toml_text).map_err(|e| TemplateError::Manifest {
+                file: format!("{label}/template.toml"),
+                message: e.message().to_string(),
+                line: e
+                    .span()
+                    .map(|s| toml_text[..s.start].matches('\n').count() + 1)
+                    .unwrap_or(0),
+            })?;
         if !files.contains_key(MAIN) {
             return Err(TemplateError::Missing(label.to_string(), MAIN));
         }
@@ -271,7 +284,8 @@ impl Template {
         if target.exists() {
             return Err(TemplateError::Exists(target.display().to_string()));
         }
-        let io = |e: std::io::Error, p: &Path| TemplateError::Io(p.display().to_string(), e.to_string());
+        let io =
+            |e: std::io::Error, p: &Path| TemplateError::Io(p.display().to_string(), e.to_string());
         for (rel, text) in &self.files {
             let path = target.join(rel);
             if let Some(parent) = path.parent() {

@@ -27,7 +27,11 @@ fn demo_project_renders_with_every_builtin() {
         insta::assert_snapshot!(format!("demo-{name}.html"), r.html());
         let again = render_builtin(name, &p);
         assert_eq!(again, r, "{name}: same inputs, same bytes");
-        let warnings: Vec<String> = r.warnings.iter().map(|w| format!("{}:{:?}", w.kind, w.line)).collect();
+        let warnings: Vec<String> = r
+            .warnings
+            .iter()
+            .map(|w| format!("{}:{:?}", w.kind, w.line))
+            .collect();
         insta::assert_snapshot!(format!("demo-{name}.warnings"), warnings.join("\n"));
     }
 }

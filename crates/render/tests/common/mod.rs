@@ -228,10 +228,18 @@ pub fn demo(tlp: bool) -> Project {
         ),
     ];
     let body = "## BLUF\n\nThe Port Verrin strike has spread to both terminals and will likely last into mid-March [@2031-03-02-walkout-1111; @2031-03-04-spread-3333].\n\n## Key judgments\n\n- The strike is likely to continue until a mediator is appointed [@2031-03-12-mediator-5555].\n- Shipping delays will probably grow as queues lengthen [@2031-03-04-queue-2222].\n- Union discipline is strong.\n\n## Discussion\n\n(U) Turnout figures disagree: the union's wire count is half again the operator's [@2031-03-04-spread-3333].\n\nThe reprint in the Harbour Digest adds nothing of its own [@2031-03-04-reprint-4444].\n\n## Outlook\n\nWe judge with moderate confidence that the strike will likely end once talks open.\n";
+    let body = body.replace(
+        "(U) Turnout",
+        if tlp {
+            "(TLP:AMBER) Turnout"
+        } else {
+            "(U) Turnout"
+        },
+    );
     finish(
         config,
         "Port Verrin strike will outlast the week",
-        body,
+        &body,
         vec![gazette, wire, reprint, ministry],
         excerpts,
     )
@@ -255,27 +263,131 @@ pub fn seeds(test: &str) -> Option<Project> {
             .unwrap()
             .1
     };
-    let mut s0 = source("2015-06-american-interest-0000", "Iran Vows to Back Assad \u{201c}Until the End\u{201d}", "The American Interest", published("000"), Reliability::C, &text("000"));
+    let mut s0 = source(
+        "2015-06-american-interest-0000",
+        "Iran Vows to Back Assad \u{201c}Until the End\u{201d}",
+        "The American Interest",
+        published("000"),
+        Reliability::C,
+        &text("000"),
+    );
     attribute(&mut s0, "Reuters", Relation::Quoted, "Reuters reports:");
-    let mut s1 = source("2015-06-ara-news-0001", "Iran will save Assad", "ARA News", published("001"), Reliability::D, &text("001"));
+    let mut s1 = source(
+        "2015-06-ara-news-0001",
+        "Iran will save Assad",
+        "ARA News",
+        published("001"),
+        Reliability::D,
+        &text("001"),
+    );
     attribute(&mut s1, "As-Safir", Relation::Quoted, "As-Safir reported");
-    let mut s2 = source("2024-12-pj-media-0002", "Iran Withdrawing From Syria Signals That Assad's Days in Power May Be Numbered", "PJ Media", published("002"), Reliability::D, &text("002"));
-    attribute(&mut s2, "The New York Times", Relation::Told, "told the New York Times");
-    let mut s3 = source("2024-12-george-0003", "As Assad\u{2019}s Regime in Syria Needs Help, Iran Exits", "george magazine", published("003"), Reliability::E, &text("003"));
-    attribute(&mut s3, "The New York Times", Relation::Reprint, "at george magazine");
-    let mut s4 = source("2015-06-araz-news-0004", "Iran promises to back Assad \u{2018}until the end of the road\u{2019}", "Araz News", published("004"), Reliability::E, &text("004"));
-    attribute(&mut s4, "The Telegraph", Relation::Reprint, "Araz News via Telegraph");
+    let mut s2 = source(
+        "2024-12-pj-media-0002",
+        "Iran Withdrawing From Syria Signals That Assad's Days in Power May Be Numbered",
+        "PJ Media",
+        published("002"),
+        Reliability::D,
+        &text("002"),
+    );
+    attribute(
+        &mut s2,
+        "The New York Times",
+        Relation::Told,
+        "told the New York Times",
+    );
+    let mut s3 = source(
+        "2024-12-george-0003",
+        "As Assad\u{2019}s Regime in Syria Needs Help, Iran Exits",
+        "george magazine",
+        published("003"),
+        Reliability::E,
+        &text("003"),
+    );
+    attribute(
+        &mut s3,
+        "The New York Times",
+        Relation::Reprint,
+        "at george magazine",
+    );
+    let mut s4 = source(
+        "2015-06-araz-news-0004",
+        "Iran promises to back Assad \u{2018}until the end of the road\u{2019}",
+        "Araz News",
+        published("004"),
+        Reliability::E,
+        &text("004"),
+    );
+    attribute(
+        &mut s4,
+        "The Telegraph",
+        Relation::Reprint,
+        "Araz News via Telegraph",
+    );
 
     let excerpts = vec![
-        excerpt("2015-06-02-rouhani-pledge-aaaa", &s0, "\u{201c}The Iranian nation and government will remain at the side of the Syrian nation and government until the end of the road,\u{201d}", "2015-06-02", "Rouhani pledges to back Assad \"until the end of the road\"", 2, Some("U")),
-        excerpt("2015-06-02-rouhani-pledge-bbbb", &s4, "Iranian state news agency IRNA quoted President Hassan Rouhani as saying on Tuesday", "2015-06-02", "Rouhani's pledge, as the Telegraph reported it", 2, None),
-        excerpt("2015-06-03-idlib-massing-cccc", &s0, "as many as 20,000 troops are massing for an assault on Idlib province", "2015-06-03", "Up to 20,000 troops, 15,000 of them Iranian, mass near Idlib", 3, None),
-        excerpt("2015-06-damascus-7000-dddd", &s1, "the regime officially acknowledged the deployment of 7,000 Iranian and Iraqi fighters around Damascus", "2015-06", "Regime acknowledges 7,000 Iranian and Iraqi fighters around Damascus; goal 10,000", 3, None),
-        excerpt("2024-12-06-evacuation-eeee", &s3, "On Friday, the country started evacuating its military commanders and personnel, as well as some diplomatic staff", "2024-12-06", "Iran starts evacuating commanders, personnel and diplomats from Syria", 2, None),
-        excerpt("2024-12-06-evacuation-ffff", &s2, "Iran is starting to evacuate its forces and military personnel", "2024-12-06", "Iranian adviser confirms the evacuation to the New York Times", 2, None),
+        excerpt(
+            "2015-06-02-rouhani-pledge-aaaa",
+            &s0,
+            "\u{201c}The Iranian nation and government will remain at the side of the Syrian nation and government until the end of the road,\u{201d}",
+            "2015-06-02",
+            "Rouhani pledges to back Assad \"until the end of the road\"",
+            2,
+            Some("U"),
+        ),
+        excerpt(
+            "2015-06-02-rouhani-pledge-bbbb",
+            &s4,
+            "Iranian state news agency IRNA quoted President Hassan Rouhani as saying on Tuesday",
+            "2015-06-02",
+            "Rouhani's pledge, as the Telegraph reported it",
+            2,
+            None,
+        ),
+        excerpt(
+            "2015-06-03-idlib-massing-cccc",
+            &s0,
+            "as many as 20,000 troops are massing for an assault on Idlib province",
+            "2015-06-03",
+            "Up to 20,000 troops, 15,000 of them Iranian, mass near Idlib",
+            3,
+            None,
+        ),
+        excerpt(
+            "2015-06-damascus-7000-dddd",
+            &s1,
+            "the regime officially acknowledged the deployment of 7,000 Iranian and Iraqi fighters around Damascus",
+            "2015-06",
+            "Regime acknowledges 7,000 Iranian and Iraqi fighters around Damascus; goal 10,000",
+            3,
+            None,
+        ),
+        excerpt(
+            "2024-12-06-evacuation-eeee",
+            &s3,
+            "On Friday, the country started evacuating its military commanders and personnel, as well as some diplomatic staff",
+            "2024-12-06",
+            "Iran starts evacuating commanders, personnel and diplomats from Syria",
+            2,
+            None,
+        ),
+        excerpt(
+            "2024-12-06-evacuation-ffff",
+            &s2,
+            "Iran is starting to evacuate its forces and military personnel",
+            "2024-12-06",
+            "Iranian adviser confirms the evacuation to the New York Times",
+            2,
+            None,
+        ),
     ];
     let mut config = ProjectConfig::new("Iran and the Assad government");
     config.classification = Some("U".parse().unwrap());
     let body = "## BLUF\n\nIran pledged in June 2015 to back Assad to the end and surged fighters toward Idlib [@2015-06-02-rouhani-pledge-aaaa; @2015-06-03-idlib-massing-cccc]; in December 2024 it began evacuating its forces from Syria [@2024-12-06-evacuation-eeee].\n\n## Key judgments\n\n- Iran's 2015 commitment was backed by a real mobilisation, though its size is disputed [@2015-06-03-idlib-massing-cccc; @2015-06-damascus-7000-dddd].\n- The December 2024 withdrawal marks the end of Iran's military role in Syria [@2024-12-06-evacuation-eeee; @2024-12-06-evacuation-ffff].\n\n## Discussion\n\nThe troop figures come from different outlets relaying different sources and cannot be reconciled [@2015-06-damascus-7000-dddd].\n\n## Outlook\n\nA return of Iranian forces is unlikely while the rebels hold Damascus.\n";
-    Some(finish(config, "Iran and the Assad government, 2015\u{2013}2024", body, vec![s0, s1, s2, s3, s4], excerpts))
+    Some(finish(
+        config,
+        "Iran and the Assad government, 2015\u{2013}2024",
+        body,
+        vec![s0, s1, s2, s3, s4],
+        excerpts,
+    ))
 }
