@@ -4,6 +4,7 @@
 mod excerpts;
 mod output;
 mod project;
+mod render;
 mod sources;
 
 use std::fmt;
@@ -38,6 +39,13 @@ enum Command {
     Search(project::SearchArgs),
     /// The chronology: dated excerpts in order, grouped into events.
     Chronology(project::ChronologyArgs),
+    /// List the templates (built-in, the user's, and the project's with DIR).
+    Templates(render::TemplatesArgs),
+    /// Make a new template from an existing one.
+    #[command(subcommand)]
+    Template(render::TemplateCommand),
+    /// Render a briefing through a template to Markdown or HTML.
+    Render(render::RenderArgs),
     /// Check a project: dangling references, lost quotes, undated excerpts, unknown citations,
     /// git conflict markers.
     Validate(project::ValidateArgs),
@@ -91,6 +99,9 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Search(a) => project::search(&world, a),
         Command::Chronology(a) => project::chronology(&world, a),
         Command::Validate(a) => project::validate(&world, a),
+        Command::Templates(a) => render::templates(&world, a),
+        Command::Template(c) => render::template(&world, c),
+        Command::Render(a) => render::render(&world, a),
     }
 }
 
