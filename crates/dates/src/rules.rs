@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use dossier_model::{Edtf, Period};
 
 use crate::calendar::{
-    add_days, add_months, approximate, day_month, iso_week, last_day_of_month, monday, month_edtf,
-    month_near, month_of, nearest_weekday, span, weekday,
+    add_days, add_months, approximate, iso_week, last_day_of_month, monday, month_edtf, month_near,
+    month_of, nearest_weekday, resolve_day_month, resolve_month, span, weekday,
 };
 use crate::lexicon::{Lex, PartOfDay, Unit};
 use crate::token::{P, Tok, Token};
@@ -215,6 +215,10 @@ impl<'a> Rules<'a> {
 
     /// Whether the sentence around token `i` speaks of the future ("will meet on Friday").
     fn future(&self, i: usize) -> bool {
+        // "closed until Friday": the day has not come yet.
+        if i > 0 && self.is(i - 1, Lex::Until) {
+            return true;
+        }
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < 12 {
@@ -226,6 +230,12 @@ impl<'a> Rules<'a> {
                 Tok::Word {
                     lex: Lex::Future, ..
                 } => return true,
+                // "is set to begin on Wednesday".
+                Tok::Word {
+                    lex: Lex::Other, ..
+                } if self.word_is(j, "set") && self.is(j + 1, Lex::To) => {
+                    return true;
+                }
                 _ => {}
             }
         }
@@ -345,6 +355,9 @@ impl<'a> Rules<'a> {
                 Lex::Early | Lex::Mid | Lex::Late => self.part_of(i),
                 Lex::The => self
                     .part_of(i)
+                    .or_else(|| self.quarter(i))
+                    .or_else(|| self.the_day(i))
+                    .or_else(|| self.vague_ref(i))
                     .or_else(|| self.past_span(i))
                     .or_else(|| self.the_year(i))
                     .or_else(|| self.decade(i))
@@ -361,6 +374,7 @@ impl<'a> Rules<'a> {
                     })
                 }
                 Lex::About => self.about(i),
+                Lex::From | Lex::Between => self.year_span(i),
                 Lex::Today | Lex::Tonight | Lex::Yesterday | Lex::Tomorrow => self.deictic(i),
                 Lex::Earlier | Lex::Later => self.earlier_later(i),
                 Lex::Last | Lex::Next | Lex::This | Lex::Past | Lex::Coming | Lex::Previous => {
@@ -369,14 +383,6 @@ impl<'a> Rules<'a> {
                 Lex::NumWord(_) | Lex::A => self.ago(i).or_else(|| self.duration(i)),
                 Lex::Few | Lex::Several | Lex::Almost => self.duration(i),
                 Lex::Recent => self.past_span(i),
-                Lex::Currently => self.hit(
-                    i,
-                    i + 1,
-                    None,
-                    Kind::Relative,
-                    "present-ref",
-                    tx(TimexType::Date, "PRESENT_REF"),
-                ),
                 Lex::Recently => self.hit(
                     i,
                     i + 1,
@@ -393,7 +399,8 @@ impl<'a> Rules<'a> {
                     "set",
                     tx(TimexType::Set, format!("P1{}", u.timex())),
                 ),
-                Lex::For => self.for_units(i),
+                Lex::For | Lex::In => self.for_units(i),
+                Lex::Ordinal(_) => self.quarter(i),
                 _ => None,
             },
         }
@@ -579,7 +586,7 @@ impl<'a> Rules<'a> {
             TimexType::Date,
             &format!("XXXX-{m:02}-{d:02}"),
             |r| {
-                let date = day_month(r, m, d, future)?;
+                let date = resolve_day_month(r, m, d, future)?;
                 Some((Edtf::day(date)?, date.format("%Y-%m-%d").to_string()))
             },
         )
@@ -640,7 +647,7 @@ impl<'a> Rules<'a> {
             TimexType::Date,
             &format!("XXXX-{m:02}"),
             |r| {
-                let (y, m) = month_near(r, m, future, false);
+                let (y, m) = resolve_month(r, m, future);
                 Some((month_edtf(y, m)?, format!("{y:04}-{m:02}")))
             },
         )
@@ -811,7 +818,7 @@ impl<'a> Rules<'a> {
                     self.weekday_hit(i, k + 1, n, dir > 0, true, rule)
                 }
             }
-            Lex::Month { month, abbr: false } => {
+            Lex::Month { month, abbr: false } if self.t[k].cap() => {
                 let m = u32::from(month);
                 self.rel_hit(
                     i,
@@ -827,6 +834,9 @@ impl<'a> Rules<'a> {
                         Some((month_edtf(y, m)?, format!("{y:04}-{m:02}")))
                     },
                 )
+            }
+            Lex::PartOfDay(p) if dir == 0 => {
+                self.day_hit(i, k + 1, "this-part-of-day", Some(p), Some)
             }
             Lex::Weekend => {
                 self.rel_hit(i, k + 1, "weekend", TimexType::Date, "XXXX-WXX-WE", |r| {
@@ -902,10 +912,10 @@ impl<'a> Rules<'a> {
         }
         let count = n / 10;
         let t = if unit.is_time() { "T" } else { "" };
-        let dur = if fuzzy {
-            format!("P{t}X{}", unit.timex())
-        } else {
-            format!("P{t}{count}{}", unit.timex())
+        let dur = match (fuzzy, unit) {
+            (true, _) => format!("P{t}X{}", unit.timex()),
+            (false, Unit::Decade) => format!("P{}Y", 10 * count),
+            (false, _) => format!("P{t}{count}{}", unit.timex()),
         };
         let end = j + 1;
         // The span is an interval ending at the reference; "few" makes its start approximate.
@@ -1032,7 +1042,9 @@ impl<'a> Rules<'a> {
         let (unit, true) = self.unit_at(i + 1)? else {
             return None;
         };
-        if unit.is_time() {
+        // "in years" (the highest level in years), but not "in days".
+        let long = matches!(unit, Unit::Year | Unit::Decade);
+        if unit.is_time() || (self.is(i, Lex::In) && !long) {
             return None;
         }
         self.hit(
@@ -1240,7 +1252,7 @@ impl<'a> Rules<'a> {
                 TimexType::Date,
                 &format!("XXXX-{m:02}"),
                 |r| {
-                    let (y, _) = month_near(r, m, future, false);
+                    let (y, _) = resolve_month(r, m, future);
                     build(y)
                 },
             );
@@ -1311,6 +1323,164 @@ impl<'a> Rules<'a> {
         )
     }
 
+    /// "from 2009 to 2011", "between 2014 and 2016": one interval (TIMEX: the duration).
+    fn year_span(&self, i: usize) -> Option<Hit> {
+        let link = match self.lex(i)? {
+            Lex::From => Lex::To,
+            Lex::Between => Lex::And,
+            _ => return None,
+        };
+        let (a, j) = self.year_at(i + 1)?;
+        if !self.is(j, link) {
+            return None;
+        }
+        let (b, end) = self.year_at(j + 1)?;
+        if b <= a || self.counts_things(end) {
+            return None;
+        }
+        let v = span(Period::Year(a), Period::Year(b))?;
+        self.hit(
+            i,
+            end,
+            Some(v),
+            Kind::Absolute,
+            "year-span",
+            tx(TimexType::Duration, format!("P{}Y", b - a)),
+        )
+    }
+
+    /// "the fourth quarter of 2005", "the first quarter of last year", "third-quarter results",
+    /// "the last quarter": a quarter as a three-month interval (TIMEX `2005-Q4`).
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let j = if self.is(i, Lex::The) { i + 1 } else { i };
+        let q = match self.lex(j)? {
+            Lex::Ordinal(n @ 1..=4) => Some(u32::from(n)),
+            Lex::Last | Lex::Previous if j > i => None,
+            _ => return None,
+        };
+        let mut k = j + 1;
+        if self.punct(k) == Some(P::Dash) && self.tight(k) {
+            k += 1;
+        }
+        if !self.is(k, Lex::Quarter) {
+            return None;
+        }
+        k += 1;
+        let build = |y: i32, q: u32| -> Option<(Edtf, String)> {
+            let v = span(Period::month(y, 3 * q - 2)?, Period::month(y, 3 * q)?)?;
+            Some((v, format!("{y:04}-Q{q}")))
+        };
+        let rule = "quarter";
+        if self.is(k, Lex::Of) {
+            if let (Some(q), Some((y, end))) = (q, self.year_at(k + 1)) {
+                let (v, t) = build(y, q)?;
+                return self.hit(
+                    i,
+                    end,
+                    Some(v),
+                    Kind::Absolute,
+                    rule,
+                    tx(TimexType::Date, t),
+                );
+            }
+            let dir = match (self.lex(k + 1), self.lex(k + 2)) {
+                (
+                    Some(Lex::This),
+                    Some(Lex::Unit {
+                        unit: Unit::Year,
+                        plural: false,
+                    }),
+                ) => 0,
+                (
+                    Some(Lex::Last),
+                    Some(Lex::Unit {
+                        unit: Unit::Year,
+                        plural: false,
+                    }),
+                ) => -1,
+                (
+                    Some(Lex::Next),
+                    Some(Lex::Unit {
+                        unit: Unit::Year,
+                        plural: false,
+                    }),
+                ) => 1,
+                _ => return None,
+            };
+            let q = q?;
+            return self.rel_hit(
+                i,
+                k + 3,
+                rule,
+                TimexType::Date,
+                &format!("XXXX-Q{q}"),
+                |r| build(r.year() + dir, q),
+            );
+        }
+        // Without a year: the latest such quarter that has begun (or the coming one in a future
+        // sentence); "the last quarter" is the one before the reference's.
+        let future = self.future(i);
+        self.rel_hit(i, k, rule, TimexType::Date, "XXXX-QX", |r| {
+            let current = (r.month() - 1) / 3 + 1;
+            match q {
+                None if current == 1 => build(r.year() - 1, 4),
+                None => build(r.year(), current - 1),
+                Some(q) if q <= current || future => build(r.year(), q),
+                Some(q) => build(r.year() - 1, q),
+            }
+        })
+    }
+
+    /// "the day" in market reports ("ending the day down", "for the day"): the reference day.
+    fn the_day(&self, i: usize) -> Option<Hit> {
+        if !self.is(
+            i + 1,
+            Lex::Unit {
+                unit: Unit::Day,
+                plural: false,
+            },
+        ) {
+            return None;
+        }
+        let ends = match self.t.get(i + 2).map(|t| t.tok) {
+            None | Some(Tok::Punct(P::Comma | P::Period | P::Break)) => true,
+            Some(Tok::Word { .. }) => ["at", "down", "up", "with", "higher", "lower"]
+                .iter()
+                .any(|w| self.word_is(i + 2, w)),
+            _ => false,
+        };
+        let preceded = i > 0
+            && [
+                "end", "ending", "ended", "for", "finish", "finished", "close", "closed", "in",
+                "during",
+            ]
+            .iter()
+            .any(|w| self.word_is(i - 1, w));
+        if !(ends && preceded) {
+            return None;
+        }
+        self.day_hit(i, i + 2, "the-day", None, Some)
+    }
+
+    /// "the future", "the past": TIMEX FUTURE_REF / PAST_REF, no calendar value.
+    fn vague_ref(&self, i: usize) -> Option<Hit> {
+        let value = match self.lex(i + 1)? {
+            Lex::FutureRef => "FUTURE_REF",
+            Lex::Past if matches!(self.t.get(i + 2).map(|t| t.tok), None | Some(Tok::Punct(_))) => {
+                "PAST_REF"
+            }
+            _ => return None,
+        };
+        self.hit(
+            i,
+            i + 2,
+            None,
+            Kind::Relative,
+            "vague-ref",
+            tx(TimexType::Date, value),
+        )
+    }
+
     /// A bare year where the words around it say it is one ("in 2013", "since 2013", "2013's").
     fn year_context(&self, i: usize) -> Option<Hit> {
         let (y, end) = self.year_at(i)?;
@@ -1363,10 +1533,7 @@ impl<'a> Rules<'a> {
     /// "the 2014 annexation", "the 2014 and 2015 budgets": a year as a modifier.
     fn the_year(&self, i: usize) -> Option<Hit> {
         let (y, end) = self.year_at(i + 1)?;
-        let modifies = matches!(
-            self.t.get(end).map(|t| t.tok),
-            Some(Tok::Word { cap: false, .. })
-        );
+        let modifies = matches!(self.t.get(end).map(|t| t.tok), Some(Tok::Word { .. }));
         if !modifies || self.counts_things(end) {
             return None;
         }
