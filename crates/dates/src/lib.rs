@@ -98,22 +98,56 @@ pub enum TimexType {
 /// publication date) where they are relative. Without a reference, relative expressions are
 /// still reported, with `value: None` and a TIMEX placeholder (`XXXX-XX-XX`).
 pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<Expression> {
-    let tokens = token::tokenize(text);
+    let mut out = Vec::new();
+    let mut tokens = Vec::new();
+    // Chunks of whole lines, one token buffer reused: the working set stays in cache whatever
+    // the size of the text. No rule reads across a line break, so no expression is cut.
+    let mut base = 0;
+    while base < text.len() {
+        let end = chunk_end(text, base);
+        let chunk = &text[base..end];
+        token::tokenize_into(chunk, &mut tokens);
+        find_in(chunk, base, &tokens, reference, &mut out);
+        base = end;
+    }
+    out
+}
+
+const CHUNK: usize = 64 * 1024;
+
+/// The end of the chunk starting at `base`: the first line break after `CHUNK` bytes.
+fn chunk_end(text: &str, base: usize) -> usize {
+    if text.len() - base <= CHUNK {
+        return text.len();
+    }
+    let b = text.as_bytes();
+    match b[base + CHUNK..].iter().position(|&c| c == b'\n') {
+        Some(p) => base + CHUNK + p + 1,
+        None => text.len(),
+    }
+}
+
+fn find_in(
+    chunk: &str,
+    base: usize,
+    tokens: &[token::Token],
+    reference: Option<NaiveDate>,
+    out: &mut Vec<Expression>,
+) {
     let rules = rules::Rules {
-        text,
-        t: &tokens,
+        text: chunk,
+        t: tokens,
         r: reference,
     };
-    let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         match rules.at(i) {
             Some(hit) if hit.end > hit.first => {
                 let (start, end) = (tokens[hit.first].start, tokens[hit.end - 1].end);
                 out.push(Expression {
-                    text: text[start..end].to_string(),
-                    start,
-                    end,
+                    text: chunk[start..end].to_string(),
+                    start: base + start,
+                    end: base + end,
                     precision: hit.value.as_ref().and_then(precision),
                     value: hit.value,
                     kind: hit.kind,
@@ -125,7 +159,6 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<Expression> {
             _ => i += 1,
         }
     }
-    out
 }
 
 /// The precision of a date, or of the start of an interval.

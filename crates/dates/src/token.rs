@@ -78,9 +78,10 @@ impl Token {
     }
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+/// Tokenizes `text` into `out` (cleared first, its allocation reused).
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 5);
     let mut i = 0;
     let mut space = true;
     while i < b.len() {
@@ -156,7 +157,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         });
         space = false;
     }
-    out
 }
 
 fn char_len(lead: u8) -> usize {
