@@ -46,7 +46,12 @@
 mod calendar;
 mod lexicon;
 mod rules;
+pub mod sentence;
+mod suggest;
 mod token;
+
+pub use sentence::sentences;
+pub use suggest::{Suggestion, sole_date, suggest};
 
 use chrono::NaiveDate;
 use dossier_model::{Edtf, Precision};
