@@ -1,1 +1,37 @@
-fn main() {}
+//! The `dossier` command: a thin adapter over the core API in the `dossier` library.
+//!
+//! Exit codes: 0 ok, 1 bad input or usage, 2 internal error.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match std::panic::catch_unwind(|| cli::run(args)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+        // The panic hook has printed the message; say what it means for the user.
+        Err(_) => {
+            eprintln!(
+                "error: internal error (a bug in Dossier); your project files were not changed by the failed step"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
