@@ -132,6 +132,27 @@ pub(crate) enum Lex {
     Other,
 }
 
+impl Lex {
+    /// Prepositions after which a month or a year alone is a date ("in June", "since 2013").
+    pub fn introduces_date(self) -> bool {
+        matches!(
+            self,
+            Lex::In
+                | Lex::Since
+                | Lex::By
+                | Lex::Until
+                | Lex::During
+                | Lex::Of
+                | Lex::From
+                | Lex::To
+                | Lex::Between
+                | Lex::Before
+                | Lex::After
+                | Lex::Through
+        )
+    }
+}
+
 pub(crate) fn classify(word: &[u8]) -> Lex {
     if word.len() > 13 {
         return Lex::Other;

@@ -608,25 +608,8 @@ impl<'a> Rules<'a> {
             return None;
         };
         let prev = i.checked_sub(1).and_then(|p| self.lex(p));
-        let context = matches!(
-            prev,
-            Some(
-                Lex::In
-                    | Lex::Since
-                    | Lex::By
-                    | Lex::Until
-                    | Lex::During
-                    | Lex::Of
-                    | Lex::From
-                    | Lex::To
-                    | Lex::Between
-                    | Lex::Before
-                    | Lex::After
-                    | Lex::Through
-                    | Lex::Early
-                    | Lex::Late
-            )
-        );
+        let context =
+            prev.is_some_and(|l| l.introduces_date() || matches!(l, Lex::Early | Lex::Late));
         // "may" and "march" are verbs too; abbreviations alone are too ambiguous.
         let ambiguous = matches!(month, 3 | 5) || abbr;
         // "February 30" is no date; "June Carter" is a name.
@@ -1486,24 +1469,11 @@ impl<'a> Rules<'a> {
         let (y, end) = self.year_at(i)?;
         let prev = i.checked_sub(1).and_then(|p| self.lex(p));
         let context = match prev {
-            Some(
-                Lex::In
-                | Lex::Since
-                | Lex::By
-                | Lex::Until
-                | Lex::During
-                | Lex::Of
-                | Lex::From
-                | Lex::To
-                | Lex::Between
-                | Lex::Before
-                | Lex::After
-                | Lex::Through
-                | Lex::Unit {
-                    unit: Unit::Year,
-                    plural: false,
-                },
-            ) => true,
+            Some(l) if l.introduces_date() => true,
+            Some(Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            }) => true,
             // "between 2014 and 2016", "2009 or 2010".
             Some(Lex::And | Lex::Or) => i >= 2 && self.year_at(i - 2).is_some(),
             _ => false,
