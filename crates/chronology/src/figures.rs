@@ -27,16 +27,14 @@ impl Subject {
         for (d, s) in buf.iter_mut().zip(word.bytes()) {
             *d = s.to_ascii_lowercase();
         }
-        let word = std::str::from_utf8(&buf[..word.len()]).ok()?;
-        Some(match word {
-            "troops" | "fighters" | "soldiers" | "militiamen" | "militants" | "combatants"
-            | "volunteers" | "mercenaries" | "recruits" | "gunmen" | "insurgents" | "rebels" => {
-                Subject::Fighters
-            }
-            "killed" | "dead" | "deaths" | "casualties" | "fatalities" | "wounded" => {
+        Some(match &buf[..word.len()] {
+            b"troops" | b"fighters" | b"soldiers" | b"militiamen" | b"militants"
+            | b"combatants" | b"volunteers" | b"mercenaries" | b"recruits" | b"gunmen"
+            | b"insurgents" | b"rebels" => Subject::Fighters,
+            b"killed" | b"dead" | b"deaths" | b"casualties" | b"fatalities" | b"wounded" => {
                 Subject::Casualties
             }
-            "refugees" | "displaced" | "evacuees" => Subject::Displaced,
+            b"refugees" | b"displaced" | b"evacuees" => Subject::Displaced,
             _ => return None,
         })
     }
@@ -55,11 +53,15 @@ pub(crate) struct Figure {
 const GAP: usize = 3;
 
 pub(crate) fn figures(quote: &str) -> Vec<Figure> {
-    // Words with their byte spans; "20,000" stays one word, "$3,000" keeps its "$".
+    // Words with their byte spans; "20,000" stays one word, "$3,000" keeps its "$". Bytes, not
+    // chars: every byte of a multi-byte character is a word byte, and ASCII is all that counts.
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
-    for (i, c) in quote.char_indices() {
-        let inner = c.is_alphanumeric() || ((c == ',' || c == '.') && start.is_some()) || c == '$';
+    for (i, &c) in quote.as_bytes().iter().enumerate() {
+        let inner = c.is_ascii_alphanumeric()
+            || c >= 0x80
+            || c == b'$'
+            || ((c == b',' || c == b'.') && start.is_some());
         match (inner, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {

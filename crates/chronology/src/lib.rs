@@ -20,7 +20,7 @@
 //!   between excerpts whose dates start within [`FIGURE_WINDOW_DAYS`] of the earliest of them.
 //!
 //! Assembling is O(n log n): candidate pairs come from a bottom-k sketch of each quote, never
-//! from comparing every excerpt with every other (`cargo run --release --example bench -p
+//! from comparing every excerpt with every other (`cargo run --release --example bench_chronology -p
 //! dossier-chronology`: 50,000 excerpts).
 
 mod csv;

@@ -8,7 +8,7 @@
 //! # How it works
 //! One pass tokenizes the text and classifies each word by a `match` on its lowercase bytes
 //! ([`lexicon`]); hand-written rules then read tokens, leftmost-longest. No regexes: the engine
-//! runs at well over 20 MB/s on one core (`cargo run --release --example bench -p dossier-dates`).
+//! runs at well over 20 MB/s on one core (`cargo run --release --example bench_dates -p dossier-dates`).
 //!
 //! # Conventions
 //! - Full dates ("2 June 2015", "June 2nd, 2015", "Dec. 6, 2024", "Tuesday 16 July 2024",

@@ -1,6 +1,6 @@
 //! Assembles 50,000 synthetic excerpts (10,000 statements, each reported by about five outlets
 //! with small wording changes; figures in a fifth of them) and reports the time.
-//! `cargo run --release --example bench -p dossier-chronology`. Goal: under 300 ms.
+//! `cargo run --release --example bench_chronology -p dossier-chronology`. Goal: under 300 ms.
 
 use std::time::Instant;
 

@@ -1,5 +1,5 @@
 //! Throughput of `find` on real news text: the seeds and the MEANTIME texts from `../shared`,
-//! repeated to about 16 MB. `cargo run --release --example bench -p dossier-dates [SHARED_DIR]`.
+//! repeated to about 16 MB. `cargo run --release --example bench_dates -p dossier-dates [SHARED_DIR]`.
 //! Goal: at least 20 MB/s on one core.
 
 use std::path::PathBuf;
