@@ -9,9 +9,9 @@
 //! Excerpts that state the same thing — near-same quotes (three-word shingles, 60% of the
 //! shorter quote found in the longer) or the same analyst summary — and whose dates overlap form
 //! one entry with several citations. Its [`Dependence`] says whether the citations corroborate:
-//! sources linked by `reprint_of` are a reprint; sources that relay the same wire or agency
-//! (a shared reporter in `Source::attribution`) are the same story; only otherwise are they
-//! independent.
+//! sources linked by `reprint_of`, or one of which reprints (relation `reprint`) a reporter the
+//! other relays, are a reprint; sources that relay the same wire or agency (a shared reporter
+//! in `Source::attribution`) are the same story; only otherwise are they independent.
 //!
 //! # Conflicts
 //! - `dates`: the same statement under dates that cannot both be true (a reprint's date against
@@ -30,7 +30,7 @@ mod similar;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use dossier_model::{Edtf, Excerpt, Id, Source, Tag};
+use dossier_model::{Edtf, Excerpt, Id, Relation, Source, Tag};
 use serde::Serialize;
 
 pub use csv::to_csv;
@@ -271,7 +271,7 @@ fn dependence(sources: &[Id], by_id: &HashMap<&Id, &Source>) -> (Dependence, Str
     let mut reprints: Vec<String> = Vec::new();
     let mut relayed = BTreeSet::new();
     let mut first_reprint_of: HashMap<&Id, usize> = HashMap::new();
-    let mut first_reporter: HashMap<String, usize> = HashMap::new();
+    let mut first_reporter: HashMap<String, (usize, Relation)> = HashMap::new();
     for (i, id) in sources.iter().enumerate() {
         let Some(source) = by_id.get(id) else {
             continue;
@@ -294,12 +294,20 @@ fn dependence(sources: &[Id], by_id: &HashMap<&Id, &Source>) -> (Dependence, Str
         for a in &source.attribution {
             let key = reporter_key(&a.reporter);
             match first_reporter.get(&key) {
-                Some(&j) => {
+                Some(&(j, first)) => {
                     uf.union(i, j);
-                    relayed.insert(a.reporter.trim().to_string());
+                    // Relaying a story one of them reprints whole is a reprint, not a relay.
+                    let reporter = a.reporter.trim();
+                    if a.relation == Relation::Reprint {
+                        reprints.push(format!("{id} reprints {reporter}"));
+                    } else if first == Relation::Reprint {
+                        reprints.push(format!("{} reprints {reporter}", sources[j]));
+                    } else {
+                        relayed.insert(reporter.to_string());
+                    }
                 }
                 None => {
-                    first_reporter.insert(key, i);
+                    first_reporter.insert(key, (i, a.relation));
                 }
             }
         }

@@ -235,6 +235,29 @@ fn rouhanis_pledge_is_one_entry_with_two_citations_of_the_same_story() {
 }
 
 #[test]
+fn relaying_what_another_source_reprints_is_a_reprint() {
+    let Some(s) = sources("relaying_a_reprint") else {
+        return;
+    };
+    // The same sentence in 002 (told the New York Times) and 003 (a New York Times reprint).
+    let quote = "Iran is starting to evacuate its forces and military personnel";
+    let mut e = excerpts(&s);
+    let mut reprint = e[6].clone();
+    reprint.id = id("evacuation-reprint");
+    reprint.source = id("s003");
+    e.push(reprint);
+    let c = assemble(&s, &e, &Filter::default());
+    let entry = c
+        .entries
+        .iter()
+        .find(|x| x.summary == quote)
+        .expect("the evacuation entry");
+    assert_eq!(entry.excerpts.len(), 2);
+    assert_eq!(entry.dependence, Dependence::Reprint);
+    assert_eq!(entry.dependence_detail, "s003 reprints The New York Times");
+}
+
+#[test]
 fn differently_worded_reports_stay_separate_entries() {
     let Some(c) = chronology("differently_worded_reports", &Filter::default()) else {
         return;
