@@ -143,14 +143,10 @@ pub(crate) fn resolve_day_month(r: NaiveDate, m: u32, d: u32, future: bool) -> O
     day_month(r, m, d, false)
 }
 
-/// A month alone: the coming one in a future sentence or within [`UPCOMING_MONTHS`], otherwise
-/// the latest on or before the reference month.
+/// A month alone: the coming one in a future sentence, or later in the reference's year by at
+/// most [`UPCOMING_MONTHS`]; otherwise the latest on or before the reference month ("in
+/// January", said in September, is this January, not the next).
 pub(crate) fn resolve_month(r: NaiveDate, m: u32, future: bool) -> (i32, u32) {
-    let ahead = (m + 12 - r.month()) % 12;
-    month_near(
-        r,
-        m,
-        future || (1..=UPCOMING_MONTHS).contains(&ahead),
-        false,
-    )
+    let upcoming = m > r.month() && m - r.month() <= UPCOMING_MONTHS;
+    month_near(r, m, future || upcoming, false)
 }

@@ -17,8 +17,10 @@
 //!   after, through, "year"; "from 2009 to 2011", "between 2014 and 2016"; "the 2014 annexation";
 //!   "'82". Years are 1500–2100 and never a count ("in 2000 cases", "Resolution 2254").
 //! - Day and month without a year → the latest such date on or before the reference; a month
-//!   alone → the latest such month on or before the reference month. When the sentence speaks of
-//!   the future ("will", "scheduled", "expected", "due", "plans") the nearest on or after.
+//!   alone → the latest such month on or before the reference month. The coming one instead when
+//!   the sentence speaks of the future ("will", "scheduled", "expected", "due", "plans", "until
+//!   Friday"), or when it lies just ahead — a day within 60 days, a month within 4 months of the
+//!   reference's year: a report cannot tell of a day that has not come, so it announces it.
 //! - A bare weekday ("on Tuesday", "Thursday") → the latest such day on or before the reference
 //!   (the reference itself if it is that weekday), or after it in a future sentence; "last
 //!   Tuesday" → strictly before; "next Tuesday" → strictly after; "this Tuesday" → in the
