@@ -43,7 +43,7 @@ pub enum Error {
     )]
     QuoteNotFound { source_id: Id, quote: String },
     #[error(
-        "the quote occurs {found} time(s) in source '{source_id}', so there is no occurrence {wanted}"
+        "the quote occurs {} in source '{source_id}', so there is no occurrence {wanted}", times(*.found)
     )]
     NoSuchOccurrence {
         source_id: Id,
@@ -93,6 +93,14 @@ impl Error {
     /// environment or internal failure (exit code 2).
     pub fn is_user_error(&self) -> bool {
         !matches!(self, Error::Io { .. })
+    }
+}
+
+fn times(n: usize) -> String {
+    if n == 1 {
+        "once".into()
+    } else {
+        format!("{n} times")
     }
 }
 

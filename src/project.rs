@@ -665,8 +665,21 @@ impl Project {
         }
     }
 
+    /// Folders can be missing in a git clone (git keeps no empty folders): make them on write.
+    fn ensure_parent(&self, path: &Path) -> Result<()> {
+        match path.parent() {
+            Some(dir) => self
+                .world
+                .fs
+                .create_dir_all(dir)
+                .map_err(|e| Error::io(dir, e)),
+            None => Ok(()),
+        }
+    }
+
     fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<()> {
         self.check_unchanged(path)?;
+        self.ensure_parent(path)?;
         self.world
             .fs
             .write_atomic(path, bytes)
@@ -676,6 +689,7 @@ impl Project {
     }
 
     fn write_new(&mut self, path: &Path, bytes: &[u8]) -> Result<()> {
+        self.ensure_parent(path)?;
         self.world
             .fs
             .create_new(path, bytes)
@@ -704,6 +718,7 @@ impl Project {
         for len in [4, 6, 8, 12, 16, 24, 32, 64] {
             let id = Id::compose(prefix, words, 3, &hash[..len.min(hash.len())]);
             let file = path(&self.layout, &id);
+            self.ensure_parent(&file)?;
             match self.world.fs.create_new(&file, encode(&id).as_bytes()) {
                 Ok(()) => {
                     let text = encode(&id);
@@ -751,6 +766,11 @@ fn is_hidden(p: &Path) -> bool {
 
 /// Locates the `occurrence`-th (1-based) match of `quote` in the source text.
 fn locate(source: &Source, quote: &str, occurrence: usize) -> Result<(usize, usize)> {
+    if quote.trim().is_empty() {
+        return Err(Error::Invalid(
+            "the quote is empty; give the passage to excerpt with --quote".into(),
+        ));
+    }
     let found = quote::find_all(&source.text, quote);
     if found.is_empty() {
         return Err(Error::QuoteNotFound {

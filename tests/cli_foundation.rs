@@ -176,7 +176,27 @@ fn occurrence_selects_a_later_match() {
         "--occurrence",
         "3",
     ])
-    .fails(1, "occurs 2 time(s)");
+    .fails(1, "occurs 2 times");
+}
+
+#[test]
+fn json_into_a_closed_pipe_ends_quietly() {
+    let (_tmp, dir) = new_project();
+    import_text(&dir, "a.txt", ARTICLE);
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' sources '{}' --json | head -c 1",
+            env!("CARGO_BIN_EXE_dossier"),
+            s(&dir)
+        ))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("internal error"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -211,7 +231,10 @@ fn bad_edtf_is_a_usage_error_naming_the_value() {
         "2015-02-30",
     ])
     .fails(1, "'2015-02-30' is not a date");
-    dossier(&["source", "edit", s(&dir), &id, "--published", "June 2015"]).fails(1, "Use EDTF");
+    dossier(&["source", "edit", s(&dir), &id, "--published", "June 2015"])
+        .fails(1, "dates are written in EDTF");
+    dossier(&["excerpt", "add", s(&dir), "--source", &id, "--quote", "  "])
+        .fails(1, "the quote is empty");
 }
 
 #[test]
