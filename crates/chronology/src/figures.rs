@@ -8,6 +8,7 @@ pub(crate) enum Subject {
     Fighters,
     Casualties,
     Displaced,
+    Vessels,
 }
 
 impl Subject {
@@ -16,6 +17,7 @@ impl Subject {
             Subject::Fighters => "fighters",
             Subject::Casualties => "casualties",
             Subject::Displaced => "displaced people",
+            Subject::Vessels => "vessels",
         }
     }
 
@@ -35,6 +37,9 @@ impl Subject {
                 Subject::Casualties
             }
             b"refugees" | b"displaced" | b"evacuees" => Subject::Displaced,
+            b"ships" | b"vessels" | b"tankers" | b"boats" | b"trawlers" | b"freighters" => {
+                Subject::Vessels
+            }
             _ => return None,
         })
     }
@@ -82,8 +87,10 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
         let Some(subject) = Subject::of(word(j)) else {
             continue;
         };
+        // The number nearest the subject: "between five and seven thousand fighters" counts
+        // seven thousand.
         let first = j.saturating_sub(GAP + 2).max(taken);
-        let found = (first..j).find_map(|k| {
+        let found = (first..j).rev().find_map(|k| {
             let (value, after) = number(&word, k, j)?;
             (j - after <= GAP).then_some((k, value))
         });
@@ -100,7 +107,7 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
 }
 
 /// A count at word `k` (before word `end`): "20,000", "7000", "five thousand", "15"; never
-/// money ("$3,000") or a number below 10.
+/// money ("$3,000") or "one".
 fn number<'q>(word: &impl Fn(usize) -> &'q str, k: usize, end: usize) -> Option<(u64, usize)> {
     let w = word(k);
     if w.starts_with('$') {
@@ -117,6 +124,11 @@ fn number<'q>(word: &impl Fn(usize) -> &'q str, k: usize, end: usize) -> Option<
         } else {
             (small(&w.to_ascii_lowercase())?, k + 1)
         };
+    // A bare four-digit number in the year range is a year ("in 2015 troops …"): news style
+    // writes counts from 1,000 with a separator.
+    if w.len() == 4 && (1800..=2100).contains(&value) {
+        return None;
+    }
     if next < end {
         let factor = match word(next).to_ascii_lowercase().as_str() {
             "thousand" => 1_000,
@@ -129,7 +141,7 @@ fn number<'q>(word: &impl Fn(usize) -> &'q str, k: usize, end: usize) -> Option<
             next += 1;
         }
     }
-    (value >= 10).then_some((value, next))
+    (value >= 2).then_some((value, next))
 }
 
 fn small(w: &str) -> Option<u64> {
@@ -214,6 +226,9 @@ mod tests {
         );
         check("offer fighters up to $3,000 each", &[]);
         check("in 2013, 40 people", &[]);
+        check("Nine tankers are being held", &[(9, "Nine tankers")]);
+        check("one of the soldiers", &[]);
+        check("in 2015 troops arrived", &[]);
         check("10,000 Iraqis and 2 June", &[]);
         assert_eq!(grouped(20_000), "20,000");
         assert_eq!(grouped(1_234_567), "1,234,567");
