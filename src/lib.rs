@@ -3,6 +3,7 @@
 //! This crate is the core API (`Project`) over the pipeline crates; the `dossier` binary and
 //! the desktop shell are thin adapters over it. See ARCHITECTURE.md for the map.
 
+pub mod dating;
 mod error;
 mod project;
 pub mod quote;

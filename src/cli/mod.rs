@@ -1,6 +1,7 @@
 //! Command-line arguments and dispatch. Each command group lives in its own module; each
 //! command parses its arguments, calls the core API, and prints the result.
 
+mod dates;
 mod excerpts;
 mod output;
 mod project;
@@ -46,6 +47,10 @@ enum Command {
     Template(render::TemplateCommand),
     /// Render a briefing through a template to Markdown or HTML.
     Render(render::RenderArgs),
+    /// The temporal expressions of a text, resolved against a reference day.
+    Dates(dates::DatesArgs),
+    /// Sentences of a project's sources that report a dated event: candidate excerpts.
+    Suggest(dates::SuggestArgs),
     /// Check a project: dangling references, lost quotes, undated excerpts, unknown citations,
     /// git conflict markers.
     Validate(project::ValidateArgs),
@@ -98,6 +103,8 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Excerpt(c) => excerpts::run(&world, c),
         Command::Search(a) => project::search(&world, a),
         Command::Chronology(a) => project::chronology(&world, a),
+        Command::Dates(a) => dates::dates(a),
+        Command::Suggest(a) => dates::suggest(&world, a),
         Command::Validate(a) => project::validate(&world, a),
         Command::Templates(a) => render::templates(&world, a),
         Command::Template(c) => render::template(&world, c),
