@@ -14,38 +14,50 @@ const NAME: &str = r"\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L
 
 struct Rule {
     relation: Relation,
+    /// A word every match contains (ASCII, lower case): only lines holding it are searched,
+    /// which keeps the regexes off most of a long article.
+    keyword: &'static str,
     re: Regex,
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let rule = |relation, pattern: &str| Rule {
+    let rule = |relation, keyword, pattern: &str| Rule {
         relation,
+        keyword,
         re: Regex::new(&pattern.replace("NAME", NAME)).expect("attribution rule"),
     };
     vec![
         rule(
             Relation::Reprint,
+            "",
             r"(?m)^(?i:reprinted from|republished from|originally published (?:by|in|at))\s+(?:the\s+)?(NAME|\S+)",
         ),
         rule(
             Relation::Via,
+            ":",
             r"(?m)^(?i:source|sources|credit)\s*:\s*(NAME)\s*$",
         ),
-        rule(Relation::Via, r"(?m)^(?:NAME)\s+via\s+(NAME)\s*:"),
-        rule(Relation::Via, r"(?m)^[^\n]{0,60}?\bvia\s+(NAME)\s*$"),
-        rule(Relation::Via, r"\b(NAME)\s+reports\s*:"),
-        rule(Relation::Via, r"(?m)^(NAME)\s*:\s*$"),
-        rule(Relation::Quoted, r#"[“"]?(NAME)[”"]?\s+quoted\b"#),
+        rule(Relation::Via, "via", r"(?m)^(?:NAME)\s+via\s+(NAME)\s*:"),
+        rule(Relation::Via, "via", r"(?m)^[^\n]{0,60}?\bvia\s+(NAME)\s*$"),
+        rule(Relation::Via, "reports", r"\b(NAME)\s+reports\s*:"),
+        rule(Relation::Via, ":", r"(?m)^(NAME)\s*:\s*$"),
+        rule(Relation::Quoted, "quoted", r#"[“"]?(NAME)[”"]?\s+quoted\b"#),
         rule(
             Relation::Quoted,
-            r"(?:,\s*|\.\s+|^)(?:the\s+)?(NAME)\s+(?:reported|reports)\b",
+            "report",
+            r"(?:,\s*|\.\s+|^)(?:the\s+)?(NAME)\s+(?:reported|reports that)\b",
         ),
         rule(
             Relation::Quoted,
+            "according to",
             r"\baccording to (?:reports by |a report (?:by|in) )(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(NAME)",
         ),
-        rule(Relation::Told, r"\btold\s+(?:the\s+)?(NAME)"),
-        rule(Relation::Told, r"\bin a statement to\s+(?:the\s+)?(NAME)"),
+        rule(Relation::Told, "told", r"\btold\s+(?:the\s+)?(NAME)"),
+        rule(
+            Relation::Told,
+            "statement to",
+            r"\bin a statement to\s+(?:the\s+)?(NAME)",
+        ),
     ]
 });
 
@@ -69,33 +81,53 @@ const NOT_REPORTERS: [&str; 12] = [
 pub fn chain(text: &str) -> Vec<Attribution> {
     let mut found: Vec<(usize, Attribution)> = Vec::new();
     for rule in RULES.iter() {
-        for c in rule.re.captures_iter(text) {
-            let m = c.get(1).expect("every rule captures the reporter");
-            let reporter = clean_name(m.as_str());
-            if reporter.is_empty()
-                || NOT_REPORTERS.contains(&reporter.as_str())
-                || found
-                    .iter()
-                    .any(|(_, a)| a.reporter == reporter && a.relation == rule.relation)
-            {
-                continue;
+        for (offset, line) in lines_with(text, rule.keyword) {
+            for c in rule.re.captures_iter(line) {
+                let m = c.get(1).expect("every rule captures the reporter");
+                let (start, end) = (offset + m.start(), offset + m.end());
+                let reporter = clean_name(m.as_str());
+                if reporter.is_empty()
+                    || NOT_REPORTERS.contains(&reporter.as_str())
+                    || found
+                        .iter()
+                        .any(|(_, a)| a.reporter == reporter && a.relation == rule.relation)
+                {
+                    continue;
+                }
+                // A "Name:" line only attributes when it names a news organisation.
+                if rule.re.as_str().ends_with(r"\s*:\s*$") && !looks_like_outlet(&reporter) {
+                    continue;
+                }
+                found.push((
+                    start,
+                    Attribution {
+                        reporter,
+                        relation: rule.relation,
+                        evidence: sentence_around(text, start, end),
+                    },
+                ));
             }
-            // A "Name:" line only attributes when it names a news organisation.
-            if rule.re.as_str().ends_with(r"\s*:\s*$") && !looks_like_outlet(&reporter) {
-                continue;
-            }
-            found.push((
-                m.start(),
-                Attribution {
-                    reporter,
-                    relation: rule.relation,
-                    evidence: sentence_around(text, m.start(), m.end()),
-                },
-            ));
         }
     }
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The lines of `text` (with their offsets) that contain `keyword`, ASCII case-insensitively.
+fn lines_with<'a>(text: &'a str, keyword: &'a str) -> impl Iterator<Item = (usize, &'a str)> {
+    text.split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end_matches('\n')))
+        })
+        .filter(move |(_, line)| {
+            keyword.is_empty()
+                || line
+                    .as_bytes()
+                    .windows(keyword.len())
+                    .any(|w| w.eq_ignore_ascii_case(keyword.as_bytes()))
+        })
 }
 
 fn looks_like_outlet(name: &str) -> bool {

@@ -30,7 +30,7 @@ impl Fingerprint {
         let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| hash_word(w))
+            .map(hash_word)
             .collect();
         let mut mins = vec![u64::MAX; HASHES];
         if words.is_empty() {
