@@ -121,6 +121,8 @@ fn lines_with<'a>(text: &'a str, keyword: &'a str) -> impl Iterator<Item = (usiz
             *at += line.len();
             Some((start, line.trim_end_matches('\n')))
         })
+        // A "line" longer than this is not a paragraph but a dump; attributions are not in it.
+        .filter(|(_, line)| line.len() <= 64 * 1024)
         .filter(move |(_, line)| {
             keyword.is_empty()
                 || line
