@@ -43,6 +43,7 @@ fn main() {
         let row = match dossier_import::extract(bytes, "page.html") {
             Ok(x) => json!({
                 "id": id,
+                "date_rule": x.published.as_ref().map(|d| d.provenance.clone()),
                 // The scorer compares words: link targets are not article words.
                 "text": links.replace_all(&x.text, "]").replace(['[', ']'], ""),
                 "title": x.title.map(|t| t.value),

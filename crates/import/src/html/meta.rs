@@ -2,8 +2,11 @@
 //! other `<meta>` tags, `<time>` elements, `<title>`, the URL path. Each rule has a fixed
 //! confidence; the first rule that finds a value wins.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 use dossier_model::{Edtf, Found};
+use regex::Regex;
 use serde_json::Value;
 
 use super::tree::Head;
@@ -165,6 +168,7 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
             let url = m.url.as_ref().map(|u| u.value.as_str()).or(location)?;
             url_date(url).map(|d| Found::by_rule(d, "html:url-path", 0.7).with_evidence(url))
         })
+        .or_else(|| text_date(head))
         .or_else(|| {
             meta(&[
                 "article:modified_time",
@@ -177,6 +181,41 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
             })
         });
     m
+}
+
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)|((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2}))\b")
+        .expect("date regex")
+});
+
+/// A date printed in the page: first in an element whose class says "date", else the first
+/// one at all. Copyright lines never count.
+fn text_date(head: &Head) -> Option<Found<Edtf>> {
+    let parse = |t: &str| -> Option<Edtf> {
+        if t.contains('©') || t.to_ascii_lowercase().contains("copyright") {
+            return None;
+        }
+        if let Some(c) = NUMERIC_DATE.captures(t) {
+            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            let (y, m, d) = match n(3) {
+                Some(y) => (y, n(2)?, n(1)?),
+                None => (n(4)?, n(5)?, n(6)?),
+            };
+            return NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible);
+        }
+        super::super::meta::whole_date(t)
+    };
+    head.text_dates
+        .iter()
+        .filter(|(_, context)| super::tree::is_date_class(context))
+        .find_map(|(t, _)| parse(t))
+        .map(|d| Found::by_rule(d, "html:date-element", 0.7))
+        .or_else(|| {
+            head.text_dates
+                .iter()
+                .find_map(|(t, _)| parse(t))
+                .map(|d| Found::by_rule(d, "html:first-text-date", 0.5))
+        })
 }
 
 /// "Headline | Site" or "Headline - Site": the headline and the site, when the split is clear.

@@ -155,9 +155,16 @@ pub struct Head {
     /// `(name or property or itemprop, content)` of `<meta>` tags, names lower-cased.
     pub metas: Vec<(String, String)>,
     pub json_ld: Vec<String>,
-    /// `datetime` of `<time>` elements, with the element's class/itemprop hints.
+    /// `datetime` of `<time>` elements (or `title` of date-classed elements, as in
+    /// `<abbr class="published" title="2016-12-23T05:11">`), with class/itemprop hints.
     pub times: Vec<(String, String)>,
+    /// Short texts holding a year, in document order, with the classes of their enclosing
+    /// elements: where pages print their date ("Donnerstag, 15.2.2018", "March 3, 2020").
+    pub text_dates: Vec<(String, String)>,
 }
+
+/// How many year-holding texts are kept for date finding: the page's date comes early.
+const TEXT_DATES: usize = 48;
 
 pub struct Document {
     pub nodes: Vec<Node>,
@@ -384,6 +391,12 @@ impl<'a> Builder<'a> {
             .join(" ")
             .to_ascii_lowercase();
             self.head.times.push((dt.to_string(), hints));
+        } else if let (Some(title), Some(class)) = (attr("title"), attr("class"))
+            && is_date_class(&class.to_ascii_lowercase())
+        {
+            self.head
+                .times
+                .push((title.to_string(), class.to_ascii_lowercase()));
         }
         if RAW.contains(&name.as_str()) {
             let end = find_end_tag(self.src, self.pos, &name);
@@ -516,6 +529,16 @@ impl<'a> Builder<'a> {
     fn text(&mut self, from: usize, to: usize) {
         let raw = &self.src[from..to];
         let text = decode(raw);
+        if self.head.text_dates.len() < TEXT_DATES && text.len() < 200 && has_year(&text) {
+            let context = self.stack[self.stack.len().saturating_sub(3)..]
+                .iter()
+                .map(|&id| self.nodes[id as usize].text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.head
+                .text_dates
+                .push((text.trim().to_string(), context));
+        }
         // Merge with a preceding text node (a literal `<` splits text).
         let parent = *self.stack.last().unwrap();
         let last = self.nodes[parent as usize].last_child;
@@ -527,8 +550,38 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Classes that mark an element holding the page's date.
+pub fn is_date_class(class: &str) -> bool {
+    [
+        "date",
+        "time",
+        "publish",
+        "posted",
+        "datum",
+        "created",
+        "byline",
+        "meta",
+        "entry-meta",
+    ]
+    .iter()
+    .any(|w| class.contains(w))
+}
+
+/// A 4-digit year from 1990 to 2039 with no digit right before or after it.
+fn has_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        (w.starts_with(b"19") && w[2] >= b'9' || w.starts_with(b"20") && w[2] <= b'3')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
+}
+
 fn is_kept_attr(key: &str) -> bool {
     [
+        "title",
         "class",
         "id",
         "href",
