@@ -78,6 +78,60 @@ impl Fingerprint {
     }
 }
 
+/// Finds probable reprints among many fingerprints without comparing every pair: locality-
+/// sensitive hashing over bands of the signature (32 bands of 4 hashes). Two texts with
+/// similarity 0.5 share at least one band with probability 1 − (1 − 0.5⁴)³² ≈ 0.87, at 0.7
+/// with probability > 0.99; each candidate is then checked against [`PROBABLE_REPRINT`].
+#[derive(Debug, Default)]
+pub struct Index<K> {
+    entries: Vec<(K, Fingerprint)>,
+    bands: std::collections::HashMap<(u8, u64), Vec<usize>>,
+}
+
+const BANDS: usize = 32;
+const ROWS: usize = HASHES / BANDS;
+
+impl<K: Clone> Index<K> {
+    pub fn new() -> Index<K> {
+        Index {
+            entries: Vec::new(),
+            bands: std::collections::HashMap::new(),
+        }
+    }
+
+    pub fn insert(&mut self, key: K, fp: Fingerprint) {
+        if fp.is_empty() {
+            return;
+        }
+        let at = self.entries.len();
+        for band in band_hashes(&fp) {
+            self.bands.entry(band).or_default().push(at);
+        }
+        self.entries.push((key, fp));
+    }
+
+    /// The most similar indexed text that `fp` probably reprints, with its similarity.
+    pub fn probable_reprint_of(&self, fp: &Fingerprint) -> Option<(K, f64)> {
+        let mut best: Option<(usize, f64)> = None;
+        for band in band_hashes(fp) {
+            for &i in self.bands.get(&band).into_iter().flatten() {
+                let sim = self.entries[i].1.similarity(fp);
+                if sim >= PROBABLE_REPRINT && best.is_none_or(|(_, b)| sim > b) {
+                    best = Some((i, sim));
+                }
+            }
+        }
+        best.map(|(i, sim)| (self.entries[i].0.clone(), sim))
+    }
+}
+
+fn band_hashes(fp: &Fingerprint) -> impl Iterator<Item = (u8, u64)> + '_ {
+    fp.mins
+        .chunks(ROWS)
+        .enumerate()
+        .map(|(b, rows)| (b as u8, rows.iter().fold(0u64, |h, &r| mix(h ^ r))))
+}
+
 fn hash_word(w: &str) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
     for c in w.chars().flat_map(char::to_lowercase) {
@@ -123,6 +177,23 @@ mod tests {
         let sim = Fingerprint::of(A).similarity(&Fingerprint::of(&reprint));
         assert!(sim >= PROBABLE_REPRINT, "{sim}");
         assert_eq!(Fingerprint::of(A).similarity(&Fingerprint::of(A)), 1.0);
+    }
+
+    #[test]
+    fn index_finds_the_reprint_only() {
+        let other = "Farmers in the valley began the grape harvest two weeks early this year, \
+            blaming a dry spring and a hot July, and co-operatives expect a smaller crop.";
+        let mut index = Index::new();
+        index.insert("a", Fingerprint::of(A));
+        index.insert("other", Fingerprint::of(other));
+        let reprint = format!("{A}\n\nRecommended\nShare this");
+        let (key, sim) = index
+            .probable_reprint_of(&Fingerprint::of(&reprint))
+            .unwrap();
+        assert_eq!(key, "a");
+        assert!(sim >= PROBABLE_REPRINT);
+        let fresh = "A new bakery opened on the corner of the square on Saturday morning.";
+        assert_eq!(index.probable_reprint_of(&Fingerprint::of(fresh)), None);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(crate) struct TextHeader {
 const MAX_HEADER: usize = 12;
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)[: ]\s*([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|van|von|al-\p{L}+|bin)){0,4})(?:\s*(?:,|—|–|-|\|)\s*(.{2,40}))?$").unwrap()
+    Regex::new(r"^(?i:by)[: ]\s*([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|van|von|al-\p{L}+|bin|and)){0,5})(?:\s*(?:,|—|–|-|\|)\s*(.{2,40}))?$").unwrap()
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ -]\p{Lu}[\p{L}'’.-]+){0,2}(?:,\s*\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2})?)\s*(?:\([^)]{1,30}\)\s*)?(?:–|—|-{1,2})\s+\S").unwrap()
@@ -65,31 +65,50 @@ const OUTLET_WORDS: [&str; 14] = [
 
 pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
     let mut h = TextHeader::default();
-    let nonblank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let skip = if kind == Kind::Markdown {
+        front_matter(lines, &mut h)
+    } else {
+        0
+    };
+    let nonblank: Vec<usize> = (skip..lines.len())
+        .filter(|&i| !lines[i].is_blank())
+        .collect();
     let body_start = nonblank
         .iter()
-        .position(|&i| is_prose(lines[i].trimmed()))
+        .position(|&i| {
+            is_prose(lines[i].trimmed()) && crate::text::classify(lines[i].trimmed()).is_none()
+        })
         .unwrap_or(nonblank.len().min(1));
     let header: Vec<usize> = nonblank[..body_start.min(MAX_HEADER)].to_vec();
     let full_text: String = lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
 
     let mut candidates: Vec<usize> = Vec::new();
+    let mut dates: Vec<(usize, Edtf, &str)> = Vec::new();
     for (k, &i) in header.iter().enumerate() {
         let t = lines[i].trimmed();
         let words = t.split_whitespace().count();
+        if crate::text::classify(t).is_some() {
+            continue; // debris; the cleaner removes it
+        }
         if kind == Kind::Markdown && t.starts_with('#') && h.title.is_none() {
             let title = t.trim_start_matches('#').trim();
             h.title = Some(Found::by_rule(title.to_string(), "markdown:heading", 0.9));
             continue;
         }
         if let Some(date) = header_date(t) {
-            if h.published.is_none() {
-                h.published = Some(
-                    Found::by_rule(date, "text:page-header-date", PAGE_HEADER_DATE)
-                        .with_evidence(t),
-                );
-            }
+            dates.push((i, date, t));
             h.remove.push((i, "page-header"));
+            continue;
+        }
+        if is_menu(t) {
+            h.remove.push((i, "navigation"));
+            continue;
+        }
+        if let Some(outlet) = masthead_outlet(t) {
+            h.outlet.get_or_insert_with(|| {
+                Found::by_rule(outlet, "text:masthead", 0.7).with_evidence(t)
+            });
+            h.remove.push((i, "masthead"));
             continue;
         }
         if words <= 4 && (t.contains('@') || t.contains("www.") || t.contains("://")) {
@@ -132,10 +151,27 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
             h.remove.push((i, "masthead"));
             continue;
         }
-        if words <= 25 && !t.ends_with('.') && !is_caption(t) {
+        if words <= 25 && !t.ends_with('.') && !is_caption(t) && !BYLINE.is_match(t) {
             candidates.push(i);
         }
     }
+    // The top block of adjacent lines is a masthead when any of it is: its tagline goes too.
+    let top: Vec<usize> = header
+        .iter()
+        .copied()
+        .enumerate()
+        .take_while(|&(k, i)| k == 0 || i == header[k - 1] + 1)
+        .map(|(_, i)| i)
+        .collect();
+    if top.len() > 1 && top.iter().any(|i| h.remove.iter().any(|(r, _)| r == i)) {
+        for &i in &top {
+            if !h.remove.iter().any(|(r, _)| *r == i) {
+                h.remove.push((i, "masthead"));
+                candidates.retain(|&c| c != i);
+            }
+        }
+    }
+    let mut title_at = h.title.as_ref().and(header.first().copied());
     if h.title.is_none()
         && let Some(&first) = candidates.first()
     {
@@ -147,10 +183,26 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
         };
         let title = lines[i].trimmed().trim_start_matches('#').trim();
         h.title = Some(Found::by_rule(title.to_string(), rule, conf));
+        title_at = Some(i);
+    }
+    // A date above the headline is the page's (often a reprint's or the day it was viewed); one
+    // under the headline, beside the byline, is the article's.
+    if let Some((at, date, evidence)) = dates.into_iter().next() {
+        let (rule, conf) = match title_at {
+            Some(t) if at > t => ("text:byline-date", 0.7),
+            _ => ("text:page-header-date", PAGE_HEADER_DATE),
+        };
+        h.published = Some(Found::by_rule(date, rule, conf).with_evidence(evidence));
+        if rule == "text:byline-date"
+            && let Some(r) = h.remove.iter_mut().find(|(r, _)| *r == at)
+        {
+            r.1 = "byline-date";
+        }
     }
 
     let body = &nonblank[body_start..];
-    for &i in body {
+    // Bylines sit under the headline or at the foot: search every line.
+    for &i in &nonblank {
         let t = lines[i].trimmed();
         if h.author.is_none()
             && t.split_whitespace().count() <= 8
@@ -198,6 +250,55 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
     h
 }
 
+/// A menu line: "Home  News  Shipping  Opinion", "WORLD | SHIPPING" — short capitalised items
+/// separated by bars, bullets or wide spaces.
+fn is_menu(t: &str) -> bool {
+    let items: Vec<&str> = t
+        .split(['|', '·', '•', '»', '›'])
+        .flat_map(|p| p.split("  "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    items.len() >= 2
+        && items.len() * 2 > t.split_whitespace().count()
+        && items.iter().all(|p| {
+            p.split_whitespace().count() <= 2
+                && p.chars().next().is_some_and(|c| c.is_uppercase())
+                && !p.ends_with(['.', '?', '!'])
+        })
+}
+
+/// The outlet a masthead line names: "Harbor Ledger | Port Alder's newspaper since 1911" or an
+/// all-capitals "THE TARSANE DAILY COURIER" (returned in title case).
+fn masthead_outlet(t: &str) -> Option<String> {
+    if let Some((name, tagline)) = t.split_once(" | ")
+        && name.split_whitespace().count() <= 4
+        && tagline.split_whitespace().count() >= 3
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return Some(name.trim().to_string());
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capitals = t.chars().any(char::is_alphabetic)
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    (capitals && (2..=5).contains(&words.len()) && !t.contains('|')).then(|| {
+        words
+            .iter()
+            .map(|w| {
+                let lower = w.to_lowercase();
+                let mut c = lower.chars();
+                c.next()
+                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 /// Outlet named by a "Source: X", "X via Y:" or copyright line.
 fn outlet_from_line(t: &str) -> Option<Found<String>> {
     if let Some(c) = SOURCE_LINE.captures(t) {
@@ -227,7 +328,51 @@ fn outlet_from_line(t: &str) -> Option<Found<String>> {
 /// A line of article prose rather than a header: long, or a full sentence.
 fn is_prose(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    words >= 18 || (words >= 10 && t.ends_with(['.', '!', '?', '"', '”', ':']))
+    let unquoted = t.trim_end_matches(['"', '”', '’', '\'']);
+    let sentence = unquoted.len() < t.len() && unquoted.ends_with(['.', '!', '?', ','])
+        || t.ends_with(['.', '!', '?', ':']);
+    words >= 18 || (words >= 10 && sentence)
+}
+
+/// YAML front matter of a clipped Markdown file (`---` … `---`): title, author, source URL and
+/// publication date as the clipper recorded them. Returns the index of the first line after it.
+fn front_matter(lines: &[Line<'_>], h: &mut TextHeader) -> usize {
+    if lines.first().is_none_or(|l| l.trimmed() != "---") {
+        return 0;
+    }
+    let Some(end) = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trimmed() == "---")
+        .map(|e| e + 1)
+    else {
+        return 0;
+    };
+    for (i, line) in lines.iter().enumerate().take(end + 1) {
+        h.remove.push((i, "front-matter"));
+        let Some((key, value)) = line.trimmed().split_once(':') else {
+            continue;
+        };
+        let value = value.trim().trim_matches(['"', '\'']).trim().to_string();
+        if value.is_empty() {
+            continue;
+        }
+        let rule = |k: &str| format!("markdown:front-matter:{k}");
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => h.title = Some(Found::by_rule(value, rule("title"), 0.9)),
+            "author" | "by" => h.author = Some(Found::by_rule(value, rule("author"), 0.85)),
+            k @ ("source" | "url" | "link") if value.starts_with("http") => {
+                h.url = Some(Found::by_rule(value, rule(k), 0.85))
+            }
+            k @ ("published" | "date") => {
+                if let Some(d) = crate::html::meta::parse_date(&value) {
+                    h.published = Some(Found::by_rule(d, rule(k), 0.85));
+                }
+            }
+            _ => {}
+        }
+    }
+    end + 1
 }
 
 fn is_caption(t: &str) -> bool {
@@ -270,7 +415,13 @@ fn is_date_line(t: &str) -> bool {
     let Some(e) = found.iter().find(|e| e.value.is_some()) else {
         return false;
     };
-    let rest = format!("{} {}", &t[..e.start], &t[e.end..]);
+    // "Thursday, March 12, 2026 — Morning edition": a short edition note may follow a dash.
+    let after = t[e.end..].trim_start();
+    let after = match after.strip_prefix(['—', '–', '|', '-']) {
+        Some(note) if note.split_whitespace().count() <= 3 => "",
+        _ => after,
+    };
+    let rest = format!("{} {}", &t[..e.start], after);
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|w| {

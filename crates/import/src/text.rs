@@ -136,8 +136,21 @@ pub fn classify(line: &str) -> Option<&'static str> {
         "content is protected",
         "to continue reading",
         "log into your times account",
+        "free articles left",
+        "free article left",
+        "subscribe for unlimited access",
+        "support local journalism",
+        "this article is free to read",
     ]) {
         return Some("paywall");
+    }
+    if has(&[
+        "we use cookies",
+        "cookie policy",
+        "accept cookies",
+        "use of cookies",
+    ]) {
+        return Some("cookie-notice");
     }
     if is_captcha_sum(line) {
         return Some("captcha");
