@@ -4,7 +4,7 @@
 use super::tree::{Document, NONE, Tag};
 
 /// Class or id fragments of page chrome. Matched as substrings of the lower-cased `class id`.
-const NEGATIVE: [&str; 33] = [
+const NEGATIVE: [&str; 31] = [
     "comment",
     "footer",
     "footnote",
@@ -25,7 +25,6 @@ const NEGATIVE: [&str; 33] = [
     "modal",
     "cookie",
     "banner",
-    "widget",
     "outbrain",
     "taboola",
     "recommend",
@@ -34,10 +33,9 @@ const NEGATIVE: [&str; 33] = [
     "trending",
     "most-popular",
     "author-bio",
-    "tags",
-    "toolbar",
-    "hidden",
-    "skip",
+    "pagination",
+    "disqus",
+    "shoutbox",
 ];
 const POSITIVE: [&str; 9] = [
     "article", "body", "content", "entry", "main", "post", "text", "story", "blog",
@@ -99,21 +97,18 @@ fn link_density(st: &Stats, id: usize) -> f32 {
 }
 
 /// Skipped when rendering: chrome by tag, or by class unless the class also says "content".
-fn is_chrome(doc: &Document, st: &Stats, id: u32) -> bool {
+fn is_chrome(doc: &Document, st: &Stats, id: u32, by_class: bool) -> bool {
     let node = doc.node(id);
-    match node.tag {
-        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form => return true,
-        Tag::Text | Tag::A | Tag::Inline | Tag::Br | Tag::Hr => return false,
-        _ => {}
-    }
-    if node.hints.contains("navigation") || node.hints.contains("complementary") {
-        return true;
-    }
-    let class = node.text.as_str();
-    if !class.is_empty() && class_weight(class) < 0.0 {
-        return true;
+    if matches!(
+        node.tag,
+        Tag::Text | Tag::A | Tag::Inline | Tag::Br | Tag::Hr
+    ) {
+        return false;
     }
     let i = id as usize;
+    if is_chrome_element(doc, i, by_class) {
+        return true;
+    }
     // Link lists (tag clouds, "more stories") inside the article.
     matches!(
         node.tag,
@@ -122,13 +117,48 @@ fn is_chrome(doc: &Document, st: &Stats, id: u32) -> bool {
         && st.text[i] < 2000
 }
 
+/// Page chrome by its own tag or class (not by link density): navigation, asides, footers,
+/// forms, and elements whose class says comments, sharing, ads… — never the page's body,
+/// `<main>` or `<article>`, whose classes often name the whole layout ("has-sidebar").
+fn is_chrome_element(doc: &Document, id: usize, by_class: bool) -> bool {
+    let node = &doc.nodes[id];
+    match node.tag {
+        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form => true,
+        Tag::Root | Tag::Body | Tag::Main | Tag::Article | Tag::Text => false,
+        _ => {
+            node.hints.contains("navigation")
+                || node.hints.contains("complementary")
+                || by_class && class_weight(&node.text) < 0.0
+        }
+    }
+}
+
+/// How much to trust class names. `Strict` first; `Lenient` when that finds (almost) nothing,
+/// because some sites put "sidebar" or "share" in a class of the wrapper around everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Strict,
+    Lenient,
+}
+
 /// The nodes that hold the article, in document order.
-pub fn main_content(doc: &Document) -> Vec<u32> {
+pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
+    let by_class = mode == Mode::Strict;
     let st = stats(doc);
     let n = doc.nodes.len();
     let mut score = vec![0f32; n];
     let mut scored = vec![false; n];
+    // Inside chrome (comment threads, related-story lists) nothing scores: a long comment
+    // thread must not outscore the article.
+    let mut excluded = vec![false; n];
     for id in 1..n {
+        let parent = doc.nodes[id].parent as usize;
+        excluded[id] = excluded[parent] || is_chrome_element(doc, id, by_class);
+    }
+    for id in 1..n {
+        if excluded[id] {
+            continue;
+        }
         let node = &doc.nodes[id];
         let is_para = match node.tag {
             Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li => true,
@@ -185,7 +215,7 @@ pub fn main_content(doc: &Document) -> Vec<u32> {
                 return true;
             }
             let node = doc.node(c);
-            if node.tag == Tag::Text || is_chrome(doc, &st, c) {
+            if node.tag == Tag::Text || is_chrome(doc, &st, c, by_class) {
                 return false;
             }
             let bonus = if !top_class.is_empty() && node.text == top_class {
@@ -262,9 +292,10 @@ fn body(doc: &Document) -> u32 {
 
 /// Renders `ids` as Markdown: paragraphs, headings, block quotes, lists and links. Headings equal
 /// to `title` are left out (the title is metadata).
-pub fn render(doc: &Document, ids: &[u32], title: Option<&str>) -> String {
+pub fn render(doc: &Document, ids: &[u32], title: Option<&str>, mode: Mode) -> String {
     let st = stats(doc);
     let mut r = Renderer {
+        by_class: mode == Mode::Strict,
         doc,
         st: &st,
         blocks: Vec::new(),
@@ -297,6 +328,7 @@ struct Block {
 }
 
 struct Renderer<'a> {
+    by_class: bool,
     doc: &'a Document,
     st: &'a Stats,
     blocks: Vec<Block>,
@@ -310,7 +342,7 @@ struct Renderer<'a> {
 impl Renderer<'_> {
     fn node(&mut self, id: u32) {
         let node = self.doc.node(id);
-        if node.tag != Tag::Text && is_chrome(self.doc, self.st, id) {
+        if node.tag != Tag::Text && is_chrome(self.doc, self.st, id, self.by_class) {
             return;
         }
         match node.tag {

@@ -7,15 +7,28 @@ pub mod tree;
 
 use dossier_model::Removed;
 
+use content::Mode;
+
 use crate::{Extraction, Kind, text};
+
+/// Below this many bytes the strict pass probably threw the article out with the chrome.
+const MIN_ARTICLE: usize = 250;
 
 /// Extracts the article of an HTML page. `location` is the page's address when known from
 /// outside the page (an MHTML archive's `Content-Location`).
 pub fn extract(html: &str, location: Option<&str>) -> Extraction {
     let doc = tree::parse(html);
     let meta = meta::read(&doc.head, location);
-    let ids = content::main_content(&doc);
-    let markdown = content::render(&doc, &ids, meta.title.as_ref().map(|t| t.value.as_str()));
+    let title = meta.title.as_ref().map(|t| t.value.as_str());
+    let strict = content::main_content(&doc, Mode::Strict);
+    let mut markdown = content::render(&doc, &strict, title, Mode::Strict);
+    if markdown.len() < MIN_ARTICLE {
+        let lenient = content::main_content(&doc, Mode::Lenient);
+        let retry = content::render(&doc, &lenient, title, Mode::Lenient);
+        if retry.len() > markdown.len() {
+            markdown = retry;
+        }
+    }
     let (text, removed) = drop_debris(&markdown, html);
     Extraction {
         title: meta.title,
