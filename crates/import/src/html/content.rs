@@ -155,10 +155,7 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
         let parent = doc.nodes[id].parent as usize;
         excluded[id] = excluded[parent] || is_chrome_element(doc, id, by_class);
     }
-    for id in 1..n {
-        if excluded[id] {
-            continue;
-        }
+    for (id, _) in excluded.iter().enumerate().skip(1).filter(|(_, x)| !**x) {
         let node = &doc.nodes[id];
         let is_para = match node.tag {
             Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li => true,
