@@ -188,6 +188,75 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date regex")
 });
 
+/// Month names of the languages news pages are most often in, lower case, by month number - 1.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &[
+        "january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari",
+    ],
+    &[
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+    ],
+    &[
+        "march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart",
+    ],
+    &["april", "apr", "avril", "abril", "aprile"],
+    &["may", "mai", "mayo", "maggio", "maio", "mei"],
+    &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
+    &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
+    &["august", "aug", "août", "aout", "agosto", "augustus"],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+    ],
+    &[
+        "october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro",
+    ],
+    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &[
+        "december",
+        "dec",
+        "dezember",
+        "décembre",
+        "decembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+    ],
+];
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b",
+    )
+    .expect("date regex")
+});
+
+/// "8. Oktober 2017", "14 mars 2019", "3 de mayo de 2020".
+fn day_month_year(t: &str) -> Option<Edtf> {
+    DAY_MONTH_YEAR.captures_iter(t).find_map(|c| {
+        let name = c[2].to_lowercase();
+        let month = MONTH_NAMES
+            .iter()
+            .position(|names| names.contains(&name.as_str()))? as u32
+            + 1;
+        let d = NaiveDate::from_ymd_opt(c[3].parse().ok()?, month, c[1].parse().ok()?)?;
+        plausible(d)
+    })
+}
+
 /// A date printed in the page: first in an element whose class says "date", else the first
 /// one at all. Copyright lines never count.
 fn text_date(head: &Head) -> Option<Found<Edtf>> {
@@ -203,7 +272,7 @@ fn text_date(head: &Head) -> Option<Found<Edtf>> {
             };
             return NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible);
         }
-        super::super::meta::whole_date(t)
+        super::super::meta::whole_date(t).or_else(|| day_month_year(t))
     };
     head.text_dates
         .iter()
@@ -263,7 +332,7 @@ pub fn parse_date(v: &str) -> Option<Edtf> {
     if let Ok(d) = chrono::DateTime::parse_from_rfc2822(v) {
         return plausible(d.date_naive());
     }
-    super::super::meta::whole_date(v)
+    super::super::meta::whole_date(v).or_else(|| day_month_year(v))
 }
 
 fn plausible(d: NaiveDate) -> Option<Edtf> {
@@ -347,4 +416,47 @@ fn name_of(v: &Value) -> Option<String> {
         _ => None,
     }
     .filter(|s| !s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Option<&str>) {
+        assert_eq!(
+            parse_date(input).map(|d| d.to_string()).as_deref(),
+            expected,
+            "{input}"
+        );
+    }
+
+    #[test]
+    fn dates_in_meta_values_and_page_text() {
+        check("2016-12-23T05:11:00-05:00", Some("2016-12-23"));
+        check("20161223", Some("2016-12-23"));
+        check("2016/12/23", Some("2016-12-23"));
+        check("Fri, 23 Dec 2016 10:00:00 +0000", Some("2016-12-23"));
+        check("Sonntag, 8. Oktober 2017 um 02:12", Some("2017-10-08"));
+        check("14 mars 2019", Some("2019-03-14"));
+        check("3 de mayo de 2020", Some("2020-05-03"));
+        check("1889-01-01", None);
+        check("no date here", None);
+    }
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(
+            url_date("https://x.example/2019/11/08/story")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2019-11-08")
+        );
+        assert_eq!(
+            url_date("https://x.example/en/2019-12-02-story")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2019-12-02")
+        );
+        assert_eq!(url_date("https://x.example/2019/story-12-02"), None);
+    }
 }
