@@ -123,7 +123,7 @@ fn is_chrome(doc: &Document, st: &Stats, id: u32, by_class: bool) -> bool {
 fn is_chrome_element(doc: &Document, id: usize, by_class: bool) -> bool {
     let node = &doc.nodes[id];
     match node.tag {
-        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form | Tag::Figure | Tag::Header => true,
+        Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form | Tag::Figure => true,
         Tag::Root | Tag::Body | Tag::Main | Tag::Article | Tag::Text => false,
         _ => {
             node.hints.contains("navigation")
