@@ -1,8 +1,11 @@
 # Shared by scripts/run and scripts/test: install what is missing, once, quietly.
 # shellcheck shell=bash
 
-# Debian packages the tests and the app need (checked with dpkg, installed with apt-get).
-DOSSIER_APT_PACKAGES=(python3 python3-venv poppler-utils qpdf)
+# Debian packages the tests and the app need (checked with dpkg, installed with apt-get):
+# WebKitGTK and pkg-config build the desktop app; xvfb, xauth and WebKitWebDriver run its
+# end-to-end tests without a screen.
+DOSSIER_APT_PACKAGES=(python3 python3-venv poppler-utils qpdf
+  libwebkit2gtk-4.1-dev pkg-config xvfb xauth webkit2gtk-driver)
 
 need_rust() {
   if ! command -v cargo >/dev/null 2>&1; then
@@ -13,6 +16,25 @@ need_rust() {
       exit 1
     fi
   fi
+}
+
+# The desktop UI (ui/) is built with Node 18 or newer and npm; Debian's own nodejs will do.
+need_node() {
+  if ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  if [ "$major" -lt 18 ]; then
+    echo "error: Node $(node --version) is too old for the desktop UI; install Node 18 or newer, then run this again" >&2
+    exit 1
+  fi
+}
+
+# build_ui: installs the UI's locked dependencies and builds ui/dist, which the desktop app
+# embeds (so it must exist before cargo compiles src-tauri).
+build_ui() {
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build)
 }
 
 # apt_install PKG...: installs the packages that are not installed yet.

@@ -1,0 +1,26 @@
+//! Declares the app's own commands so that each gets an `allow-<command>` permission: a command
+//! missing from `capabilities/` is then refused at the IPC boundary, not merely unused.
+
+const COMMANDS: &[&str] = &[
+    "recent_projects",
+    "demo_project",
+    "initial_project",
+    "create_project",
+    "open_project",
+    "list_sources",
+    "get_source",
+    "import_files",
+    "add_excerpt",
+    "edit_excerpt",
+    "remove_excerpt",
+    "parse_date",
+    "chronology",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step failed");
+}

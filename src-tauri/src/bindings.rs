@@ -1,0 +1,50 @@
+//! The TypeScript mirror of `dto`: `ui/src/lib/bindings.ts` is this string, checked in; the
+//! `bindings_are_current` test fails when it drifts (`UPDATE_BINDINGS=1` rewrites it).
+
+use ts_rs::{Config, TS};
+
+use crate::dto::*;
+use crate::error::IpcError;
+
+macro_rules! declare {
+    ($cfg:expr, $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+pub fn typescript() -> String {
+    let cfg = Config::new();
+    let decls = declare!(
+        &cfg,
+        IpcError,
+        RecentProject,
+        ProjectInfo,
+        DateEcho,
+        Provenance,
+        FoundText,
+        FoundDate,
+        SourceRow,
+        RemovedLine,
+        SourceDetail,
+        ExcerptView,
+        NewExcerpt,
+        ExcerptPatch,
+        ImportStatus,
+        ImportOutcome,
+        ImportProgress,
+        ChronologyEntry,
+        ConflictView,
+        ChronologyView,
+    );
+    let mut out = String::from(
+        "// Generated from src-tauri/src/dto.rs by the bindings_are_current test; do not edit.\n\
+         // Regenerate with: UPDATE_BINDINGS=1 cargo test -p dossier-desktop --test bindings\n\n",
+    );
+    for d in decls {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,182 @@
+//! The IPC commands: thin adapters (arguments in, checked, core call, result out). Anything
+//! that touches the disk is async so that the window never waits on it.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Emitter, State};
+
+use crate::dto::*;
+use crate::error::{IpcError, IpcResult};
+use crate::paths;
+use crate::session::{self, Session};
+
+/// Runs blocking work (disk, extraction) off the async runtime's threads.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> IpcResult<T> + Send + 'static,
+) -> IpcResult<T> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| IpcError::new("internal", format!("a background task failed: {e}")))?
+}
+
+#[tauri::command]
+pub fn recent_projects(session: State<'_, Session>) -> Vec<RecentProject> {
+    session.recent()
+}
+
+/// The demo project shipped in `samples/demo`, when this build can find it.
+#[tauri::command]
+pub fn demo_project() -> Option<String> {
+    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples/demo");
+    demo.join("dossier.toml")
+        .is_file()
+        .then(|| demo.canonicalize().ok())
+        .flatten()
+        .map(|p| p.display().to_string())
+}
+
+/// The project named on the command line, if any.
+#[tauri::command]
+pub fn initial_project(session: State<'_, Session>) -> Option<String> {
+    session.initial.as_ref().map(|p| p.display().to_string())
+}
+
+#[tauri::command]
+pub async fn create_project(
+    session: State<'_, Session>,
+    dir: String,
+    title: String,
+) -> IpcResult<ProjectInfo> {
+    session.create(&paths::new_dir(&dir)?, &title)
+}
+
+#[tauri::command]
+pub async fn open_project(session: State<'_, Session>, dir: String) -> IpcResult<ProjectInfo> {
+    session.open(&paths::existing_dir(&dir)?)
+}
+
+#[tauri::command]
+pub async fn list_sources(session: State<'_, Session>) -> IpcResult<Vec<SourceRow>> {
+    session.sources()
+}
+
+#[tauri::command]
+pub async fn get_source(session: State<'_, Session>, id: String) -> IpcResult<SourceDetail> {
+    session.source(&id)
+}
+
+/// Imports files (a folder stands for the files directly in it), reporting `import-progress`
+/// after each. Extraction, the slow part, runs outside the project lock. One file's failure is
+/// reported in its outcome and does not stop the others.
+#[tauri::command]
+pub async fn import_files(
+    app: AppHandle,
+    session: State<'_, Session>,
+    paths: Vec<String>,
+) -> IpcResult<Vec<ImportOutcome>> {
+    let files = blocking(move || Ok(expand(&paths))).await?;
+    let total = files.len().try_into().unwrap_or(u32::MAX);
+    let mut outcomes = Vec::with_capacity(files.len());
+    for (done, (file, checked)) in files.into_iter().enumerate() {
+        let result = match checked {
+            Ok(path) => match blocking(move || prepare(&path)).await {
+                Ok(prepared) => session.add_prepared(prepared),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        };
+        outcomes.push(outcome(file.clone(), result));
+        // Progress is a courtesy to the window; a closed window must not fail the import.
+        let _ = app.emit(
+            "import-progress",
+            ImportProgress {
+                done: (done + 1).try_into().unwrap_or(u32::MAX),
+                total,
+                file,
+            },
+        );
+    }
+    Ok(outcomes)
+}
+
+/// Each raw path with its checked form; folders are replaced by their visible files.
+fn expand(raw: &[String]) -> Vec<(String, IpcResult<PathBuf>)> {
+    let mut out = Vec::new();
+    for r in raw {
+        match paths::existing_dir(r) {
+            Ok(dir) => {
+                let mut inside: Vec<PathBuf> = std::fs::read_dir(&dir)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file())
+                    .filter(|p| {
+                        !p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    })
+                    .collect();
+                inside.sort();
+                for p in inside {
+                    let s = p.display().to_string();
+                    out.push((s.clone(), paths::import_file(&s)));
+                }
+            }
+            Err(_) => out.push((r.clone(), paths::import_file(r))),
+        }
+    }
+    out
+}
+
+fn prepare(path: &std::path::Path) -> IpcResult<dossier::Prepared> {
+    let bytes =
+        std::fs::read(path).map_err(|e| IpcError::new("io", format!("{}: {e}", path.display())))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(dossier::Project::prepare(&name, bytes)?)
+}
+
+fn outcome(file: String, result: IpcResult<dossier::Imported>) -> ImportOutcome {
+    let (status, id, error) = match result {
+        Ok(dossier::Imported::Imported { id }) => (ImportStatus::Imported, Some(id), None),
+        Ok(dossier::Imported::Duplicate { id }) => (ImportStatus::Duplicate, Some(id), None),
+        Err(e) => (ImportStatus::Failed, None, Some(e)),
+    };
+    ImportOutcome {
+        file,
+        status,
+        id: id.map(|i| i.to_string()),
+        error,
+    }
+}
+
+#[tauri::command]
+pub async fn add_excerpt(session: State<'_, Session>, new: NewExcerpt) -> IpcResult<ExcerptView> {
+    session.add_excerpt(new)
+}
+
+#[tauri::command]
+pub async fn edit_excerpt(
+    session: State<'_, Session>,
+    id: String,
+    patch: ExcerptPatch,
+) -> IpcResult<ExcerptView> {
+    session.edit_excerpt(&id, patch)
+}
+
+#[tauri::command]
+pub async fn remove_excerpt(session: State<'_, Session>, id: String) -> IpcResult<()> {
+    session.remove_excerpt(&id)
+}
+
+#[tauri::command]
+pub fn parse_date(text: String) -> IpcResult<DateEcho> {
+    session::parse_date(&text)
+}
+
+#[tauri::command]
+pub async fn chronology(session: State<'_, Session>) -> IpcResult<ChronologyView> {
+    session.chronology()
+}

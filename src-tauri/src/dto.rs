@@ -1,0 +1,315 @@
+//! The shapes that cross IPC, shaped for the views rather than for storage. Each derives
+//! `ts_rs::TS`; `bindings::typescript()` turns them into `ui/src/lib/bindings.ts`, and a test
+//! fails when that file drifts. Ids, dates and grades cross as their canonical strings.
+
+use dossier::model::{Edtf, Excerpt, Found, Source};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::IpcError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RecentProject {
+    pub path: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProjectInfo {
+    pub path: String,
+    pub title: String,
+    pub sources: u32,
+    pub excerpts: u32,
+}
+
+/// A date as EDTF (`2015-05-25/2015-05-31`) and as a reader says it ("25–31 May 2015").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DateEcho {
+    pub value: String,
+    pub human: String,
+}
+
+impl From<&Edtf> for DateEcho {
+    fn from(d: &Edtf) -> DateEcho {
+        DateEcho {
+            value: d.to_string(),
+            human: d.human(),
+        }
+    }
+}
+
+/// A value with where it came from (`analyst` or a rule name) and how sure that is (0–1).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Provenance {
+    pub rule: String,
+    pub confidence: f64,
+    pub evidence: Option<String>,
+}
+
+impl<T> From<&Found<T>> for Provenance {
+    fn from(f: &Found<T>) -> Provenance {
+        Provenance {
+            rule: f.provenance.clone(),
+            confidence: f.confidence,
+            evidence: f.evidence.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FoundText {
+    pub value: String,
+    pub found: Provenance,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FoundDate {
+    pub date: DateEcho,
+    pub found: Provenance,
+}
+
+fn found_text(f: &Option<Found<String>>) -> Option<FoundText> {
+    f.as_ref().map(|f| FoundText {
+        value: f.value.clone(),
+        found: f.into(),
+    })
+}
+
+fn found_date(f: &Option<Found<Edtf>>) -> Option<FoundDate> {
+    f.as_ref().map(|f| FoundDate {
+        date: (&f.value).into(),
+        found: f.into(),
+    })
+}
+
+/// One row of the sources list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceRow {
+    pub id: String,
+    /// The found title, or the id when none was found.
+    pub title: String,
+    pub title_found: Option<Provenance>,
+    pub outlet: Option<FoundText>,
+    pub author: Option<FoundText>,
+    pub published: Option<FoundDate>,
+    /// Admiralty reliability letter, A–F.
+    pub reliability: String,
+    pub reliability_text: String,
+    pub file_name: String,
+    pub reprint_of: Option<String>,
+    pub excerpts: u32,
+    pub warnings: Vec<String>,
+}
+
+impl SourceRow {
+    pub fn new(s: &Source, excerpts: usize) -> SourceRow {
+        SourceRow {
+            id: s.id.to_string(),
+            title: s.title_or_id().to_string(),
+            title_found: s.title.as_ref().map(Into::into),
+            outlet: found_text(&s.outlet),
+            author: found_text(&s.author),
+            published: found_date(&s.published),
+            reliability: s.reliability.letter().to_string(),
+            reliability_text: s.reliability.description().to_string(),
+            file_name: s.original.file_name.clone(),
+            reprint_of: s.reprint_of.as_ref().map(ToString::to_string),
+            excerpts: excerpts.try_into().unwrap_or(u32::MAX),
+            warnings: s.warnings.clone(),
+        }
+    }
+}
+
+/// A line the cleaner removed (shown on demand in the reader).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RemovedLine {
+    pub line: u32,
+    pub reason: String,
+    pub text: String,
+}
+
+/// What the reader shows: the row, the cleaned text (displayed as text, never as HTML), what
+/// the cleaner removed, and the source's excerpts.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceDetail {
+    pub row: SourceRow,
+    pub text: String,
+    pub removed: Vec<RemovedLine>,
+    pub excerpts: Vec<ExcerptView>,
+}
+
+impl SourceDetail {
+    pub fn new(s: &Source, excerpts: Vec<ExcerptView>) -> SourceDetail {
+        SourceDetail {
+            row: SourceRow::new(s, excerpts.len()),
+            text: s.text.clone(),
+            removed: s
+                .removed
+                .iter()
+                .map(|r| RemovedLine {
+                    line: r.line.try_into().unwrap_or(u32::MAX),
+                    reason: r.reason.clone(),
+                    text: r.text.clone(),
+                })
+                .collect(),
+            excerpts,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExcerptView {
+    pub id: String,
+    pub source: String,
+    pub quote: String,
+    /// UTF-8 byte range of the quote in the source's cleaned text.
+    pub start: u32,
+    pub end: u32,
+    pub date: Option<FoundDate>,
+    pub reported: Option<DateEcho>,
+    pub summary: String,
+    /// Admiralty credibility, 1–6.
+    pub credibility: u8,
+    pub tags: Vec<String>,
+    pub portion: Option<String>,
+    pub note: String,
+    pub sequence: u32,
+}
+
+impl From<&Excerpt> for ExcerptView {
+    fn from(x: &Excerpt) -> ExcerptView {
+        ExcerptView {
+            id: x.id.to_string(),
+            source: x.source.to_string(),
+            quote: x.quote.clone(),
+            start: x.locator.start.try_into().unwrap_or(u32::MAX),
+            end: x.locator.end.try_into().unwrap_or(u32::MAX),
+            date: found_date(&x.date),
+            reported: x.reported.as_ref().map(Into::into),
+            summary: x.summary.clone(),
+            credibility: x.credibility.number(),
+            tags: x.tags.iter().map(ToString::to_string).collect(),
+            portion: x.portion.as_ref().map(ToString::to_string),
+            note: x.note.clone(),
+            sequence: x.sequence,
+        }
+    }
+}
+
+/// A new excerpt from a selection in the reader: a UTF-8 byte range of the cleaned text.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+pub struct NewExcerpt {
+    pub source: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Changes from the inspector. An absent field is left as it is; for `date`, `reported` and
+/// `portion` an empty string clears the value.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(default)]
+pub struct ExcerptPatch {
+    #[ts(optional)]
+    pub date: Option<String>,
+    #[ts(optional)]
+    pub reported: Option<String>,
+    #[ts(optional)]
+    pub summary: Option<String>,
+    #[ts(optional)]
+    pub credibility: Option<u8>,
+    /// The complete new tag list (`actor:…`, `place:…`, or a topic).
+    #[ts(optional)]
+    pub tags: Option<Vec<String>>,
+    #[ts(optional)]
+    pub portion: Option<String>,
+    #[ts(optional)]
+    pub note: Option<String>,
+    #[ts(optional)]
+    pub sequence: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportStatus {
+    Imported,
+    Duplicate,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportOutcome {
+    pub file: String,
+    pub status: ImportStatus,
+    pub id: Option<String>,
+    pub error: Option<IpcError>,
+}
+
+/// Sent as the `import-progress` event after each file of an import.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+    pub file: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ChronologyEntry {
+    pub date: DateEcho,
+    pub summary: String,
+    pub excerpts: Vec<String>,
+    pub sources: Vec<String>,
+    /// `single`, `reprint`, `same-story` or `independent`.
+    pub dependence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ConflictView {
+    /// `figures` or `dates`.
+    pub kind: String,
+    pub excerpts: Vec<String>,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ChronologyView {
+    pub entries: Vec<ChronologyEntry>,
+    pub conflicts: Vec<ConflictView>,
+    pub undated: Vec<String>,
+}
+
+impl From<&dossier::chronology::Chronology> for ChronologyView {
+    fn from(c: &dossier::chronology::Chronology) -> ChronologyView {
+        ChronologyView {
+            entries: c
+                .entries
+                .iter()
+                .map(|e| ChronologyEntry {
+                    date: (&e.date).into(),
+                    summary: e.summary.clone(),
+                    excerpts: e.excerpts.iter().map(ToString::to_string).collect(),
+                    sources: e.sources.iter().map(ToString::to_string).collect(),
+                    dependence: serde_name(&e.dependence),
+                })
+                .collect(),
+            conflicts: c
+                .conflicts
+                .iter()
+                .map(|k| ConflictView {
+                    kind: serde_name(&k.kind),
+                    excerpts: k.excerpts.iter().map(ToString::to_string).collect(),
+                    detail: k.detail.clone(),
+                })
+                .collect(),
+            undated: c.undated.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// The serde name of a unit enum variant: the core's enums serialise to their documented
+/// kebab-case names, and the UI gets exactly those.
+fn serde_name<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => format!("{other:?}"),
+    }
+}

@@ -1,0 +1,257 @@
+//! The app's state: the open project (behind a mutex; one writer at a time) and the list of
+//! recent projects. Commands are one-line adapters over these methods, which keeps them
+//! testable without a window.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use dossier::model::{Edtf, Id, ProjectConfig, Tag};
+use dossier::{ExcerptDraft, ExcerptEdit, Imported, Project, World};
+
+use crate::dto::*;
+use crate::error::{IpcError, IpcResult};
+
+const MAX_RECENT: usize = 10;
+
+pub struct Session {
+    project: Mutex<Option<Project>>,
+    /// `recent.json` in the app's config folder; `None` keeps the list in memory only.
+    recent_file: Option<PathBuf>,
+    /// The project named on the command line (`dossier-desktop DIR`), opened at start.
+    pub initial: Option<PathBuf>,
+}
+
+fn world() -> IpcResult<World> {
+    dossier::now_from_env()
+        .map(World::new)
+        .map_err(IpcError::invalid)
+}
+
+fn parse_id(raw: &str) -> IpcResult<Id> {
+    raw.parse()
+        .map_err(|e| IpcError::invalid(format!("'{raw}' is not an id: {e}")))
+}
+
+/// Parses an EDTF date for the inspector; the error code is `invalid_date`.
+pub fn parse_date(text: &str) -> IpcResult<DateEcho> {
+    text.trim()
+        .parse::<Edtf>()
+        .map(|d| DateEcho::from(&d))
+        .map_err(|e| IpcError::new("invalid_date", e.to_string()))
+}
+
+/// `""` clears, anything else must parse.
+fn optional_date(raw: String) -> IpcResult<Option<Edtf>> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(raw.trim().parse().map_err(
+        |e: dossier::model::edtf::ParseError| IpcError::new("invalid_date", e.to_string()),
+    )?))
+}
+
+impl Session {
+    pub fn new(recent_file: Option<PathBuf>, initial: Option<PathBuf>) -> Session {
+        Session {
+            project: Mutex::new(None),
+            recent_file,
+            initial,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<Project>> {
+        // A panic while holding the lock cannot leave the project half-written (the core writes
+        // atomically), so a poisoned mutex is still safe to use.
+        self.project.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Project) -> IpcResult<T>) -> IpcResult<T> {
+        match self.lock().as_mut() {
+            Some(p) => f(p),
+            None => Err(IpcError::no_project()),
+        }
+    }
+
+    fn info(p: &Project) -> ProjectInfo {
+        ProjectInfo {
+            path: p.root().display().to_string(),
+            title: p.config().title.clone(),
+            sources: p.sources().len().try_into().unwrap_or(u32::MAX),
+            excerpts: p.excerpts().len().try_into().unwrap_or(u32::MAX),
+        }
+    }
+
+    fn install(&self, p: Project) -> ProjectInfo {
+        let info = Session::info(&p);
+        *self.lock() = Some(p);
+        self.remember(&info);
+        info
+    }
+
+    pub fn open(&self, dir: &Path) -> IpcResult<ProjectInfo> {
+        let p = Project::open(world()?, dir)?;
+        Ok(self.install(p))
+    }
+
+    pub fn create(&self, dir: &Path, title: &str) -> IpcResult<ProjectInfo> {
+        let title = match title.trim() {
+            "" => dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Untitled".into()),
+            t => t.to_string(),
+        };
+        let p = Project::create(world()?, dir, ProjectConfig::new(title))?;
+        Ok(self.install(p))
+    }
+
+    pub fn sources(&self) -> IpcResult<Vec<SourceRow>> {
+        self.with(|p| {
+            Ok(p.sources()
+                .map(|s| SourceRow::new(s, p.excerpts_of(&s.id).count()))
+                .collect())
+        })
+    }
+
+    pub fn source(&self, id: &str) -> IpcResult<SourceDetail> {
+        let id = parse_id(id)?;
+        self.with(|p| {
+            let s = p.source(&id)?;
+            let xs = p.excerpts_of(&id).map(ExcerptView::from).collect();
+            Ok(SourceDetail::new(s, xs))
+        })
+    }
+
+    /// Adds an already extracted file (see `commands::import_files`: extraction runs outside
+    /// the lock).
+    pub fn add_prepared(&self, prepared: dossier::Prepared) -> IpcResult<Imported> {
+        self.with(|p| Ok(p.add_prepared(prepared)?))
+    }
+
+    /// Makes an excerpt of bytes `start..end` of the source's cleaned text. The core locates
+    /// quotes by text and occurrence, so the range is turned into those here.
+    pub fn add_excerpt(&self, new: NewExcerpt) -> IpcResult<ExcerptView> {
+        let id = parse_id(&new.source)?;
+        self.with(|p| {
+            let text = &p.source(&id)?.text;
+            let (start, end) = (new.start as usize, new.end as usize);
+            let quote = text
+                .get(start..end)
+                .filter(|q| !q.trim().is_empty())
+                .ok_or_else(|| {
+                    IpcError::invalid(
+                        "the selection is empty or not within the text; select the passage again",
+                    )
+                })?;
+            let occurrence = dossier::quote::find_all(text, quote)
+                .iter()
+                .position(|r| r.end > start)
+                .map_or(1, |i| i + 1);
+            let draft = ExcerptDraft {
+                occurrence,
+                ..ExcerptDraft::new(id.clone(), quote)
+            };
+            Ok(p.add_excerpt(draft)?.into())
+        })
+    }
+
+    pub fn edit_excerpt(&self, id: &str, patch: ExcerptPatch) -> IpcResult<ExcerptView> {
+        let id = parse_id(id)?;
+        let mut edit = ExcerptEdit {
+            date: patch.date.map(optional_date).transpose()?,
+            reported: patch.reported.map(optional_date).transpose()?,
+            summary: patch.summary,
+            note: patch.note,
+            sequence: patch.sequence,
+            ..ExcerptEdit::default()
+        };
+        if let Some(c) = patch.credibility {
+            edit.credibility = Some(
+                c.to_string()
+                    .parse()
+                    .map_err(|e| IpcError::invalid(format!("{e}")))?,
+            );
+        }
+        if let Some(m) = patch.portion {
+            edit.portion = Some(match m.trim() {
+                "" => None,
+                m => Some(m.parse().map_err(|e| IpcError::invalid(format!("{e}")))?),
+            });
+        }
+        self.with(|p| {
+            if let Some(tags) = &patch.tags {
+                let wanted = tags
+                    .iter()
+                    .map(|t| {
+                        t.parse::<Tag>()
+                            .map_err(|e| IpcError::invalid(format!("{e}")))
+                    })
+                    .collect::<IpcResult<Vec<_>>>()?;
+                let current = &p.excerpt(&id)?.tags;
+                edit.remove_tags = current
+                    .iter()
+                    .filter(|t| !wanted.contains(t))
+                    .cloned()
+                    .collect();
+                edit.add_tags = wanted
+                    .into_iter()
+                    .filter(|t| !current.contains(t))
+                    .collect();
+            }
+            Ok(p.edit_excerpt(&id, edit)?.into())
+        })
+    }
+
+    pub fn remove_excerpt(&self, id: &str) -> IpcResult<()> {
+        let id = parse_id(id)?;
+        self.with(|p| Ok(p.remove_excerpt(&id)?))
+    }
+
+    pub fn chronology(&self) -> IpcResult<ChronologyView> {
+        self.with(|p| Ok((&p.chronology(&Default::default())).into()))
+    }
+
+    // ----- recent projects -----
+
+    pub fn recent(&self) -> Vec<RecentProject> {
+        let Some(file) = &self.recent_file else {
+            return Vec::new();
+        };
+        // A missing or damaged list is not worth an error: it is rebuilt as projects are opened.
+        let list: Vec<RecentProject> = std::fs::read(file)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        list.into_iter()
+            .filter(|r| Path::new(&r.path).join("dossier.toml").is_file())
+            .collect()
+    }
+
+    fn remember(&self, info: &ProjectInfo) {
+        let Some(file) = &self.recent_file else {
+            return;
+        };
+        let mut list = self.recent();
+        list.retain(|r| r.path != info.path);
+        list.insert(
+            0,
+            RecentProject {
+                path: info.path.clone(),
+                title: info.title.clone(),
+            },
+        );
+        list.truncate(MAX_RECENT);
+        // Best effort: failing to remember a recent project must not fail the open.
+        let write = || -> std::io::Result<()> {
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let tmp = file.with_extension("json.tmp");
+            std::fs::write(&tmp, serde_json::to_vec_pretty(&list)?)?;
+            std::fs::rename(&tmp, file)
+        };
+        if let Err(e) = write() {
+            eprintln!("dossier: could not update {}: {e}", file.display());
+        }
+    }
+}

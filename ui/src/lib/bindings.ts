@@ -1,0 +1,68 @@
+// Generated from src-tauri/src/dto.rs by the bindings_are_current test; do not edit.
+// Regenerate with: UPDATE_BINDINGS=1 cargo test -p dossier-desktop --test bindings
+
+export type IpcError = { code: string, message: string, };
+
+export type RecentProject = { path: string, title: string, };
+
+export type ProjectInfo = { path: string, title: string, sources: number, excerpts: number, };
+
+export type DateEcho = { value: string, human: string, };
+
+export type Provenance = { rule: string, confidence: number, evidence: string | null, };
+
+export type FoundText = { value: string, found: Provenance, };
+
+export type FoundDate = { date: DateEcho, found: Provenance, };
+
+export type SourceRow = { id: string, 
+/**
+ * The found title, or the id when none was found.
+ */
+title: string, title_found: Provenance | null, outlet: FoundText | null, author: FoundText | null, published: FoundDate | null, 
+/**
+ * Admiralty reliability letter, A–F.
+ */
+reliability: string, reliability_text: string, file_name: string, reprint_of: string | null, excerpts: number, warnings: Array<string>, };
+
+export type RemovedLine = { line: number, reason: string, text: string, };
+
+export type SourceDetail = { row: SourceRow, text: string, removed: Array<RemovedLine>, excerpts: Array<ExcerptView>, };
+
+export type ExcerptView = { id: string, source: string, quote: string, 
+/**
+ * UTF-8 byte range of the quote in the source's cleaned text.
+ */
+start: number, end: number, date: FoundDate | null, reported: DateEcho | null, summary: string, 
+/**
+ * Admiralty credibility, 1–6.
+ */
+credibility: number, tags: Array<string>, portion: string | null, note: string, sequence: number, };
+
+export type NewExcerpt = { source: string, start: number, end: number, };
+
+export type ExcerptPatch = { date?: string, reported?: string, summary?: string, credibility?: number, 
+/**
+ * The complete new tag list (`actor:…`, `place:…`, or a topic).
+ */
+tags?: Array<string>, portion?: string, note?: string, sequence?: number, };
+
+export type ImportStatus = "imported" | "duplicate" | "failed";
+
+export type ImportOutcome = { file: string, status: ImportStatus, id: string | null, error: IpcError | null, };
+
+export type ImportProgress = { done: number, total: number, file: string, };
+
+export type ChronologyEntry = { date: DateEcho, summary: string, excerpts: Array<string>, sources: Array<string>, 
+/**
+ * `single`, `reprint`, `same-story` or `independent`.
+ */
+dependence: string, };
+
+export type ConflictView = { 
+/**
+ * `figures` or `dates`.
+ */
+kind: string, excerpts: Array<string>, detail: string, };
+
+export type ChronologyView = { entries: Array<ChronologyEntry>, conflicts: Array<ConflictView>, undated: Array<string>, };

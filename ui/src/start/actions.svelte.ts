@@ -1,0 +1,62 @@
+// Start-view actions, shared with the shell's shortcuts.
+
+import { app } from "../lib/app.svelte";
+import * as backend from "../lib/backend";
+
+export async function openAt(dir: string) {
+  const info = await backend.openProject(dir).catch((e) => app.fail(e));
+  if (info) {
+    app.project = info;
+    app.view = "sources";
+    app.changed();
+  }
+}
+
+export async function openFolder() {
+  const dir = await backend.pickFolder("Open a Dossier project").catch((e) => app.fail(e));
+  if (dir) await openAt(dir);
+}
+
+export async function newProject() {
+  const dir = await backend.pickFolder("Choose a folder for the new project").catch((e) => app.fail(e));
+  if (!dir) return;
+  const info = await backend.createProject(dir, "").catch((e) => app.fail(e));
+  if (info) {
+    app.project = info;
+    app.view = "sources";
+    app.changed();
+  }
+}
+
+/** Progress of the running import, for the sources view. */
+export const importing = $state({ done: 0, total: 0, file: "", summary: "" });
+
+export async function importPaths(paths: string[]) {
+  if (!app.project || paths.length === 0) return;
+  importing.done = 0;
+  importing.total = paths.length;
+  const stop = await backend.onImportProgress((p) => {
+    importing.done = p.done;
+    importing.total = p.total;
+    importing.file = p.file;
+  });
+  try {
+    const outcomes = await backend.importFiles(paths);
+    const count = (s: string) => outcomes.filter((o) => o.status === s).length;
+    const failed = outcomes.filter((o) => o.status === "failed");
+    importing.summary = `${count("imported")} imported, ${count("duplicate")} already there, ${failed.length} failed`;
+    if (failed.length) app.error = failed.map((f) => f.error?.message ?? f.file).join("\n");
+  } catch (e) {
+    app.fail(e);
+  } finally {
+    stop();
+    importing.total = 0;
+    app.changed();
+  }
+}
+
+export async function importFiles() {
+  if (!app.project) return;
+  const paths = await backend.pickFiles().catch((e) => app.fail(e) ?? []);
+  await importPaths(paths);
+}
