@@ -2,7 +2,8 @@
 //! rendering turns them into endnotes numbered in order of first use, or a short
 //! "(Outlet, date)", as the template's citation style says.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 
 use dossier_model::{Briefing, Excerpt, Source};
 
@@ -19,26 +20,46 @@ pub(crate) struct Note {
     pub short: String,
 }
 
-impl Note {
-    pub fn new(e: &Excerpt, src: Option<&Source>, by_source: &BTreeMap<&str, &Source>) -> Note {
-        let Some(s) = src else {
-            return Note {
-                text: format!("Excerpt {} of unknown source {}.", e.id, e.source),
-                short: format!("unknown source {}", e.source),
-            };
-        };
-        let title = s
-            .title
-            .as_ref()
-            .map(|t| format!(" *{}*.", escape(&t.value)))
-            .unwrap_or_default();
+/// The part of a note every excerpt of one source shares, computed once per source.
+pub(crate) struct SourceNote {
+    /// Escaped descriptor.
+    descriptor: String,
+    /// ` *Title*.`, or empty.
+    title: String,
+    short: String,
+}
+
+impl SourceNote {
+    pub fn new(s: &Source, by_source: &BTreeMap<&str, &Source>) -> SourceNote {
+        SourceNote {
+            descriptor: escape(&context::descriptor(s, by_source)),
+            title: s
+                .title
+                .as_ref()
+                .map(|t| format!(" *{}*.", escape(&t.value)))
+                .unwrap_or_default(),
+            short: escape(&context::short(s)),
+        }
+    }
+
+    /// The note of excerpt `e` of this source.
+    pub fn note(&self, e: &Excerpt) -> Note {
         Note {
             text: format!(
-                "{}, credibility {}.{title}",
-                escape(&context::descriptor(s, by_source)),
-                e.credibility
+                "{}, credibility {}.{}",
+                self.descriptor, e.credibility, self.title
             ),
-            short: escape(&context::short(s)),
+            short: self.short.clone(),
+        }
+    }
+}
+
+impl Note {
+    /// The note of an excerpt whose source is not in the project.
+    pub fn unknown(e: &Excerpt) -> Note {
+        Note {
+            text: format!("Excerpt {} of unknown source {}.", e.id, e.source),
+            short: format!("unknown source {}", e.source),
         }
     }
 }
@@ -54,6 +75,9 @@ fn escape(s: &str) -> String {
     }
     out
 }
+
+/// Every excerpt's note, by excerpt id. Shared by the context and the engine's functions.
+pub(crate) type Notes = HashMap<String, Note>;
 
 /// One citation group found in text: byte range and the ids it names.
 struct Group {
@@ -130,7 +154,7 @@ pub(crate) fn unknown_citations(
 #[derive(Debug, Default)]
 pub(crate) struct Ledger {
     order: Vec<String>,
-    number: BTreeMap<String, usize>,
+    number: HashMap<String, usize>,
     /// Set once the template listed the endnotes; a citation after that has no note.
     listed: bool,
     pub warnings: Vec<Warning>,
@@ -138,19 +162,14 @@ pub(crate) struct Ledger {
 
 impl Ledger {
     /// The marker for citing `ids`: `[^1][^2]` or ` (Outlet, date; Outlet, date)`.
-    pub fn cite(
-        &mut self,
-        ids: &[String],
-        notes: &BTreeMap<String, Note>,
-        style: CitationStyle,
-    ) -> String {
-        let known: Vec<&String> = ids.iter().filter(|id| notes.contains_key(*id)).collect();
+    pub fn cite(&mut self, ids: &[String], notes: &Notes, style: CitationStyle) -> String {
+        let known = ids.iter().filter(|id| notes.contains_key(*id));
         match style {
             CitationStyle::Notes => {
                 let mut out = String::new();
                 for id in known {
                     let n = self.number_of(id);
-                    out.push_str(&format!("[^{n}]"));
+                    write!(out, "[^{n}]").expect("writing to a String");
                 }
                 out
             }
@@ -192,12 +211,7 @@ impl Ledger {
     }
 
     /// Replaces every known citation group in `text`; unknown ones stay as written.
-    pub fn cite_text(
-        &mut self,
-        text: &str,
-        notes: &BTreeMap<String, Note>,
-        style: CitationStyle,
-    ) -> String {
+    pub fn cite_text(&mut self, text: &str, notes: &Notes, style: CitationStyle) -> String {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for g in groups(text) {
@@ -217,7 +231,7 @@ impl Ledger {
     }
 
     /// The endnotes so far, in number order: `(number, excerpt id, text)`.
-    pub fn endnotes(&mut self, notes: &BTreeMap<String, Note>) -> Vec<(usize, String, String)> {
+    pub fn endnotes(&mut self, notes: &Notes) -> Vec<(usize, String, String)> {
         self.listed = true;
         self.order
             .iter()
