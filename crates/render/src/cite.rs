@@ -76,9 +76,6 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// Every excerpt's note, by excerpt id. Shared by the context and the engine's functions.
-pub(crate) type Notes = HashMap<String, Note>;
-
 /// One citation group found in text: byte range and the ids it names.
 struct Group {
     start: usize,
@@ -131,7 +128,7 @@ pub fn ids(text: &str) -> Vec<String> {
 /// Warnings for citations of excerpts that do not exist.
 pub(crate) fn unknown_citations(
     briefing: &Briefing,
-    by_excerpt: &BTreeMap<&str, &Excerpt>,
+    by_excerpt: &HashMap<&str, &Excerpt>,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     for (i, line) in briefing.body.lines().enumerate() {
@@ -150,11 +147,42 @@ pub(crate) fn unknown_citations(
     out
 }
 
+/// Every excerpt's note, found by excerpt id once per citation and by index after that.
+#[derive(Debug, Default)]
+pub(crate) struct Notes {
+    index: HashMap<String, usize>,
+    notes: Vec<(String, Note)>,
+}
+
+impl FromIterator<(String, Note)> for Notes {
+    fn from_iter<I: IntoIterator<Item = (String, Note)>>(iter: I) -> Notes {
+        let notes: Vec<(String, Note)> = iter.into_iter().collect();
+        let index = notes
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.clone(), i))
+            .collect();
+        Notes { index, notes }
+    }
+}
+
+impl Notes {
+    fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.notes.len()
+    }
+}
+
 /// The citations of one rendering: numbers in order of first use.
 #[derive(Debug, Default)]
 pub(crate) struct Ledger {
-    order: Vec<String>,
-    number: HashMap<String, usize>,
+    /// Indices into [`Notes`], in citation order.
+    order: Vec<usize>,
+    /// The number of each note by index; 0 while uncited.
+    number: Vec<usize>,
     /// Set once the template listed the endnotes; a citation after that has no note.
     listed: bool,
     pub warnings: Vec<Warning>,
@@ -163,21 +191,21 @@ pub(crate) struct Ledger {
 impl Ledger {
     /// The marker for citing `ids`: `[^1][^2]` or ` (Outlet, date; Outlet, date)`.
     pub fn cite(&mut self, ids: &[String], notes: &Notes, style: CitationStyle) -> String {
-        let known = ids.iter().filter(|id| notes.contains_key(*id));
+        let known = ids.iter().filter_map(|id| notes.find(id));
         match style {
             CitationStyle::Notes => {
                 let mut out = String::new();
-                for id in known {
-                    let n = self.number_of(id);
+                for i in known {
+                    let n = self.number_of(i, notes);
                     write!(out, "[^{n}]").expect("writing to a String");
                 }
                 out
             }
             CitationStyle::Short => {
                 let mut parts: Vec<&str> = Vec::new();
-                for id in known {
-                    self.number_of(id);
-                    let s = notes[id].short.as_str();
+                for i in known {
+                    self.number_of(i, notes);
+                    let s = notes.notes[i].1.short.as_str();
                     if !parts.contains(&s) {
                         parts.push(s);
                     }
@@ -191,11 +219,15 @@ impl Ledger {
         }
     }
 
-    fn number_of(&mut self, id: &str) -> usize {
-        if let Some(n) = self.number.get(id) {
-            return *n;
+    fn number_of(&mut self, i: usize, notes: &Notes) -> usize {
+        if self.number.len() < notes.len() {
+            self.number.resize(notes.len(), 0);
+        }
+        if self.number[i] != 0 {
+            return self.number[i];
         }
         if self.listed {
+            let id = &notes.notes[i].0;
             self.warnings.push(Warning {
                 kind: "citation-after-endnotes",
                 line: None,
@@ -204,10 +236,9 @@ impl Ledger {
                 ),
             });
         }
-        self.order.push(id.to_string());
-        let n = self.order.len();
-        self.number.insert(id.to_string(), n);
-        n
+        self.order.push(i);
+        self.number[i] = self.order.len();
+        self.order.len()
     }
 
     /// Replaces every known citation group in `text`; unknown ones stay as written.
@@ -215,7 +246,7 @@ impl Ledger {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for g in groups(text) {
-            if !g.ids.iter().all(|id| notes.contains_key(id)) {
+            if !g.ids.iter().all(|id| notes.find(id).is_some()) {
                 continue;
             }
             let mut before = &text[at..g.start];
@@ -236,7 +267,10 @@ impl Ledger {
         self.order
             .iter()
             .enumerate()
-            .map(|(i, id)| (i + 1, id.clone(), notes[id].text.clone()))
+            .map(|(k, &i)| {
+                let (id, note) = &notes.notes[i];
+                (k + 1, id.clone(), note.text.clone())
+            })
             .collect()
     }
 }

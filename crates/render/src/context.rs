@@ -1,7 +1,7 @@
 //! The template context: everything a template may read, as one documented, versioned value
 //! (`docs/templates.md`). Built by a pure function; no clock, no environment, no files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -215,7 +215,7 @@ impl Context {
         check_required(briefing, manifest)?;
         let by_source: BTreeMap<&str, &Source> =
             sources.iter().map(|s| (s.id.as_str(), s)).collect();
-        let by_excerpt: BTreeMap<&str, &Excerpt> =
+        let by_excerpt: HashMap<&str, &Excerpt> =
             excerpts.iter().map(|e| (e.id.as_str(), e)).collect();
         let mut marks = Marks::new(manifest, config.classification);
         // What every excerpt of a source repeats, formatted once per source.
@@ -467,7 +467,7 @@ fn section_kind(heading: &str) -> &'static str {
 
 fn section_info(
     s: dossier_model::Section,
-    by_excerpt: &BTreeMap<&str, &Excerpt>,
+    by_excerpt: &HashMap<&str, &Excerpt>,
     marks: &mut Marks,
     briefing: &str,
 ) -> SectionInfo {
