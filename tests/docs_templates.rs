@@ -3,10 +3,13 @@
 //! field added to the context and not documented fails here, so does a documented field that
 //! no longer exists, and so does an example value the demo does not produce.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{TimeZone, Utc};
+use common::copy_tree;
 use dossier::{Project, World};
 use serde_json::Value;
 
@@ -21,19 +24,6 @@ const ALIASES: [(&str, &str); 5] = [
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// The context of the demo's `main` briefing with `template`, as JSON.

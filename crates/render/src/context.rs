@@ -739,3 +739,52 @@ pub(crate) fn descriptor(s: &Source, by_source: &BTreeMap<&str, &Source>) -> Str
 pub(crate) fn short(s: &Source) -> String {
     format!("{}, {}", outlet(s), published_human(s))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chronology(dates: &[&str]) -> Chronology {
+        let entries = dates
+            .iter()
+            .map(|d| {
+                let date: Edtf = d.parse().unwrap();
+                dossier_chronology::Entry {
+                    date,
+                    date_human: date.human(),
+                    summary: String::new(),
+                    excerpts: Vec::new(),
+                    sources: Vec::new(),
+                    dependence: Dependence::Single,
+                    dependence_detail: String::new(),
+                    origins: 1,
+                }
+            })
+            .collect();
+        Chronology {
+            entries,
+            conflicts: Vec::new(),
+            undated: Vec::new(),
+        }
+    }
+
+    /// The period once read "c. 2021 – 24 March – 8 April 2026": the first entry's date and the
+    /// last entry's whole range side by side.
+    #[test]
+    fn period_runs_from_the_earliest_start_to_the_latest_end() {
+        let check =
+            |dates: &[&str], expected: &str| assert_eq!(period(&chronology(dates)), expected);
+        check(&[], "");
+        check(&["2015-06-02"], "2 June 2015");
+        check(&["2015-06-02", "2015-06-02"], "2 June 2015");
+        check(
+            &["2021~", "2026-03-24/2026-04-08"],
+            "c. 2021 – 8 April 2026",
+        );
+        // Sorted by start, the widest range need not come last.
+        check(
+            &["2026-03-01/2026-04-30", "2026-03-10"],
+            "1 March – 30 April 2026",
+        );
+    }
+}
