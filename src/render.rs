@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use dossier_chronology::Filter;
 use dossier_model::{Excerpt, Source};
-use dossier_render::{Context, Inputs, Lookup, Rendered};
+use dossier_render::{Context, Inputs, Lookup, Rendered, Template};
 
 use crate::{Project, Result};
 
@@ -18,14 +18,15 @@ impl Project {
         }
     }
 
-    /// Renders briefing `name` with `template` (default: the briefing's, else the project's).
+    /// The template briefing `name` renders with (`template`, else the briefing's, else the
+    /// project's) and the context it renders from, as `docs/templates.md` documents it.
     /// "Generated at" is the world's now.
-    pub fn render(
+    pub fn context(
         &self,
         name: &str,
         template: Option<&str>,
         user: Option<PathBuf>,
-    ) -> Result<Rendered> {
+    ) -> Result<(Template, Context)> {
         let briefing = self.briefing(name)?;
         let template_name = template
             .map(str::to_string)
@@ -49,6 +50,17 @@ impl Project {
             generated_at: self.world().now(),
         };
         let context = Context::build(inputs, &template.manifest)?;
+        Ok((template, context))
+    }
+
+    /// Renders briefing `name` with `template` (default: the briefing's, else the project's).
+    pub fn render(
+        &self,
+        name: &str,
+        template: Option<&str>,
+        user: Option<PathBuf>,
+    ) -> Result<Rendered> {
+        let (template, context) = self.context(name, template, user)?;
         Ok(dossier_render::render(&template, &context)?)
     }
 }

@@ -1,10 +1,13 @@
 //! The demo project in `samples/demo`: it must be valid, rich enough to show every feature, and
 //! exactly what `scripts/build-demo` builds today (a stale committed demo fails here).
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use common::copy_tree;
 use dossier::model::Edtf;
 use serde_json::Value;
 
@@ -35,20 +38,6 @@ fn dossier_json(args: &[&str], dir: &Path) -> Value {
         .arg("--json")
         .env("SOURCE_DATE_EPOCH", "1795000000"));
     serde_json::from_slice(&out.stdout).expect("the CLI prints JSON with --json")
-}
-
-/// Copies a folder tree, so that commands run on the copy and never touch the committed demo.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Every file below `dir` as a path relative to it, caches in `.dossier/` left out.

@@ -112,3 +112,17 @@ pub fn import_text(project: &Path, name: &str, text: &str) -> String {
     let r = dossier(&["import", s(project), s(&file), "--json"]).ok();
     r.json()[0]["id"].as_str().expect("id").to_string()
 }
+
+/// Copies a folder tree, so that commands run on the copy and never touch the committed demo.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

@@ -90,16 +90,56 @@ fn main() {
     };
 
     let runs = 20;
-    let mut best = f64::MAX;
+    let mut build_ms = Vec::new();
+    let mut render_ms = Vec::new();
     let mut bytes = 0;
+    let cpu_before = cpu_time();
+    let wall = Instant::now();
     for _ in 0..runs {
         let t = Instant::now();
         let ctx = Context::build(inputs, &template.manifest).unwrap();
+        build_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
         let out = render(&template, &ctx).unwrap();
-        best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+        render_ms.push(t.elapsed().as_secs_f64() * 1000.0);
         bytes = out.markdown.len();
     }
+    let wall_ms = wall.elapsed().as_secs_f64() * 1000.0 / runs as f64;
+    let total: Vec<f64> = build_ms
+        .iter()
+        .zip(&render_ms)
+        .map(|(a, b)| a + b)
+        .collect();
+    println!("5,000 entries -> {bytes} bytes of Markdown, {runs} runs (context + render):");
     println!(
-        "5,000 entries -> {bytes} bytes of Markdown: best of {runs}: {best:.1} ms (context + render)"
+        "  best {:.1} ms, median {:.1} ms (context {:.1} ms + render {:.1} ms, medians)",
+        min(&total),
+        median(&total),
+        median(&build_ms),
+        median(&render_ms)
     );
+    match (cpu_before, cpu_time()) {
+        (Some(a), Some(b)) => println!(
+            "  per run: {wall_ms:.1} ms wall, {:.1} ms CPU (a busy machine shows wall > CPU)",
+            (b - a) * 1000.0 / runs as f64
+        ),
+        _ => println!("  per run: {wall_ms:.1} ms wall"),
+    }
+}
+
+fn min(v: &[f64]) -> f64 {
+    v.iter().copied().fold(f64::MAX, f64::min)
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut v = v.to_vec();
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// This thread's CPU time in seconds, where the OS tells it (Linux).
+fn cpu_time() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }

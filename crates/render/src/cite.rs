@@ -2,7 +2,8 @@
 //! rendering turns them into endnotes numbered in order of first use, or a short
 //! "(Outlet, date)", as the template's citation style says.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 
 use dossier_model::{Briefing, Excerpt, Source};
 
@@ -19,26 +20,46 @@ pub(crate) struct Note {
     pub short: String,
 }
 
-impl Note {
-    pub fn new(e: &Excerpt, src: Option<&Source>, by_source: &BTreeMap<&str, &Source>) -> Note {
-        let Some(s) = src else {
-            return Note {
-                text: format!("Excerpt {} of unknown source {}.", e.id, e.source),
-                short: format!("unknown source {}", e.source),
-            };
-        };
-        let title = s
-            .title
-            .as_ref()
-            .map(|t| format!(" *{}*.", escape(&t.value)))
-            .unwrap_or_default();
+/// The part of a note every excerpt of one source shares, computed once per source.
+pub(crate) struct SourceNote {
+    /// Escaped descriptor.
+    descriptor: String,
+    /// ` *Title*.`, or empty.
+    title: String,
+    short: String,
+}
+
+impl SourceNote {
+    pub fn new(s: &Source, by_source: &BTreeMap<&str, &Source>) -> SourceNote {
+        SourceNote {
+            descriptor: escape(&context::descriptor(s, by_source)),
+            title: s
+                .title
+                .as_ref()
+                .map(|t| format!(" *{}*.", escape(&t.value)))
+                .unwrap_or_default(),
+            short: escape(&context::short(s)),
+        }
+    }
+
+    /// The note of excerpt `e` of this source.
+    pub fn note(&self, e: &Excerpt) -> Note {
         Note {
             text: format!(
-                "{}, credibility {}.{title}",
-                escape(&context::descriptor(s, by_source)),
-                e.credibility
+                "{}, credibility {}.{}",
+                self.descriptor, e.credibility, self.title
             ),
-            short: escape(&context::short(s)),
+            short: self.short.clone(),
+        }
+    }
+}
+
+impl Note {
+    /// The note of an excerpt whose source is not in the project.
+    pub fn unknown(e: &Excerpt) -> Note {
+        Note {
+            text: format!("Excerpt {} of unknown source {}.", e.id, e.source),
+            short: format!("unknown source {}", e.source),
         }
     }
 }
@@ -107,7 +128,7 @@ pub fn ids(text: &str) -> Vec<String> {
 /// Warnings for citations of excerpts that do not exist.
 pub(crate) fn unknown_citations(
     briefing: &Briefing,
-    by_excerpt: &BTreeMap<&str, &Excerpt>,
+    by_excerpt: &HashMap<&str, &Excerpt>,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     for (i, line) in briefing.body.lines().enumerate() {
@@ -126,11 +147,42 @@ pub(crate) fn unknown_citations(
     out
 }
 
+/// Every excerpt's note, found by excerpt id once per citation and by index after that.
+#[derive(Debug, Default)]
+pub(crate) struct Notes {
+    index: HashMap<String, usize>,
+    notes: Vec<(String, Note)>,
+}
+
+impl FromIterator<(String, Note)> for Notes {
+    fn from_iter<I: IntoIterator<Item = (String, Note)>>(iter: I) -> Notes {
+        let notes: Vec<(String, Note)> = iter.into_iter().collect();
+        let index = notes
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.clone(), i))
+            .collect();
+        Notes { index, notes }
+    }
+}
+
+impl Notes {
+    fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.notes.len()
+    }
+}
+
 /// The citations of one rendering: numbers in order of first use.
 #[derive(Debug, Default)]
 pub(crate) struct Ledger {
-    order: Vec<String>,
-    number: BTreeMap<String, usize>,
+    /// Indices into [`Notes`], in citation order.
+    order: Vec<usize>,
+    /// The number of each note by index; 0 while uncited.
+    number: Vec<usize>,
     /// Set once the template listed the endnotes; a citation after that has no note.
     listed: bool,
     pub warnings: Vec<Warning>,
@@ -138,27 +190,22 @@ pub(crate) struct Ledger {
 
 impl Ledger {
     /// The marker for citing `ids`: `[^1][^2]` or ` (Outlet, date; Outlet, date)`.
-    pub fn cite(
-        &mut self,
-        ids: &[String],
-        notes: &BTreeMap<String, Note>,
-        style: CitationStyle,
-    ) -> String {
-        let known: Vec<&String> = ids.iter().filter(|id| notes.contains_key(*id)).collect();
+    pub fn cite(&mut self, ids: &[String], notes: &Notes, style: CitationStyle) -> String {
+        let known = ids.iter().filter_map(|id| notes.find(id));
         match style {
             CitationStyle::Notes => {
                 let mut out = String::new();
-                for id in known {
-                    let n = self.number_of(id);
-                    out.push_str(&format!("[^{n}]"));
+                for i in known {
+                    let n = self.number_of(i, notes);
+                    write!(out, "[^{n}]").expect("writing to a String");
                 }
                 out
             }
             CitationStyle::Short => {
                 let mut parts: Vec<&str> = Vec::new();
-                for id in known {
-                    self.number_of(id);
-                    let s = notes[id].short.as_str();
+                for i in known {
+                    self.number_of(i, notes);
+                    let s = notes.notes[i].1.short.as_str();
                     if !parts.contains(&s) {
                         parts.push(s);
                     }
@@ -172,11 +219,15 @@ impl Ledger {
         }
     }
 
-    fn number_of(&mut self, id: &str) -> usize {
-        if let Some(n) = self.number.get(id) {
-            return *n;
+    fn number_of(&mut self, i: usize, notes: &Notes) -> usize {
+        if self.number.len() < notes.len() {
+            self.number.resize(notes.len(), 0);
+        }
+        if self.number[i] != 0 {
+            return self.number[i];
         }
         if self.listed {
+            let id = &notes.notes[i].0;
             self.warnings.push(Warning {
                 kind: "citation-after-endnotes",
                 line: None,
@@ -185,23 +236,17 @@ impl Ledger {
                 ),
             });
         }
-        self.order.push(id.to_string());
-        let n = self.order.len();
-        self.number.insert(id.to_string(), n);
-        n
+        self.order.push(i);
+        self.number[i] = self.order.len();
+        self.order.len()
     }
 
     /// Replaces every known citation group in `text`; unknown ones stay as written.
-    pub fn cite_text(
-        &mut self,
-        text: &str,
-        notes: &BTreeMap<String, Note>,
-        style: CitationStyle,
-    ) -> String {
+    pub fn cite_text(&mut self, text: &str, notes: &Notes, style: CitationStyle) -> String {
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for g in groups(text) {
-            if !g.ids.iter().all(|id| notes.contains_key(id)) {
+            if !g.ids.iter().all(|id| notes.find(id).is_some()) {
                 continue;
             }
             let mut before = &text[at..g.start];
@@ -217,12 +262,15 @@ impl Ledger {
     }
 
     /// The endnotes so far, in number order: `(number, excerpt id, text)`.
-    pub fn endnotes(&mut self, notes: &BTreeMap<String, Note>) -> Vec<(usize, String, String)> {
+    pub fn endnotes(&mut self, notes: &Notes) -> Vec<(usize, String, String)> {
         self.listed = true;
         self.order
             .iter()
             .enumerate()
-            .map(|(i, id)| (i + 1, id.clone(), notes[id].text.clone()))
+            .map(|(k, &i)| {
+                let (id, note) = &notes.notes[i];
+                (k + 1, id.clone(), note.text.clone())
+            })
             .collect()
     }
 }

@@ -1,12 +1,14 @@
 //! The template context: everything a template may read, as one documented, versioned value
 //! (`docs/templates.md`). Built by a pure function; no clock, no environment, no files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use dossier_chronology::{Chronology, Dependence};
 use dossier_model::{
-    Briefing, Excerpt, Marking, PageStyle, ProjectConfig, Relation, Scheme, Source,
+    Bound, Briefing, Edtf, Excerpt, Marking, PageStyle, ProjectConfig, Relation, Reliability,
+    Scheme, Source,
 };
 use serde::Serialize;
 
@@ -47,9 +49,9 @@ pub struct Context {
     /// Tradecraft and citation warnings found while building; not shown to templates.
     #[serde(skip)]
     pub warnings: Vec<Warning>,
-    /// Every excerpt by id, for citations resolved while rendering.
+    /// Every excerpt's note by id, for citations resolved while rendering.
     #[serde(skip)]
-    pub(crate) notes: BTreeMap<String, cite::Note>,
+    pub(crate) notes: Arc<cite::Notes>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,28 +215,34 @@ impl Context {
         check_required(briefing, manifest)?;
         let by_source: BTreeMap<&str, &Source> =
             sources.iter().map(|s| (s.id.as_str(), s)).collect();
-        let by_excerpt: BTreeMap<&str, &Excerpt> =
+        let by_excerpt: HashMap<&str, &Excerpt> =
             excerpts.iter().map(|e| (e.id.as_str(), e)).collect();
         let mut marks = Marks::new(manifest, config.classification);
+        // What every excerpt of a source repeats, formatted once per source.
+        let per_source: BTreeMap<&str, PerSource> = sources
+            .iter()
+            .map(|s| (s.id.as_str(), PerSource::new(s, &by_source)))
+            .collect();
 
         let excerpt_info = |e: &Excerpt, marks: &mut Marks| -> ExcerptInfo {
-            let src = by_source.get(e.source.as_str()).copied();
+            let src = per_source.get(e.source.as_str());
             let reliability = src.map(|s| s.reliability).unwrap_or_default();
+            let date = e.event_date();
             ExcerptInfo {
                 id: e.id.to_string(),
                 quote: e.quote.clone(),
                 summary: e.headline(),
                 translation: e.translation.clone().unwrap_or_default(),
-                date: e.event_date().map(|d| d.to_string()).unwrap_or_default(),
-                date_human: e.event_date().map(|d| d.human()).unwrap_or_default(),
+                date: date.map(|d| d.to_string()).unwrap_or_default(),
+                date_human: date.map(|d| d.human()).unwrap_or_default(),
                 credibility: e.credibility.number(),
                 credibility_description: e.credibility.description(),
                 grade: format!("{}{}", reliability.letter(), e.credibility.number()),
                 portion: marks.portion(e.portion, || format!("excerpt {}", e.id)),
                 source: e.source.to_string(),
-                outlet: src.map(outlet).unwrap_or_default(),
+                outlet: src.map(|s| s.outlet.clone()).unwrap_or_default(),
                 descriptor: src
-                    .map(|s| descriptor(s, &by_source))
+                    .map(|s| s.descriptor.clone())
                     .unwrap_or_else(|| format!("unknown source {}", e.source)),
             }
         };
@@ -325,17 +333,15 @@ impl Context {
         let notes = excerpts
             .iter()
             .map(|e| {
-                let src = by_source.get(e.source.as_str()).copied();
-                (e.id.to_string(), cite::Note::new(e, src, &by_source))
+                let note = per_source
+                    .get(e.source.as_str())
+                    .map_or_else(|| cite::Note::unknown(e), |s| s.note.note(e));
+                (e.id.to_string(), note)
             })
             .collect();
 
         let banner = marks.banner(briefing.meta.classification)?;
-        let period = match (chronology.entries.first(), chronology.entries.last()) {
-            (Some(a), Some(b)) if a.date_human == b.date_human => a.date_human.clone(),
-            (Some(a), Some(b)) => format!("{} – {}", a.date_human, b.date_human),
-            _ => String::new(),
-        };
+        let period = period(chronology);
         let mut warnings = lint::check(briefing);
         warnings.extend(cite::unknown_citations(briefing, &by_excerpt));
 
@@ -397,8 +403,27 @@ impl Context {
             sources: source_info,
             style: manifest.page.clone(),
             warnings,
-            notes,
+            notes: Arc::new(notes),
         })
+    }
+}
+
+/// The strings every excerpt of one source repeats.
+struct PerSource {
+    reliability: Reliability,
+    outlet: String,
+    descriptor: String,
+    note: cite::SourceNote,
+}
+
+impl PerSource {
+    fn new(s: &Source, by_source: &BTreeMap<&str, &Source>) -> PerSource {
+        PerSource {
+            reliability: s.reliability,
+            outlet: outlet(s),
+            descriptor: descriptor(s, by_source),
+            note: cite::SourceNote::new(s, by_source),
+        }
     }
 }
 
@@ -442,7 +467,7 @@ fn section_kind(heading: &str) -> &'static str {
 
 fn section_info(
     s: dossier_model::Section,
-    by_excerpt: &BTreeMap<&str, &Excerpt>,
+    by_excerpt: &HashMap<&str, &Excerpt>,
     marks: &mut Marks,
     briefing: &str,
 ) -> SectionInfo {
@@ -629,6 +654,33 @@ impl Marks {
     }
 }
 
+/// From the earliest start to the latest end of the entries: "c. 2021 – 8 April 2026".
+fn period(chronology: &Chronology) -> String {
+    let Some(first) = chronology.entries.first() else {
+        return String::new();
+    };
+    // Entries are sorted by start; the latest end may belong to any of them.
+    let last = chronology
+        .entries
+        .iter()
+        .max_by_key(|e| e.date.sort_key().1)
+        .expect("not empty");
+    let start = match first.date {
+        Edtf::Single(d) => Bound::Date(d),
+        Edtf::Interval(a, _) => a,
+    };
+    let end = match last.date {
+        Edtf::Single(d) => Bound::Date(d),
+        Edtf::Interval(_, b) => b,
+    };
+    if start == end {
+        return first.date_human.clone();
+    }
+    Edtf::interval(start, end)
+        .map(|d| d.human())
+        .unwrap_or_else(|| format!("{} – {}", first.date_human, last.date_human))
+}
+
 fn support(d: Dependence, sources: usize) -> String {
     match d {
         Dependence::Single => "1 source".into(),
@@ -686,4 +738,53 @@ pub(crate) fn descriptor(s: &Source, by_source: &BTreeMap<&str, &Source>) -> Str
 /// "The American Interest, June 2015".
 pub(crate) fn short(s: &Source) -> String {
     format!("{}, {}", outlet(s), published_human(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chronology(dates: &[&str]) -> Chronology {
+        let entries = dates
+            .iter()
+            .map(|d| {
+                let date: Edtf = d.parse().unwrap();
+                dossier_chronology::Entry {
+                    date,
+                    date_human: date.human(),
+                    summary: String::new(),
+                    excerpts: Vec::new(),
+                    sources: Vec::new(),
+                    dependence: Dependence::Single,
+                    dependence_detail: String::new(),
+                    origins: 1,
+                }
+            })
+            .collect();
+        Chronology {
+            entries,
+            conflicts: Vec::new(),
+            undated: Vec::new(),
+        }
+    }
+
+    /// The period once read "c. 2021 – 24 March – 8 April 2026": the first entry's date and the
+    /// last entry's whole range side by side.
+    #[test]
+    fn period_runs_from_the_earliest_start_to_the_latest_end() {
+        let check =
+            |dates: &[&str], expected: &str| assert_eq!(period(&chronology(dates)), expected);
+        check(&[], "");
+        check(&["2015-06-02"], "2 June 2015");
+        check(&["2015-06-02", "2015-06-02"], "2 June 2015");
+        check(
+            &["2021~", "2026-03-24/2026-04-08"],
+            "c. 2021 – 8 April 2026",
+        );
+        // Sorted by start, the widest range need not come last.
+        check(
+            &["2026-03-01/2026-04-30", "2026-03-10"],
+            "1 March – 30 April 2026",
+        );
+    }
 }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use minijinja::syntax::SyntaxConfig;
-use minijinja::value::{Rest, Value, ValueKind};
+use minijinja::value::{Enumerator, Object, Rest, Value, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
 use crate::cite::Ledger;
@@ -116,14 +116,22 @@ fn environment(
         if value.is_undefined() {
             return Err(Error::from(ErrorKind::UndefinedError));
         }
-        let text = guard::bounded_string(value, MAX_VALUE_BYTES)?;
+        let owned;
+        let text = match value.as_str() {
+            // Most values are strings: written as they are, without a copy.
+            Some(s) if s.len() <= MAX_VALUE_BYTES => s,
+            _ => {
+                owned = guard::bounded_string(value, MAX_VALUE_BYTES)?;
+                &owned
+            }
+        };
         if counter.fetch_add(text.len(), Ordering::Relaxed) + text.len() > MAX_OUTPUT_BYTES {
             return Err(guard::too_large());
         }
-        out.write_str(&text).map_err(Error::from)
+        out.write_str(text).map_err(Error::from)
     });
 
-    let notes = Arc::new(ctx.notes.clone());
+    let notes = ctx.notes.clone();
     let style = template.manifest.citation_style;
     let (l, n) = (ledger.clone(), notes.clone());
     env.add_function("cite", move |ids: Value| -> Result<String, Error> {
@@ -138,11 +146,11 @@ fn environment(
     env.add_function("endnotes", move || -> Value {
         let list = l.lock().expect("not poisoned").endnotes(&n);
         Value::from_iter(list.into_iter().map(|(number, excerpt, text)| {
-            Value::from(BTreeMap::from([
-                ("number", Value::from(number)),
-                ("excerpt", Value::from(excerpt)),
-                ("text", Value::from(text)),
-            ]))
+            Value::from_object(Endnote {
+                number,
+                excerpt,
+                text,
+            })
         }))
     });
     env.add_global(
@@ -153,6 +161,30 @@ fn environment(
         },
     );
     env
+}
+
+/// An item of `endnotes()`: `number`, `excerpt` (its id) and `text`. An object rather than a
+/// map, because a long chronology lists thousands and a map per note costs more than the note.
+#[derive(Debug)]
+struct Endnote {
+    number: usize,
+    excerpt: String,
+    text: String,
+}
+
+impl Object for Endnote {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match key.as_str()? {
+            "number" => Some(Value::from(self.number)),
+            "excerpt" => Some(Value::from(self.excerpt.as_str())),
+            "text" => Some(Value::from(self.text.as_str())),
+            _ => None,
+        }
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(&["number", "excerpt", "text"])
+    }
 }
 
 /// `cite("id")`, `cite(["a", "b"])`, or `cite(entry.excerpts)` (objects with an `id`).

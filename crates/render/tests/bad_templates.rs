@@ -255,3 +255,17 @@ fn missing_required_section_is_refused() {
         "briefings/main.md has no '## BLUF' section, which template intsum requires"
     );
 }
+
+/// `endnotes()` items are objects, not maps: pin that they still read like one.
+#[test]
+fn endnotes_read_like_maps() {
+    let md = check(
+        "{{ cite(['2031-03-02-walkout-1111']) }}\n{% for n in endnotes() %}{{ n.number }}|{{ n.excerpt }}|{{ n['text'] | length > 0 }}|{{ n | list | sort | join(',') }}{% endfor %}\n",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        md,
+        "[^1]\n1|2031-03-02-walkout-1111|True|excerpt,number,text"
+    );
+}
