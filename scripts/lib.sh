@@ -33,8 +33,11 @@ need_node() {
 
 # build_ui: installs the UI's locked dependencies and builds ui/dist, which the desktop app
 # embeds (so it must exist before cargo compiles src-tauri).
+# Not `npm ci`: the npm on these machines writes locks without the other platforms' optional
+# packages (rollup's native binaries), and `npm ci` then calls every such lock out of sync.
+# `npm install --no-save` installs the locked versions and leaves the lock untouched.
 build_ui() {
-  (cd ui && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build)
+  (cd ui && npm install --no-save --no-audit --no-fund --loglevel=error && npm run --silent build)
 }
 
 # apt_install PKG...: installs the packages that are not installed yet.

@@ -378,13 +378,13 @@ impl Project {
     /// Imports one file: [`Project::prepare`] then [`Project::add_prepared`].
     pub fn import(&mut self, file_name: &str, bytes: Vec<u8>) -> Result<Imported> {
         let prepared = Project::prepare(file_name, bytes)?;
-        let _lock = self.lock()?;
-        self.add_prepared(prepared)
+        let lock = self.lock()?;
+        self.add_prepared(&lock, prepared)
     }
 
     /// Adds an extracted file as a source, unless the same bytes are already in the project.
-    /// The caller holds the lock (see [`Project::lock`]).
-    pub fn add_prepared(&mut self, p: Prepared) -> Result<Imported> {
+    /// Taking the [`Lock`] proves the caller holds it: a batch of imports takes it once.
+    pub fn add_prepared(&mut self, _lock: &Lock, p: Prepared) -> Result<Imported> {
         if let Some(s) = self
             .sources
             .values()

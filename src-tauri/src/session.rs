@@ -125,7 +125,10 @@ impl Session {
     /// Adds an already extracted file (see `commands::import_files`: extraction runs outside
     /// the lock).
     pub fn add_prepared(&self, prepared: dossier::Prepared) -> IpcResult<Imported> {
-        self.with(|p| Ok(p.add_prepared(prepared)?))
+        self.with(|p| {
+            let lock = p.lock()?;
+            Ok(p.add_prepared(&lock, prepared)?)
+        })
     }
 
     /// Makes an excerpt of bytes `start..end` of the source's cleaned text. The core locates

@@ -50,7 +50,7 @@ pub fn import(world: &World, a: ImportArgs) -> CliResult {
                 })
                 .and_then(|bytes| Project::prepare(&name, bytes))
         });
-        let _lock = p.lock()?;
+        let lock = p.lock()?;
         for (file, prepared) in batch.iter().zip(prepared) {
             let name = file.display().to_string();
             progress.tick(&name);
@@ -61,7 +61,7 @@ pub fn import(world: &World, a: ImportArgs) -> CliResult {
                 reprint_of,
                 error,
             };
-            lines.push(match prepared.and_then(|x| p.add_prepared(x)) {
+            lines.push(match prepared.and_then(|x| p.add_prepared(&lock, x)) {
                 Ok(Imported::Imported { id }) => line("imported", Some(id), None, None),
                 Ok(Imported::Duplicate { id }) => line("duplicate", Some(id), None, None),
                 Ok(Imported::Reprint { id, reprint_of }) => {
