@@ -530,7 +530,8 @@ impl Layouter<'_> {
                 );
                 let nat = one.iter().map(|l| l.width).fold(0.0, f32::max);
                 let min = longest_word(cell, &mut self.shaper, ps);
-                natural[c] = natural[c].max(nat + 2.0 * pad);
+                // A hair more than the text, so that rounding cannot wrap a line that fits.
+                natural[c] = natural[c].max(nat + 2.0 * pad + 0.5);
                 minimal[c] = minimal[c].max(min + 2.0 * pad);
             }
         }

@@ -327,18 +327,21 @@ impl Builder<'_, '_> {
             let s = &self.spans[span as usize];
             let part_end = s.end.min(end);
             let part = &self.text[pos..part_end];
+            // The letters of the word, without the quotes and punctuation around them.
+            let lead = part.len() - part.trim_start_matches(|c: char| !c.is_alphabetic()).len();
+            let core = part[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
             let hyphenate = self.ps.hyphenate
                 && !s.style.mono
                 && !s.style.sup
-                && part.len() <= hypher::MAX_INLINE_SIZE
-                && part.chars().count() >= 5
-                && part.chars().all(char::is_alphabetic);
+                && core.len() <= hypher::MAX_INLINE_SIZE
+                && core.chars().count() >= 5
+                && core.chars().all(char::is_alphabetic);
             if hyphenate {
                 let mut cuts = Vec::new();
-                let mut at = pos;
-                for syl in hypher::hyphenate(part, hypher::Lang::English) {
+                let mut at = pos + lead;
+                for syl in hypher::hyphenate(core, hypher::Lang::English) {
                     at += syl.len();
-                    if at < part_end {
+                    if at < pos + lead + core.len() {
                         cuts.push(at as u32);
                     }
                 }

@@ -1,0 +1,279 @@
+//! The PDF as readers see it: text in reading order, fonts embedded and subset, a valid file,
+//! identical bytes for identical input, a stable page count.
+
+mod support;
+
+use std::process::Command;
+
+use support::{body_text, meta, render, run, scratch, squash, tool};
+
+/// Every construct the templates produce.
+const KITCHEN_SINK: &str = r#"# Kessen Strait: weekly briefing
+
+**BLUF.** The blockade “tightened” on 3 June — shipping fell by a third[^ships], and the
+coast guard’s ‘inspection regime’ now covers *every* vessel over 500 t. See
+[the source list](https://example.org/sources) and `excerpt 12`.
+
+## Key judgments
+
+1. It is *likely* (55–80 %) that the inspections continue through July.
+2. It is **unlikely** that either side escalates:
+   - no naval reinforcements were seen;
+   - diplomatic channels stay open.
+3. ~~Withdrawn~~ judgment.
+
+> [!NOTE]
+> Likelihood terms follow the analytic standards.
+
+## Chronology
+
+| Date | Event | Sources |
+|:-----|:------|--------:|
+| 2015-06-02 | Coast guard announces inspections of all vessels over 500 t | 3 |
+| 2015-06-03 | Shipping traffic falls by a third; insurers raise premiums sharply | 2 |
+| c. 2011 | Earlier dispute over fishing rights in the strait | 1 |
+
+> “We will inspect every ship that enters our waters,” the spokesman said, “without
+> exception.”[^quote]
+
+Greek and Cyrillic names: Αθήνα, Москва.
+
+```
+code   keeps   its spacing
+```
+
+---
+
+\newpage
+
+## Sources
+
+- Tehran Times, 2 June 2015.
+- Reuters, 3 June 2015.
+
+[^ships]: Lloyd’s List figures, week 23.
+[^quote]: Translated by the analyst.
+"#;
+
+#[test]
+fn identical_input_gives_identical_bytes_also_twice_in_one_process() {
+    let a = render(KITCHEN_SINK);
+    let b = render(KITCHEN_SINK);
+    assert!(a == b, "two renderings differ");
+    let mut other = meta();
+    other.title = "Another".into();
+    let c = dossier_pdf::render(KITCHEN_SINK, &Default::default(), &other).unwrap();
+    assert!(a != c, "the title is part of the file");
+}
+
+#[test]
+fn metadata_comes_from_the_caller() {
+    let pdf = render(KITCHEN_SINK);
+    let doc = lopdf::Document::load_mem(&pdf).expect("parses");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("info");
+    let text = |k: &[u8]| {
+        let s = info.get(k).and_then(lopdf::Object::as_str).expect("entry");
+        lopdf::decode_text_string(&lopdf::Object::String(
+            s.to_vec(),
+            lopdf::StringFormat::Literal,
+        ))
+        .expect("text")
+    };
+    assert_eq!(text(b"Title"), "Test Briefing");
+    assert_eq!(text(b"Author"), "Analyst");
+    assert_eq!(text(b"Subject"), "Tests");
+    assert!(
+        text(b"CreationDate").starts_with("D:20260102030405"),
+        "{}",
+        text(b"CreationDate")
+    );
+}
+
+#[test]
+fn outline_nests_headings_and_links_point_inside() {
+    let pdf = render(KITCHEN_SINK);
+    let doc = lopdf::Document::load_mem(&pdf).expect("parses");
+    let outlines = doc
+        .catalog()
+        .and_then(|c| c.get(b"Outlines"))
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("outline");
+    // One top-level entry (the H1) holding the H2s.
+    let first = outlines
+        .get(b"First")
+        .and_then(lopdf::Object::as_reference)
+        .unwrap();
+    let last = outlines
+        .get(b"Last")
+        .and_then(lopdf::Object::as_reference)
+        .unwrap();
+    assert_eq!(first, last, "one root heading");
+    let root = doc.get_dictionary(first).unwrap();
+    assert_eq!(
+        root.get(b"Count").and_then(lopdf::Object::as_i64).unwrap(),
+        4,
+        "Key judgments, Chronology, Sources, Notes"
+    );
+    // Internal links: two note references and two back links.
+    // printpdf writes link annotations inline in each page's /Annots.
+    let internal = doc
+        .get_pages()
+        .values()
+        .filter_map(|id| doc.get_dictionary(*id).ok())
+        .filter_map(|page| page.get(b"Annots").and_then(lopdf::Object::as_array).ok())
+        .flatten()
+        .filter_map(|a| a.as_dict().ok())
+        .filter(|d| {
+            d.get(b"A")
+                .and_then(lopdf::Object::as_dict)
+                .and_then(|a| a.get(b"S"))
+                .and_then(lopdf::Object::as_name)
+                .is_ok_and(|s| s == b"GoTo")
+        })
+        .count();
+    assert_eq!(internal, 4);
+}
+
+#[test]
+fn page_count_is_stable() {
+    // A deterministic long document: its page count is pinned, so layout changes that move
+    // it are seen and reviewed.
+    let mut md = String::from("# Stability\n\n");
+    for i in 0..120 {
+        md.push_str(&format!(
+            "### Entry {i}\n\n> “Officials affirmed that the conflict over fluid timelines was \
+             difficult yet fixable; diplomats offered specific assurances.”\n\nSource: *Outlet {i}*, \
+             Wien — <https://example.org/{i}>\n\n"
+        ));
+    }
+    let doc = dossier_pdf::lay_out(&md, &Default::default(), &meta()).unwrap();
+    assert_eq!(doc.pages.len(), 15);
+}
+
+#[test]
+fn pdftotext_reads_every_word_in_order_with_typographic_punctuation() {
+    if !tool("pdftotext_reads_every_word", "pdftotext") {
+        return;
+    }
+    let path = scratch("sink.pdf", &render(KITCHEN_SINK));
+    let text = body_text(&path);
+    for s in [
+        "“tightened”",
+        "3 June — shipping",
+        "coast guard’s ‘inspection regime’",
+        "55–80 %",
+        "Αθήνα, Москва",
+        "code keeps its spacing",
+    ] {
+        assert!(
+            squash(&text).contains(&squash(s)),
+            "{s:?} missing in:\n{text}"
+        );
+    }
+    let expected = "Kessen Strait: weekly briefing BLUF. The blockade “tightened” on 3 June — shipping fell by a third1, and the coast guard’s ‘inspection regime’ now covers every vessel over 500 t. See the source list and excerpt 12.";
+    assert!(squash(&text).starts_with(&squash(expected)), "{text}");
+}
+
+#[test]
+fn the_seed_articles_read_back_word_for_word() {
+    let Some(seeds) = dossier_testkit::seeds("the_seed_articles_read_back_word_for_word") else {
+        return;
+    };
+    if !tool("the_seed_articles_read_back_word_for_word", "pdftotext") {
+        return;
+    }
+    let mut md = String::new();
+    let mut expected = String::new();
+    for (path, bytes) in &seeds {
+        let text = String::from_utf8_lossy(bytes);
+        md.push_str(&format!(
+            "## {}\n\n",
+            path.file_stem().unwrap().to_string_lossy()
+        ));
+        expected.push_str(&path.file_stem().unwrap().to_string_lossy());
+        for para in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            // Every ASCII punctuation character escaped: the article is literal text.
+            let escaped: String = para
+                .trim()
+                .chars()
+                .flat_map(|c| {
+                    let esc = c.is_ascii_punctuation().then_some('\\');
+                    esc.into_iter().chain(std::iter::once(c))
+                })
+                .collect();
+            md.push_str(&escaped);
+            md.push_str("\n\n");
+            expected.push_str(para);
+        }
+    }
+    let path = scratch("seeds.pdf", &render(&md));
+    let got = squash(&body_text(&path));
+    let want = squash(&expected);
+    if got != want {
+        let at = got
+            .chars()
+            .zip(want.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let ctx = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(40))
+                .take(80)
+                .collect::<String>()
+        };
+        panic!(
+            "reading order differs at char {at}:\n pdf:  {}\n text: {}",
+            ctx(&got),
+            ctx(&want)
+        );
+    }
+}
+
+#[test]
+fn every_font_is_embedded_and_subset_with_unicode() {
+    if !tool("every_font_is_embedded_and_subset", "pdffonts") {
+        return;
+    }
+    let path = scratch("fonts.pdf", &render(KITCHEN_SINK));
+    let out = run(Command::new("pdffonts").arg(&path));
+    let rows: Vec<&str> = out.lines().skip(2).collect();
+    assert!(
+        rows.len() >= 5,
+        "serif regular/bold/italic, sans, mono:\n{out}"
+    );
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "emb sub uni: {row}"
+        );
+        assert!(cols[0].as_bytes()[6] == b'+', "subset tag: {row}");
+    }
+}
+
+#[test]
+fn qpdf_finds_no_errors() {
+    if !tool("qpdf_finds_no_errors", "qpdf") {
+        return;
+    }
+    let path = scratch("check.pdf", &render(KITCHEN_SINK));
+    let out = Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("No syntax or stream encoding errors"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
