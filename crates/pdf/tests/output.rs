@@ -5,55 +5,7 @@ mod support;
 
 use std::process::Command;
 
-use support::{body_text, meta, render, run, scratch, squash, tool};
-
-/// Every construct the templates produce.
-const KITCHEN_SINK: &str = r#"# Kessen Strait: weekly briefing
-
-**BLUF.** The blockade “tightened” on 3 June — shipping fell by a third[^ships], and the
-coast guard’s ‘inspection regime’ now covers *every* vessel over 500 t. See
-[the source list](https://example.org/sources) and `excerpt 12`.
-
-## Key judgments
-
-1. It is *likely* (55–80 %) that the inspections continue through July.
-2. It is **unlikely** that either side escalates:
-   - no naval reinforcements were seen;
-   - diplomatic channels stay open.
-3. ~~Withdrawn~~ judgment.
-
-> [!NOTE]
-> Likelihood terms follow the analytic standards.
-
-## Chronology
-
-| Date | Event | Sources |
-|:-----|:------|--------:|
-| 2015-06-02 | Coast guard announces inspections of all vessels over 500 t | 3 |
-| 2015-06-03 | Shipping traffic falls by a third; insurers raise premiums sharply | 2 |
-| c. 2011 | Earlier dispute over fishing rights in the strait | 1 |
-
-> “We will inspect every ship that enters our waters,” the spokesman said, “without
-> exception.”[^quote]
-
-Greek and Cyrillic names: Αθήνα, Москва.
-
-```
-code   keeps   its spacing
-```
-
----
-
-\newpage
-
-## Sources
-
-- Tehran Times, 2 June 2015.
-- Reuters, 3 June 2015.
-
-[^ships]: Lloyd’s List figures, week 23.
-[^quote]: Translated by the analyst.
-"#;
+use support::{KITCHEN_SINK, body_text, meta, render, run, scratch, squash, tool};
 
 #[test]
 fn identical_input_gives_identical_bytes_also_twice_in_one_process() {
