@@ -1,2 +1,21 @@
 //! Dossier: turn saved source documents into a dated, cited briefing.
+//!
+//! This crate is the core API (`Project`) over the pipeline crates; the `dossier` binary and
+//! the desktop shell are thin adapters over it. See ARCHITECTURE.md for the map.
+
+mod error;
+mod project;
+pub mod quote;
+pub mod search;
+pub mod store;
+pub mod validate;
+mod world;
+
+pub use dossier_chronology as chronology;
+pub use dossier_dates as dates;
+pub use dossier_import as import;
 pub use dossier_model as model;
+
+pub use error::{Error, Result};
+pub use project::{ExcerptDraft, ExcerptEdit, Imported, Prepared, Problem, Project, SourceEdit};
+pub use world::{World, now_from_env};

@@ -1,1 +1,52 @@
-fn main() {}
+//! The `dossier` command: a thin adapter over the core API in the `dossier` library.
+//!
+//! Exit codes: 0 ok, 1 bad input or usage, 2 internal error.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    restore_sigpipe();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match std::panic::catch_unwind(|| cli::run(args)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+        // The panic hook has printed the message; say what it means for the user.
+        Err(_) => {
+            eprintln!(
+                "error: internal error (a bug in Dossier); your project files were not changed by the failed step"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Rust ignores SIGPIPE, so `dossier chronology DIR --json | head` would fail on a closed pipe.
+/// Restore the default, as command-line tools do: the process ends quietly.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn restore_sigpipe() {
+    // SAFETY: resetting a signal disposition at start-up, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_sigpipe() {}

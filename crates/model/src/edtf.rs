@@ -451,6 +451,11 @@ impl FromStr for Edtf {
         if s.is_empty() {
             return Err(err("it is empty"));
         }
+        if s.chars().any(char::is_alphabetic) {
+            return Err(err(
+                "it has words, and dates are written in EDTF (`dossier dates TEXT` finds the EDTF of a phrase)",
+            ));
+        }
         match s.split_once('/') {
             None => parse_date(s).map(Edtf::Single).map_err(|r| err(&r)),
             Some((a, b)) => {

@@ -1,0 +1,210 @@
+//! Scale benchmark: a generated project of 10,000 sources and 50,000 excerpts.
+//!
+//! `cargo bench --bench scale` prints the time to open the project, to search it, to assemble
+//! its chronology, and the peak RSS. Sizes can be set with `DOSSIER_SCALE=sources,excerpts`.
+
+use std::time::Instant;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use dossier::model::{
+    Credibility, Edtf, Excerpt, Found, Id, Locator, Original, ProjectConfig, Reliability, Source,
+};
+use dossier::store;
+use dossier::{Project, World};
+
+const WORDS: &[&str] = &[
+    "harbour",
+    "tanker",
+    "militia",
+    "strait",
+    "officials",
+    "said",
+    "closed",
+    "convoy",
+    "insurers",
+    "navy",
+    "ministry",
+    "statement",
+    "blockade",
+    "fishermen",
+    "talks",
+    "ceasefire",
+    "port",
+    "cargo",
+    "captain",
+    "crew",
+    "released",
+];
+
+fn text(i: usize) -> String {
+    let mut s = format!("Report number {i}\n\n");
+    for p in 0..6 {
+        for w in 0..60 {
+            s.push_str(WORDS[(i * 7 + p * 13 + w * 3) % WORDS.len()]);
+            s.push(' ');
+        }
+        s.push_str(&format!("unique{i}x{p}.\n\n"));
+    }
+    s
+}
+
+fn main() {
+    let (n_sources, n_excerpts) = std::env::var("DOSSIER_SCALE")
+        .ok()
+        .and_then(|v| {
+            v.split_once(',')
+                .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+        })
+        .unwrap_or((10_000usize, 50_000usize));
+    let now: DateTime<Utc> = DateTime::from_timestamp(1_795_262_400, 0).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    // DOSSIER_SCALE_DIR keeps the generated project for reruns (and profiling of the open).
+    let dir = std::env::var_os("DOSSIER_SCALE_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tmp.path().join("scale"));
+    if !dir.join("dossier.toml").exists() {
+        generate(&dir, now, n_sources, n_excerpts);
+    }
+    measure(&dir, now);
+}
+
+fn generate(dir: &std::path::Path, now: DateTime<Utc>, n_sources: usize, n_excerpts: usize) {
+    let started = Instant::now();
+    let p = Project::create(World::new(now), dir, ProjectConfig::new("Scale")).unwrap();
+    let layout = p.layout().clone();
+    drop(p);
+    let base = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    let mut sources = Vec::with_capacity(n_sources);
+    for i in 0..n_sources {
+        let id: Id = format!("source-{i:05}").parse().unwrap();
+        let s = Source {
+            id: id.clone(),
+            title: Some(Found::by_rule(
+                format!("Report number {i}"),
+                "text:first-line",
+                0.6,
+            )),
+            outlet: Some(Found::by_analyst(format!("Outlet {}", i % 50))),
+            author: None,
+            url: None,
+            published: Edtf::day(base + chrono::Days::new((i % 3650) as u64))
+                .map(Found::by_analyst),
+            dateline: None,
+            language: None,
+            captured_at: now,
+            original: Original {
+                file_name: format!("{i}.txt"),
+                media_type: "text/plain".into(),
+                sha256: format!("{i:064}"),
+                size: 0,
+            },
+            reliability: Reliability::C,
+            reprint_of: None,
+            attribution: Vec::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            removed: Vec::new(),
+            pages: Vec::new(),
+            warnings: Vec::new(),
+            text: text(i),
+        };
+        std::fs::write(layout.source(&id), store::encode_source(&s)).unwrap();
+        sources.push(s);
+    }
+    for j in 0..n_excerpts {
+        let s = &sources[j % n_sources];
+        let quote = s.text[..40].to_string();
+        let x = Excerpt {
+            id: format!("excerpt-{j:05}").parse().unwrap(),
+            source: s.id.clone(),
+            quote,
+            locator: Locator {
+                start: 0,
+                end: 40,
+                page: None,
+            },
+            date: Edtf::day(base + chrono::Days::new((j * 7 % 3650) as u64)).map(Found::by_analyst),
+            reported: None,
+            summary: format!(
+                "Event {j}: {} {}",
+                WORDS[j % WORDS.len()],
+                WORDS[(j / 3) % WORDS.len()]
+            ),
+            credibility: Credibility::PossiblyTrue,
+            tags: vec![format!("place:Port {}", j % 40).parse().unwrap()],
+            portion: None,
+            note: String::new(),
+            translation: None,
+            sequence: 0,
+        };
+        std::fs::write(layout.excerpt(&x.id), store::encode_excerpt(&x)).unwrap();
+    }
+    println!(
+        "generated {n_sources} sources and {n_excerpts} excerpts in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn measure(dir: &std::path::Path, now: DateTime<Utc>) {
+    let t = Instant::now();
+    let cpu = cpu_seconds();
+    let p = Project::open(World::new(now), dir).unwrap();
+    let open = t.elapsed();
+    let open_cpu = cpu_seconds() - cpu;
+    let t = Instant::now();
+    let hits = dossier::search::search(&p, "unique4242x3");
+    let search = t.elapsed();
+    let t = Instant::now();
+    let c = p.chronology(&dossier::chronology::Filter::default());
+    let chrono = t.elapsed();
+    println!(
+        "open:        {:>8.1} ms wall, {:.0} ms CPU on {} threads ({} sources, {} excerpts)",
+        open.as_secs_f64() * 1e3,
+        open_cpu * 1e3,
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        p.sources().len(),
+        p.excerpts().len()
+    );
+    println!(
+        "search:      {:>8.1} ms ({} hits)",
+        search.as_secs_f64() * 1e3,
+        hits.len()
+    );
+    println!(
+        "chronology:  {:>8.1} ms ({} entries)",
+        chrono.as_secs_f64() * 1e3,
+        c.entries.len()
+    );
+    println!("peak RSS:    {:>8.1} MB", peak_rss_mb());
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+/// User + system CPU seconds of this process so far (Linux; NaN elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return f64::NAN;
+    };
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, r)| r.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(f64::NAN)
+    };
+    (ticks(11) + ticks(12)) / 100.0
+}

@@ -1,0 +1,98 @@
+//! The HTML preview: the dialect's events through pulldown-cmark's HTML writer, then ammonia as
+//! a second defence (raw HTML is already literal text in the dialect).
+
+use std::collections::HashSet;
+
+use dossier_markdown::{CmarkEvent, Dialect, Event, events};
+
+const STYLE: &str = "body{font:16px/1.5 Georgia,'Source Serif 4',serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1b1b1b}\
+h1,h2,h3{font-family:'Source Sans 3',Helvetica,sans-serif;line-height:1.2}\
+.banner{text-align:center;font:bold 14px 'Source Sans 3',sans-serif;letter-spacing:.05em;padding:.3em;border:1px solid #888}\
+blockquote{margin:1em 0;padding:0 1em;border-left:3px solid #bbb;color:#333}\
+blockquote[class^=markdown-alert]{border:1px solid #777;border-radius:4px;padding:.5em 1em;background:#f6f6f2}\
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}\
+hr.page-break{border:0;border-top:2px dashed #aaa;margin:2em 0}\
+.footnote-definition{font-size:.9em}.footnote-definition p{display:inline}code{font-size:.9em}";
+
+/// A standalone HTML page for `markdown`, with the banner above and below when there is one.
+pub fn html(markdown: &str, title: &str, banner: &str) -> String {
+    let mapped = events(markdown).map(|e| match e {
+        Event::Cmark(e) => e,
+        // The writer would pass raw HTML through; ammonia keeps only this class.
+        Event::Dialect(Dialect::PageBreak) => {
+            CmarkEvent::Html("<hr class=\"page-break\">\n".into())
+        }
+    });
+    let mut body = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut body, mapped);
+    let clean = sanitize(&body);
+    let banner_html = if banner.is_empty() {
+        String::new()
+    } else {
+        format!("<div class=\"banner\">{}</div>\n", escape(banner))
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{banner_html}<article>\n{clean}</article>\n{banner_html}</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+fn sanitize(html: &str) -> String {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .add_generic_attributes(["id"])
+        .add_tag_attributes("blockquote", ["class"])
+        .add_tag_attributes("hr", ["class"])
+        .add_tag_attributes("div", ["class"])
+        .add_tag_attributes("sup", ["class"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("th", ["style"])
+        .link_rel(Some("noopener noreferrer"))
+        .attribute_filter(|element, attribute, value| {
+            // No remote images: the preview must not call out (and reveal who reads what).
+            if element == "img" && attribute == "src" {
+                let v = value.trim_start().to_ascii_lowercase();
+                if v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//") {
+                    return None;
+                }
+            }
+            if attribute == "style" && !value.starts_with("text-align:") {
+                return None;
+            }
+            Some(value.into())
+        });
+    b.clean(html).to_string()
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_markdown_stays_inert() {
+        let h = html(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](data:text/html,hi) ![r](https://evil.example/p.png) ![l](img/local.png)\n\n\\newpage\n\n> [!NOTE]\n> boxed",
+            "t<",
+            "SECRET",
+        );
+        assert!(!h.contains("<script>"), "{h}");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+        assert!(!h.contains("javascript:"), "{h}");
+        assert!(!h.contains("data:text"), "{h}");
+        assert!(!h.contains("evil.example"), "{h}");
+        assert!(h.contains("img/local.png"), "{h}");
+        assert!(h.contains("<hr class=\"page-break\">"), "{h}");
+        assert!(h.contains("markdown-alert-note"), "{h}");
+        assert_eq!(h.matches("<div class=\"banner\">SECRET</div>").count(), 2);
+        assert!(h.contains("<title>t&lt;</title>"));
+    }
+}

@@ -1,0 +1,118 @@
+//! Command-line arguments and dispatch. Each command group lives in its own module; each
+//! command parses its arguments, calls the core API, and prints the result.
+
+mod excerpts;
+mod output;
+mod project;
+mod sources;
+
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use clap::{Parser, Subcommand};
+use dossier::{Project, World};
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "Turn saved source documents into a dated, cited briefing", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new project folder.
+    New(project::NewArgs),
+    /// Import saved articles (text, Markdown) into a project.
+    Import(sources::ImportArgs),
+    /// List the sources of a project.
+    Sources(sources::ListArgs),
+    /// Show, edit or remove one source.
+    #[command(subcommand)]
+    Source(sources::SourceCommand),
+    /// Add, show, edit, list or remove excerpts.
+    #[command(subcommand)]
+    Excerpt(excerpts::ExcerptCommand),
+    /// Search sources and excerpts for words.
+    Search(project::SearchArgs),
+    /// The chronology: dated excerpts in order, grouped into events.
+    Chronology(project::ChronologyArgs),
+    /// Check a project: dangling references, lost quotes, undated excerpts, unknown citations,
+    /// git conflict markers.
+    Validate(project::ValidateArgs),
+}
+
+/// A CLI failure: a core error, or bad input the CLI itself detects.
+pub enum CliError {
+    Core(dossier::Error),
+    /// Bad input or usage (exit 1), already phrased for the user.
+    Input(String),
+    /// Validation found errors; the findings were printed (exit 1).
+    Findings,
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Core(e) if !e.is_user_error() => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Core(e) => e.fmt(f),
+            CliError::Input(s) => f.write_str(s),
+            CliError::Findings => f.write_str("the project has errors (listed above)"),
+        }
+    }
+}
+
+impl From<dossier::Error> for CliError {
+    fn from(e: dossier::Error) -> CliError {
+        CliError::Core(e)
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+pub fn run(cli: Cli) -> CliResult {
+    let now = dossier::now_from_env().map_err(CliError::Input)?;
+    let world = World::new(now);
+    match cli.command {
+        Command::New(a) => project::new(&world, a),
+        Command::Import(a) => sources::import(&world, a),
+        Command::Sources(a) => sources::list(&world, a),
+        Command::Source(c) => sources::source(&world, c),
+        Command::Excerpt(c) => excerpts::run(&world, c),
+        Command::Search(a) => project::search(&world, a),
+        Command::Chronology(a) => project::chronology(&world, a),
+        Command::Validate(a) => project::validate(&world, a),
+    }
+}
+
+fn open(world: &World, dir: &Path) -> Result<Project, CliError> {
+    Ok(Project::open(world.clone(), dir)?)
+}
+
+/// A value that `none` (or an empty string) clears: `--published none`.
+#[derive(Debug, Clone)]
+pub struct Clearable<T>(pub Option<T>);
+
+impl<T: FromStr> FromStr for Clearable<T>
+where
+    T::Err: fmt::Display,
+{
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s.trim().is_empty() || s.trim().eq_ignore_ascii_case("none") {
+            return Ok(Clearable(None));
+        }
+        s.parse()
+            .map(|v| Clearable(Some(v)))
+            .map_err(|e: T::Err| e.to_string())
+    }
+}

@@ -1,0 +1,154 @@
+//! `new`, `search`, `chronology`, `validate`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use dossier::chronology::Filter;
+use dossier::model::{Edtf, Marking, ProjectConfig, Tag};
+use dossier::validate::Severity;
+use dossier::{Project, World};
+
+use super::{CliError, CliResult, open, output};
+
+#[derive(Args)]
+pub struct NewArgs {
+    /// The folder to create the project in.
+    dir: PathBuf,
+    /// The project's title (default: the folder name).
+    #[arg(long)]
+    title: Option<String>,
+    /// The marking of every portion that has none of its own (U, CUI, C, S, TS, TLP:…).
+    #[arg(long)]
+    classification: Option<Marking>,
+    #[arg(long)]
+    author: Option<String>,
+}
+
+pub fn new(world: &World, a: NewArgs) -> CliResult {
+    let title = a.title.unwrap_or_else(|| {
+        a.dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Dossier".into())
+    });
+    let mut config = ProjectConfig::new(title);
+    config.classification = a.classification;
+    config.author = a.author.unwrap_or_default();
+    Project::create(world.clone(), &a.dir, config)?;
+    println!("created project {}", a.dir.display());
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct SearchArgs {
+    dir: PathBuf,
+    /// Words that must all appear (case-insensitive).
+    query: String,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn search(world: &World, a: SearchArgs) -> CliResult {
+    let p = open(world, &a.dir)?;
+    let hits = dossier::search::search(&p, &a.query);
+    if a.json {
+        output::json(&hits);
+    } else {
+        let rows: Vec<Vec<String>> = hits
+            .iter()
+            .map(|h| {
+                vec![
+                    format!("{:?}", h.kind).to_lowercase(),
+                    h.id.to_string(),
+                    h.snippet.clone(),
+                ]
+            })
+            .collect();
+        output::table(&["KIND", "ID", "MATCH"], &rows);
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct ChronologyArgs {
+    dir: PathBuf,
+    /// Only events that can fall on or after this date (EDTF).
+    #[arg(long)]
+    from: Option<Edtf>,
+    /// Only events that can fall on or before this date (EDTF).
+    #[arg(long)]
+    to: Option<Edtf>,
+    /// Only excerpts with this tag (repeat for any of several).
+    #[arg(long = "tag")]
+    tags: Vec<Tag>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn chronology(world: &World, a: ChronologyArgs) -> CliResult {
+    let p = open(world, &a.dir)?;
+    let c = p.chronology(&Filter {
+        from: a.from,
+        to: a.to,
+        tags: a.tags,
+    });
+    if a.json {
+        output::json(&c);
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = c
+        .entries
+        .iter()
+        .map(|e| {
+            let cites = e
+                .excerpts
+                .iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            vec![e.date_human.clone(), cites, e.summary.clone()]
+        })
+        .collect();
+    output::table(&["DATE", "EXCERPTS", "EVENT"], &rows);
+    for x in &c.conflicts {
+        println!("conflict ({:?}): {}", x.kind, x.detail);
+    }
+    if !c.undated.is_empty() {
+        println!("{} undated excerpt(s) left out", c.undated.len());
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct ValidateArgs {
+    dir: PathBuf,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn validate(world: &World, a: ValidateArgs) -> CliResult {
+    let (p, problems) = Project::load(world.clone(), &a.dir)?;
+    let findings = dossier::validate::validate(&p, &problems);
+    if a.json {
+        output::json(&findings);
+    } else if findings.is_empty() {
+        println!(
+            "ok: {} sources, {} excerpts, no problems",
+            p.sources().len(),
+            p.excerpts().len()
+        );
+    } else {
+        for f in &findings {
+            let sev = if f.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            println!("{}:{}: {sev}: {}", f.file.display(), f.line, f.message);
+        }
+    }
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        return Err(CliError::Findings);
+    }
+    Ok(())
+}

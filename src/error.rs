@@ -1,0 +1,107 @@
+//! Errors of the core API. Each says what went wrong, where, and what to do, in one sentence;
+//! each has a stable [`Error::code`] that the CLI and the desktop app switch on.
+
+use std::path::{Path, PathBuf};
+
+use dossier_model::Id;
+
+use crate::store::Holder;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{} is not a Dossier project (no dossier.toml); create one with `dossier new {}`", .0.display(), .0.display())]
+    NotAProject(PathBuf),
+    #[error("{} is already a Dossier project; open it instead of creating it again", .0.display())]
+    AlreadyAProject(PathBuf),
+    #[error("{}: this project is format version {found}, newer than this program's {supported}; update Dossier to open it (nothing was changed)", .file.display())]
+    NewerFormat {
+        file: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{}:{line}: {message}", .file.display())]
+    Parse {
+        file: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the project is locked by process {} on {} since {}; wait for it to finish, or remove {} if that process is gone", .holder.pid, .holder.host, .holder.since.format("%Y-%m-%d %H:%M:%S UTC"), .path.display())]
+    Locked { path: PathBuf, holder: Holder },
+    #[error("{} changed on disk since it was loaded (another window, or a git pull); reload the project, then make the change again", .0.display())]
+    ChangedOnDisk(PathBuf),
+    #[error("no source with id '{0}'; `dossier sources DIR` lists them")]
+    UnknownSource(Id),
+    #[error("no excerpt with id '{0}'; `dossier excerpt list DIR` lists them")]
+    UnknownExcerpt(Id),
+    #[error(
+        "the quote is not in source '{source_id}' (compared ignoring spacing, quote marks and dashes): \"{quote}\"; nothing was written"
+    )]
+    QuoteNotFound { source_id: Id, quote: String },
+    #[error(
+        "the quote occurs {} in source '{source_id}', so there is no occurrence {wanted}", times(*.found)
+    )]
+    NoSuchOccurrence {
+        source_id: Id,
+        wanted: usize,
+        found: usize,
+    },
+    #[error(
+        "source '{id}' is cited by {count} excerpt(s) ({first} …); remove them first, or pass --with-excerpts"
+    )]
+    SourceInUse { id: Id, count: usize, first: Id },
+    #[error("{}: {message}; nothing was imported", .file.display())]
+    Import { file: PathBuf, message: String },
+    /// A value the user gave is not acceptable (bad date, grade, id …).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// A stable machine-readable code, e.g. for `{code, message}` across IPC.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotAProject(_) => "not_a_project",
+            Error::AlreadyAProject(_) => "already_a_project",
+            Error::NewerFormat { .. } => "newer_format",
+            Error::Parse { .. } => "parse",
+            Error::Io { .. } => "io",
+            Error::Locked { .. } => "locked",
+            Error::ChangedOnDisk(_) => "changed_on_disk",
+            Error::UnknownSource(_) => "unknown_source",
+            Error::UnknownExcerpt(_) => "unknown_excerpt",
+            Error::QuoteNotFound { .. } => "quote_not_found",
+            Error::NoSuchOccurrence { .. } => "no_such_occurrence",
+            Error::SourceInUse { .. } => "source_in_use",
+            Error::Import { .. } => "import",
+            Error::Invalid(_) => "invalid",
+        }
+    }
+
+    /// Whether the user can fix this by changing the input (exit code 1), rather than an
+    /// environment or internal failure (exit code 2).
+    pub fn is_user_error(&self) -> bool {
+        !matches!(self, Error::Io { .. })
+    }
+}
+
+fn times(n: usize) -> String {
+    if n == 1 {
+        "once".into()
+    } else {
+        format!("{n} times")
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,114 @@
+//! Shared helpers for the CLI tests: run the real `dossier` binary with a fixed clock.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixed "now" for every run: 2026-11-21T12:00:00Z.
+pub const EPOCH: &str = "1795262400";
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn dossier(args: &[&str]) -> Run {
+    dossier_in(None, args)
+}
+
+pub fn dossier_in(cwd: Option<&Path>, args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    cmd.args(args)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .env_remove("CI_TRACE");
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run dossier");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+impl Run {
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn fails(self, code: i32, needle: &str) -> Run {
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}: {}",
+            self.stderr
+        );
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("bad JSON ({e}): {}", self.stdout))
+    }
+}
+
+pub fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+/// A new empty project in a temp dir.
+pub fn new_project() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("p");
+    dossier(&["new", s(&dir), "--title", "Test"]).ok();
+    (tmp, dir)
+}
+
+/// Every file under `dir` (relative path → bytes), skipping the `.dossier` state folder.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir") {
+            let p = e.expect("entry").path();
+            if p.file_name().is_some_and(|n| n == ".dossier") {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Writes a text source file into `dir` and imports it; returns the source id.
+pub fn import_text(project: &Path, name: &str, text: &str) -> String {
+    let file = project.parent().unwrap().join(name);
+    std::fs::write(&file, text).unwrap();
+    let r = dossier(&["import", s(project), s(&file), "--json"]).ok();
+    r.json()[0]["id"].as_str().expect("id").to_string()
+}
