@@ -3,6 +3,7 @@
 
 mod excerpts;
 mod output;
+mod pdf;
 mod project;
 mod sources;
 
@@ -41,6 +42,8 @@ enum Command {
     /// Check a project: dangling references, lost quotes, undated excerpts, unknown citations,
     /// git conflict markers.
     Validate(project::ValidateArgs),
+    /// Typeset a Markdown file as a PDF with a template's page style.
+    Pdf(pdf::PdfArgs),
 }
 
 /// A CLI failure: a core error, or bad input the CLI itself detects.
@@ -91,6 +94,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Search(a) => project::search(&world, a),
         Command::Chronology(a) => project::chronology(&world, a),
         Command::Validate(a) => project::validate(&world, a),
+        Command::Pdf(a) => pdf::pdf(&world, a),
     }
 }
 
