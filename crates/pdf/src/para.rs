@@ -337,14 +337,13 @@ impl Builder<'_, '_> {
                 && core.chars().count() >= 5
                 && core.chars().all(char::is_alphabetic);
             if hyphenate {
-                let mut cuts = Vec::new();
-                let mut at = pos + lead;
-                for syl in hypher::hyphenate(core, hypher::Lang::English) {
-                    at += syl.len();
-                    if at < pos + lead + core.len() {
-                        cuts.push(at as u32);
-                    }
-                }
+                let base = (pos + lead) as u32;
+                let cuts: Vec<u32> = self
+                    .shaper
+                    .hyphenation_points(core)
+                    .iter()
+                    .map(|c| base + c)
+                    .collect();
                 self.part(pos, part_end, span, &cuts);
             } else {
                 self.part(pos, part_end, span, &[]);

@@ -33,6 +33,8 @@ pub struct Shaper {
     cache: [HashMap<Box<str>, Rc<[Segment]>>; 7],
     plans: Vec<(PlanKey, ShapePlan)>,
     buffer: Option<UnicodeBuffer>,
+    /// Hyphenation points (byte offsets) of the words seen so far.
+    hyphens: HashMap<Box<str>, Rc<[u32]>>,
 }
 
 impl Shaper {
@@ -62,6 +64,24 @@ impl Shaper {
         let segments: Rc<[Segment]> = segments.into();
         self.cache[primary.index()].insert(text.into(), segments.clone());
         segments
+    }
+
+    /// Byte offsets inside `word` where English hyphenation allows a break.
+    pub fn hyphenation_points(&mut self, word: &str) -> Rc<[u32]> {
+        if let Some(hit) = self.hyphens.get(word) {
+            return hit.clone();
+        }
+        let mut at = 0;
+        let mut cuts = Vec::new();
+        for syl in hypher::hyphenate(word, hypher::Lang::English) {
+            at += syl.len();
+            if at < word.len() {
+                cuts.push(at as u32);
+            }
+        }
+        let cuts: Rc<[u32]> = cuts.into();
+        self.hyphens.insert(word.into(), cuts.clone());
+        cuts
     }
 
     fn shape_one(&mut self, id: FontId, text: &str, start: usize, end: usize) -> Segment {
