@@ -149,7 +149,9 @@ pub fn parse(markdown: &str) -> Vec<Block> {
             Some(Block::Note { number, blocks })
         })
         .collect();
-    if !notes.is_empty() {
+    // A heading that ends the document with nothing under it is the template's own heading
+    // for the notes (where it wrote the definitions): the endnotes go under it.
+    if !notes.is_empty() && !matches!(blocks.last(), Some(Block::Heading { .. })) {
         blocks.push(Block::Heading {
             level: 2,
             content: vec![Inline::Text {
@@ -158,8 +160,8 @@ pub fn parse(markdown: &str) -> Vec<Block> {
                 link: None,
             }],
         });
-        blocks.extend(notes);
     }
+    blocks.extend(notes);
     blocks
 }
 
@@ -496,6 +498,21 @@ mod tests {
                 _ => String::new(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_trailing_notes_heading_is_not_doubled() {
+        let headings = |md: &str| {
+            parse(md)
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading { content, .. } => Some(plain(content)),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(headings("a[^1]\n\n## Endnotes\n\n[^1]: n\n"), ["Endnotes"]);
+        assert_eq!(headings("a[^1]\n\n[^1]: n\n"), ["Notes"]);
     }
 
     #[test]

@@ -229,3 +229,97 @@ fn qpdf_finds_no_errors() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The words of a text: letters and digits, in order.
+fn words(s: &str) -> Vec<String> {
+    // A word hyphenated at a line's end is one word.
+    let mut joined = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{ad}' {
+            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                chars.next();
+            }
+        } else {
+            joined.push(c);
+        }
+    }
+    joined
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_demo_briefing_reads_back_in_order() {
+    if !tool("the_demo_briefing_reads_back_in_order", "pdftotext") {
+        return;
+    }
+    // The intsum briefing of the render crate's demo project, as its reviewed snapshot holds it.
+    let snap = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../render/tests/snapshots/builtins__demo-intsum.md.snap"
+    ))
+    .expect("render snapshot");
+    let md = snap
+        .splitn(3, "---\n")
+        .nth(2)
+        .expect("insta header")
+        .to_string();
+    let path = scratch("demo.pdf", &render(&md));
+    let text = run(Command::new("pdftotext")
+        .args([
+            "-enc", "UTF-8", "-layout", "-x", "0", "-y", "60", "-W", "596", "-H", "722",
+        ])
+        .arg(&path)
+        .arg("-"));
+    let got = words(&text);
+    // Body text (footnote definitions move to the end as endnotes) must come in order.
+    // Table cells that wrap interleave in any extraction, so their words are only looked up.
+    let (mut body, mut notes, mut cells) = (String::new(), String::new(), String::new());
+    let (mut in_note, mut in_table) = (false, false);
+    for e in dossier_markdown::events(&md) {
+        use dossier_markdown::{CmarkEvent as C, Event, Tag, TagEnd};
+        match e {
+            Event::Cmark(C::Start(Tag::FootnoteDefinition(_))) => in_note = true,
+            Event::Cmark(C::End(TagEnd::FootnoteDefinition)) => in_note = false,
+            Event::Cmark(C::Start(Tag::Table(_))) => in_table = true,
+            Event::Cmark(C::End(TagEnd::Table)) => in_table = false,
+            Event::Cmark(C::Text(t) | C::Code(t)) => {
+                let out = if in_note {
+                    &mut notes
+                } else if in_table {
+                    &mut cells
+                } else {
+                    &mut body
+                };
+                out.push_str(&t);
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+    // A note reference's number is glued to the word before it.
+    let same = |g: &String, w: &String| {
+        g == w
+            || g.strip_prefix(w.as_str())
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    for w in words(&cells) {
+        assert!(
+            got.iter().any(|g| same(g, &w)),
+            "table word {w:?} missing:\n{text}"
+        );
+    }
+    for (part, expected) in [("body", words(&body)), ("notes", words(&notes))] {
+        let mut it = got.iter();
+        for (i, w) in expected.iter().enumerate() {
+            assert!(
+                it.any(|g| same(g, w)),
+                "{part}: word {i} {w:?} missing or out of order; expected around: {:?}\n{text}",
+                &expected[i.saturating_sub(5)..(i + 5).min(expected.len())]
+            );
+        }
+    }
+}
