@@ -56,6 +56,8 @@ pub enum Error {
     SourceInUse { id: Id, count: usize, first: Id },
     #[error("{}: {message}; nothing was imported", .file.display())]
     Import { file: PathBuf, message: String },
+    #[error("{0}")]
+    Template(#[from] dossier_render::TemplateError),
     /// A value the user gave is not acceptable (bad date, grade, id …).
     #[error("{0}")]
     Invalid(String),
@@ -85,6 +87,7 @@ impl Error {
             Error::NoSuchOccurrence { .. } => "no_such_occurrence",
             Error::SourceInUse { .. } => "source_in_use",
             Error::Import { .. } => "import",
+            Error::Template(_) => "template",
             Error::Invalid(_) => "invalid",
         }
     }

@@ -3,9 +3,11 @@
 //! This crate is the core API (`Project`) over the pipeline crates; the `dossier` binary and
 //! the desktop shell are thin adapters over it. See ARCHITECTURE.md for the map.
 
+pub mod dating;
 mod error;
 mod project;
 pub mod quote;
+mod render;
 pub mod search;
 pub mod store;
 pub mod validate;
@@ -15,7 +17,9 @@ pub use dossier_chronology as chronology;
 pub use dossier_dates as dates;
 pub use dossier_import as import;
 pub use dossier_model as model;
+pub use dossier_render as templates;
 
 pub use error::{Error, Result};
 pub use project::{ExcerptDraft, ExcerptEdit, Imported, Prepared, Problem, Project, SourceEdit};
+pub use render::user_templates_dir;
 pub use world::{World, now_from_env};

@@ -511,7 +511,6 @@ impl Project {
         let (start, end) = locate(source, &d.quote, d.occurrence)?;
         let quote = source.text[start..end].to_string();
         let page = source.page_at(start);
-        let prefix = d.date.as_ref().map(id_prefix).unwrap_or_default();
         let words = if d.summary.is_empty() {
             quote.clone()
         } else {
@@ -520,12 +519,21 @@ impl Project {
         let seed = hex(&Sha256::digest(
             format!("{}\n{start}\n{quote}", d.source).as_bytes(),
         ));
+        // Without a date from the analyst, the one date of the quote's sentence, if one.
+        let date = match d.date {
+            Some(date) => Some(Found::by_analyst(date)),
+            None => crate::dating::sentence_date(source, start, end),
+        };
+        let prefix = date
+            .as_ref()
+            .map(|f| id_prefix(&f.value))
+            .unwrap_or_default();
         let mut excerpt = Excerpt {
             id: Id::compose("", "x", 1, "x"),
             source: d.source,
             quote,
             locator: Locator { start, end, page },
-            date: d.date.map(Found::by_analyst),
+            date,
             reported: d.reported,
             summary: d.summary,
             credibility: d.credibility,

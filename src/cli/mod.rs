@@ -1,10 +1,12 @@
 //! Command-line arguments and dispatch. Each command group lives in its own module; each
 //! command parses its arguments, calls the core API, and prints the result.
 
+mod dates;
 mod excerpts;
 mod output;
 mod pdf;
 mod project;
+mod render;
 mod sources;
 
 use std::fmt;
@@ -39,6 +41,17 @@ enum Command {
     Search(project::SearchArgs),
     /// The chronology: dated excerpts in order, grouped into events.
     Chronology(project::ChronologyArgs),
+    /// List the templates (built-in, the user's, and the project's with DIR).
+    Templates(render::TemplatesArgs),
+    /// Make a new template from an existing one.
+    #[command(subcommand)]
+    Template(render::TemplateCommand),
+    /// Render a briefing through a template to Markdown or HTML.
+    Render(render::RenderArgs),
+    /// The temporal expressions of a text, resolved against a reference day.
+    Dates(dates::DatesArgs),
+    /// Sentences of a project's sources that report a dated event: candidate excerpts.
+    Suggest(dates::SuggestArgs),
     /// Check a project: dangling references, lost quotes, undated excerpts, unknown citations,
     /// git conflict markers.
     Validate(project::ValidateArgs),
@@ -93,7 +106,12 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Excerpt(c) => excerpts::run(&world, c),
         Command::Search(a) => project::search(&world, a),
         Command::Chronology(a) => project::chronology(&world, a),
+        Command::Dates(a) => dates::dates(a),
+        Command::Suggest(a) => dates::suggest(&world, a),
         Command::Validate(a) => project::validate(&world, a),
+        Command::Templates(a) => render::templates(&world, a),
+        Command::Template(c) => render::template(&world, c),
+        Command::Render(a) => render::render(&world, a),
         Command::Pdf(a) => pdf::pdf(&world, a),
     }
 }

@@ -81,8 +81,11 @@ pub struct ChronologyArgs {
     /// Only excerpts with this tag (repeat for any of several).
     #[arg(long = "tag")]
     tags: Vec<Tag>,
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// CSV for spreadsheets: one row per entry.
+    #[arg(long)]
+    csv: bool,
 }
 
 pub fn chronology(world: &World, a: ChronologyArgs) -> CliResult {
@@ -96,6 +99,10 @@ pub fn chronology(world: &World, a: ChronologyArgs) -> CliResult {
         output::json(&c);
         return Ok(());
     }
+    if a.csv {
+        print!("{}", dossier::chronology::to_csv(&c));
+        return Ok(());
+    }
     let rows: Vec<Vec<String>> = c
         .entries
         .iter()
@@ -106,10 +113,15 @@ pub fn chronology(world: &World, a: ChronologyArgs) -> CliResult {
                 .map(|x| x.to_string())
                 .collect::<Vec<_>>()
                 .join(", ");
-            vec![e.date_human.clone(), cites, e.summary.clone()]
+            vec![
+                e.date_human.clone(),
+                cites,
+                e.dependence.name().to_string(),
+                e.summary.clone(),
+            ]
         })
         .collect();
-    output::table(&["DATE", "EXCERPTS", "EVENT"], &rows);
+    output::table(&["DATE", "EXCERPTS", "DEPENDENCE", "EVENT"], &rows);
     for x in &c.conflicts {
         println!("conflict ({:?}): {}", x.kind, x.detail);
     }

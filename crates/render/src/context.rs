@@ -537,12 +537,11 @@ fn strip_item(line: &str) -> &str {
 
 /// A portion mark the analyst wrote at the start of a paragraph: `(S) Iran …`.
 fn leading_mark(text: &str) -> (Option<Marking>, &str) {
-    if let Some(rest) = text.strip_prefix('(') {
-        if let Some(end) = rest.find(')') {
-            if let Ok(m) = rest[..end].parse::<Marking>() {
-                return (Some(m), rest[end + 1..].trim_start());
-            }
-        }
+    if let Some(rest) = text.strip_prefix('(')
+        && let Some(end) = rest.find(')')
+        && let Ok(m) = rest[..end].parse::<Marking>()
+    {
+        return (Some(m), rest[end + 1..].trim_start());
     }
     (None, text)
 }

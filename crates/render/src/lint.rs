@@ -95,16 +95,15 @@ pub fn check(briefing: &Briefing) -> Vec<Warning> {
                 break;
             }
             let item = l.strip_prefix("- ").or_else(|| l.strip_prefix("* "));
-            if let Some(item) = item {
-                if cite::ids(item).is_empty() {
-                    out.push(Warning {
-                        kind: "uncited-judgment",
-                        line: Some(line),
-                        message:
-                            "this key judgment cites no excerpt: add its support as [@excerpt-id]"
-                                .into(),
-                    });
-                }
+            if let Some(item) = item
+                && cite::ids(item).is_empty()
+            {
+                out.push(Warning {
+                    kind: "uncited-judgment",
+                    line: Some(line),
+                    message: "this key judgment cites no excerpt: add its support as [@excerpt-id]"
+                        .into(),
+                });
             }
         }
     }

@@ -1,0 +1,237 @@
+//! Figures in quotes ("20,000 troops", "7,000 Iranian and Iraqi fighters", "five thousand
+//! fighters") and the subject they count, so that disagreeing figures can be set side by side.
+
+/// What a figure counts. Words that count the same kind of thing share a subject: "troops" and
+/// "fighters" are both armed men on the ground.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Subject {
+    Fighters,
+    Casualties,
+    Displaced,
+    Vessels,
+}
+
+impl Subject {
+    pub fn name(self) -> &'static str {
+        match self {
+            Subject::Fighters => "fighters",
+            Subject::Casualties => "casualties",
+            Subject::Displaced => "displaced people",
+            Subject::Vessels => "vessels",
+        }
+    }
+
+    fn of(word: &str) -> Option<Subject> {
+        if !(4..=12).contains(&word.len()) {
+            return None;
+        }
+        let mut buf = [0u8; 12];
+        for (d, s) in buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        Some(match &buf[..word.len()] {
+            b"troops" | b"fighters" | b"soldiers" | b"militiamen" | b"militants"
+            | b"combatants" | b"volunteers" | b"mercenaries" | b"recruits" | b"gunmen"
+            | b"insurgents" | b"rebels" => Subject::Fighters,
+            b"killed" | b"dead" | b"deaths" | b"casualties" | b"fatalities" | b"wounded" => {
+                Subject::Casualties
+            }
+            b"refugees" | b"displaced" | b"evacuees" => Subject::Displaced,
+            b"ships" | b"vessels" | b"tankers" | b"boats" | b"trawlers" | b"freighters" => {
+                Subject::Vessels
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// One figure: its value, the subject, and the words as written ("20,000 troops").
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Figure {
+    pub value: u64,
+    pub subject: Subject,
+    pub text: String,
+}
+
+/// Words allowed between a number and its subject ("7,000 Iranian and Iraqi fighters",
+/// "15,000 of the troops").
+const GAP: usize = 3;
+
+pub(crate) fn figures(quote: &str) -> Vec<Figure> {
+    // Words with their byte spans; "20,000" stays one word, "$3,000" keeps its "$". Bytes, not
+    // chars: every byte of a multi-byte character is a word byte, and ASCII is all that counts.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, &c) in quote.as_bytes().iter().enumerate() {
+        let inner = c.is_ascii_alphanumeric()
+            || c >= 0x80
+            || c == b'$'
+            || ((c == b',' || c == b'.') && start.is_some());
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, quote.len()));
+    }
+    let word = |k: usize| quote[words[k].0..words[k].1].trim_end_matches([',', '.']);
+    // Subjects are rare: find them first, then look back for the number that counts them.
+    let mut out: Vec<Figure> = Vec::new();
+    let mut taken = 0;
+    for j in 0..words.len() {
+        let Some(subject) = Subject::of(word(j)) else {
+            continue;
+        };
+        // The number nearest the subject: "between five and seven thousand fighters" counts
+        // seven thousand.
+        let first = j.saturating_sub(GAP + 2).max(taken);
+        let found = (first..j).rev().find_map(|k| {
+            let (value, after) = number(&word, k, j)?;
+            (j - after <= GAP).then_some((k, value))
+        });
+        if let Some((k, value)) = found {
+            out.push(Figure {
+                value,
+                subject,
+                text: quote[words[k].0..words[j].1].to_string(),
+            });
+            taken = j + 1;
+        }
+    }
+    out
+}
+
+/// A count at word `k` (before word `end`): "20,000", "7000", "five thousand", "15"; never
+/// money ("$3,000") or "one".
+fn number<'q>(word: &impl Fn(usize) -> &'q str, k: usize, end: usize) -> Option<(u64, usize)> {
+    let w = word(k);
+    if w.starts_with('$') {
+        return None;
+    }
+    let (mut value, mut next) =
+        if w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !w.is_empty() {
+            (
+                w.bytes().filter(u8::is_ascii_digit).fold(0u64, |v, b| {
+                    v.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+                }),
+                k + 1,
+            )
+        } else {
+            (small(&w.to_ascii_lowercase())?, k + 1)
+        };
+    // A bare four-digit number in the year range is a year ("in 2015 troops …"): news style
+    // writes counts from 1,000 with a separator.
+    if w.len() == 4 && (1800..=2100).contains(&value) {
+        return None;
+    }
+    if next < end {
+        let factor = match word(next).to_ascii_lowercase().as_str() {
+            "thousand" => 1_000,
+            "million" => 1_000_000,
+            "hundred" => 100,
+            _ => 1,
+        };
+        if factor > 1 {
+            value = value.saturating_mul(factor);
+            next += 1;
+        }
+    }
+    (value >= 2).then_some((value, next))
+}
+
+fn small(w: &str) -> Option<u64> {
+    const WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as u64);
+    }
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    TENS.iter()
+        .position(|x| *x == w)
+        .map(|i| (i as u64 + 2) * 10)
+}
+
+/// "20,000" for 20000: figures are quoted as readers write them.
+pub(crate) fn grouped(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(quote: &str, expected: &[(u64, &str)]) {
+        let got: Vec<(u64, String)> = figures(quote)
+            .into_iter()
+            .map(|f| (f.value, f.text))
+            .collect();
+        let expected: Vec<(u64, String)> =
+            expected.iter().map(|(v, t)| (*v, t.to_string())).collect();
+        assert_eq!(got, expected, "{quote}");
+    }
+
+    #[test]
+    fn figures_and_their_subjects() {
+        check(
+            "as many as 20,000 troops are massing",
+            &[(20_000, "20,000 troops")],
+        );
+        check(
+            "the deployment of 7,000 Iranian and Iraqi fighters around Damascus",
+            &[(7_000, "7,000 Iranian and Iraqi fighters")],
+        );
+        check(
+            "15,000 of the troops are reported to be Iranian",
+            &[(15_000, "15,000 of the troops")],
+        );
+        check(
+            "between five and seven thousand fighters",
+            &[(7_000, "seven thousand fighters")],
+        );
+        check("offer fighters up to $3,000 each", &[]);
+        check("in 2013, 40 people", &[]);
+        check("Nine tankers are being held", &[(9, "Nine tankers")]);
+        check("one of the soldiers", &[]);
+        check("in 2015 troops arrived", &[]);
+        check("10,000 Iraqis and 2 June", &[]);
+        assert_eq!(grouped(20_000), "20,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(grouped(999), "999");
+    }
+}

@@ -1,0 +1,210 @@
+//! Near-same statements: word shingles of a normalized quote, and a bottom-k sketch that finds
+//! candidate pairs without comparing every excerpt with every other.
+
+use std::collections::HashMap;
+
+/// Words per shingle: three words keep "until the end of the road" distinctive while one changed
+/// word only spoils three shingles.
+const SHINGLE: usize = 3;
+/// Smallest shingle hashes kept as an excerpt's sketch; two near-same quotes share most of them.
+const SKETCH: usize = 4;
+/// Members of one sketch bucket each newcomer is verified against: bounds the work per excerpt
+/// when a shingle is very common.
+const BUCKET_CHECKS: usize = 8;
+/// Share of the shorter quote's shingles that the longer must contain to be the same statement.
+const SAME: f64 = 0.6;
+
+/// The shingle set of one text (sorted, deduplicated hashes).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shingles(Vec<u64>);
+
+impl Shingles {
+    pub fn of(text: &str) -> Shingles {
+        let words: Vec<u64> = words(text).map(hash_word).collect();
+        let mut hashes: Vec<u64> = match words.len() {
+            0 => Vec::new(),
+            n if n < SHINGLE => vec![combine(&words)],
+            _ => words.windows(SHINGLE).map(combine).collect(),
+        };
+        hashes.sort_unstable();
+        hashes.dedup();
+        Shingles(hashes)
+    }
+
+    /// |A ∩ B| / min(|A|, |B|): a quote cut shorter is still the same statement.
+    pub fn containment(&self, other: &Shingles) -> f64 {
+        let (a, b) = (&self.0, &other.0);
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        common as f64 / a.len().min(b.len()) as f64
+    }
+
+    pub fn same_statement(&self, other: &Shingles) -> bool {
+        self.containment(other) >= SAME
+    }
+
+    fn sketch(&self) -> &[u64] {
+        &self.0[..self.0.len().min(SKETCH)]
+    }
+}
+
+/// Words of letters and digits; curly and straight quotes, dashes and punctuation never
+/// separate two statements.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// FNV-1a over the lowercase word: fast, and stable across runs and platforms.
+fn hash_word(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let mut buf = [0u8; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// One hash for a run of word hashes, well mixed (the sketch keeps the smallest).
+fn combine(words: &[u64]) -> u64 {
+    let mut h: u64 = 0;
+    for &w in words {
+        h = (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// Hashes of [`Shingles`] are already mixed: hashing them again would only cost time.
+#[derive(Default)]
+pub(crate) struct Premixed(u64);
+
+impl std::hash::Hasher for Premixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type FastMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Premixed>>;
+
+/// Disjoint sets over `0..n`.
+pub(crate) struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    pub fn new(n: usize) -> UnionFind {
+        UnionFind((0..n).collect())
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // The smaller index is the root, so groups are deterministic.
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Groups `items` (by index) that state the same thing: a shared sketch hash proposes a pair,
+/// [`Shingles::same_statement`] confirms it. `extra_keys` (e.g. the analyst's summary) join
+/// items outright. Linear in the number of items: each is checked against at most
+/// [`BUCKET_CHECKS`] members of each of its [`SKETCH`] buckets.
+pub(crate) fn statements(items: &[Shingles], extra_keys: &[Option<u64>]) -> UnionFind {
+    let mut uf = UnionFind::new(items.len());
+    let mut buckets: FastMap<Vec<usize>> = FastMap::default();
+    for (i, s) in items.iter().enumerate() {
+        for &h in s.sketch() {
+            let bucket = buckets.entry(h).or_default();
+            for &j in bucket.iter().take(BUCKET_CHECKS) {
+                if uf.find(i) != uf.find(j) && s.same_statement(&items[j]) {
+                    uf.union(i, j);
+                }
+            }
+            if bucket.len() < BUCKET_CHECKS {
+                bucket.push(i);
+            }
+        }
+    }
+    let mut by_key: FastMap<usize> = FastMap::default();
+    for (i, k) in extra_keys.iter().enumerate() {
+        if let Some(k) = k {
+            match by_key.get(k) {
+                Some(&j) => uf.union(i, j),
+                None => {
+                    by_key.insert(*k, i);
+                }
+            }
+        }
+    }
+    uf
+}
+
+/// The key of a non-empty analyst summary (normalized words).
+pub(crate) fn summary_key(summary: &str) -> Option<u64> {
+    let w: Vec<u64> = words(summary).map(hash_word).collect();
+    (!w.is_empty()).then(|| combine(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_same_quotes_are_one_statement() {
+        let a = Shingles::of(
+            "“The Iranian nation and government will remain at the side of the Syrian nation and government until the end of the road,”",
+        );
+        let b = Shingles::of(
+            "The Iranian nation and government will remain at the side of the Syrian nation and government until the end of the road",
+        );
+        let c = Shingles::of(
+            "the Iranian nation and government will remain at the side of the Syrian nation",
+        );
+        let d = Shingles::of("Iran is starting to evacuate its forces and military personnel");
+        assert!(a.same_statement(&b));
+        assert!(a.same_statement(&c));
+        assert!(!a.same_statement(&d));
+    }
+}

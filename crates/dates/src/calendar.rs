@@ -1,0 +1,152 @@
+//! Calendar arithmetic for resolving relative expressions against a reference day.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use dossier_model::{Bound, Date, Edtf, Period};
+
+pub(crate) fn weekday(n: u8) -> Weekday {
+    match n {
+        0 => Weekday::Mon,
+        1 => Weekday::Tue,
+        2 => Weekday::Wed,
+        3 => Weekday::Thu,
+        4 => Weekday::Fri,
+        5 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+pub(crate) fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+pub(crate) fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n as u32))
+    } else {
+        d.checked_sub_months(Months::new(n.unsigned_abs()))
+    }
+}
+
+/// The latest `wd` on or before `r` (`strict`: before), or the earliest on or after (`future`).
+pub(crate) fn nearest_weekday(
+    r: NaiveDate,
+    wd: Weekday,
+    future: bool,
+    strict: bool,
+) -> Option<NaiveDate> {
+    let diff = (i64::from(r.weekday().num_days_from_monday())
+        - i64::from(wd.num_days_from_monday()))
+    .rem_euclid(7);
+    if future {
+        let ahead = (7 - diff) % 7;
+        add_days(r, if ahead == 0 && strict { 7 } else { ahead })
+    } else {
+        add_days(r, -(if diff == 0 && strict { 7 } else { diff }))
+    }
+}
+
+/// Day `d` of month `m` nearest `r` on the given side (on or before, or on or after).
+pub(crate) fn day_month(r: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
+    // A 29 February can be up to eight years away.
+    let years: Box<dyn Iterator<Item = i32>> = if future {
+        Box::new(r.year()..r.year() + 9)
+    } else {
+        Box::new((r.year() - 8..=r.year()).rev())
+    };
+    for y in years {
+        if let Some(c) = NaiveDate::from_ymd_opt(y, m, d)
+            && ((future && c >= r) || (!future && c <= r))
+        {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// Month `m` nearest the reference month on the given side; `strict` excludes the reference
+/// month itself ("last September" said in September means a year ago).
+pub(crate) fn month_near(r: NaiveDate, m: u32, future: bool, strict: bool) -> (i32, u32) {
+    let rm = r.month();
+    let y = r.year();
+    let same = m == rm && !strict;
+    if future {
+        if m > rm || same { (y, m) } else { (y + 1, m) }
+    } else if m < rm || same {
+        (y, m)
+    } else {
+        (y - 1, m)
+    }
+}
+
+pub(crate) fn monday(d: NaiveDate) -> Option<NaiveDate> {
+    add_days(d, -i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// The ISO week containing `d` as a TIMEX value (`2015-W22`) and its Monday–Sunday interval.
+pub(crate) fn iso_week(d: NaiveDate) -> Option<(String, Edtf)> {
+    let w = d.iso_week();
+    let mon = monday(d)?;
+    let sun = add_days(mon, 6)?;
+    Some((
+        format!("{}-W{:02}", w.year(), w.week()),
+        Edtf::between(mon, sun)?,
+    ))
+}
+
+pub(crate) fn month_edtf(y: i32, m: u32) -> Option<Edtf> {
+    Edtf::month(y, m)
+}
+
+pub(crate) fn month_of(d: NaiveDate) -> (i32, u32) {
+    (d.year(), d.month())
+}
+
+/// An interval between two periods (e.g. `2015-01/2015-04`).
+pub(crate) fn span(a: Period, b: Period) -> Option<Edtf> {
+    Edtf::interval(Bound::Date(Date::new(a)), Bound::Date(Date::new(b)))
+}
+
+pub(crate) fn approximate(e: Edtf) -> Edtf {
+    match e {
+        Edtf::Single(d) => Edtf::Single(d.approximate()),
+        Edtf::Interval(a, b) => {
+            let q = |x: Bound| match x {
+                Bound::Date(d) => Bound::Date(d.approximate()),
+                other => other,
+            };
+            Edtf::Interval(q(a), q(b))
+        }
+    }
+}
+
+pub(crate) fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    Period::month(y, m).map(Period::last_day)
+}
+
+/// How far ahead a day and month without a year may lie and still be the coming one: a report
+/// cannot tell of a day that has not come, so a date just after the reference announces it.
+const UPCOMING_DAYS: i64 = 60;
+/// The same for a month alone ("in October", said in June).
+const UPCOMING_MONTHS: u32 = 4;
+
+/// A day and month without a year: the coming one when the sentence speaks of the future or the
+/// date lies within [`UPCOMING_DAYS`] after `r`; otherwise the latest on or before `r`.
+pub(crate) fn resolve_day_month(r: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
+    let ahead = day_month(r, m, d, true);
+    if future || ahead.is_some_and(|a| (a - r).num_days() <= UPCOMING_DAYS) {
+        return ahead;
+    }
+    day_month(r, m, d, false)
+}
+
+/// A month alone: the coming one in a future sentence, or later in the reference's year by at
+/// most [`UPCOMING_MONTHS`]; otherwise the latest on or before the reference month ("in
+/// January", said in September, is this January, not the next).
+pub(crate) fn resolve_month(r: NaiveDate, m: u32, future: bool) -> (i32, u32) {
+    let upcoming = m > r.month() && m - r.month() <= UPCOMING_MONTHS;
+    month_near(r, m, future || upcoming, false)
+}

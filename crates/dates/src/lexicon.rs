@@ -1,0 +1,313 @@
+//! The words the rules know, each classified once by a `match` on its lowercase bytes.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+impl Unit {
+    /// The TIMEX3 duration letter(s), without the `T` that time units need.
+    pub fn timex(self) -> &'static str {
+        match self {
+            Unit::Minute => "M",
+            Unit::Hour => "H",
+            Unit::Day => "D",
+            Unit::Week => "W",
+            Unit::Month => "M",
+            Unit::Year => "Y",
+            Unit::Decade => "DE",
+        }
+    }
+
+    pub fn is_time(self) -> bool {
+        matches!(self, Unit::Minute | Unit::Hour)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PartOfDay {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl PartOfDay {
+    pub fn timex(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "MO",
+            PartOfDay::Afternoon => "AF",
+            PartOfDay::Evening => "EV",
+            PartOfDay::Night => "NI",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lex {
+    /// 1–12; `abbr` for "Dec" (which may take a period).
+    Month {
+        month: u8,
+        abbr: bool,
+    },
+    /// 0 = Monday … 6 = Sunday.
+    Weekday(u8),
+    /// "one" … "ninety"; "a"/"an" are [`Lex::A`].
+    NumWord(u32),
+    Unit {
+        unit: Unit,
+        plural: bool,
+    },
+    Half,
+    /// "first" … "fourth", "final" (4), for quarters.
+    Ordinal(u8),
+    Quarter,
+    PartOfDay(PartOfDay),
+    Today,
+    Tonight,
+    Yesterday,
+    Tomorrow,
+    Now,
+    Recently,
+    Recent,
+    Weekend,
+    Last,
+    Next,
+    This,
+    Past,
+    Previous,
+    Coming,
+    Earlier,
+    Later,
+    Ago,
+    Early,
+    Mid,
+    Late,
+    End,
+    Beginning,
+    The,
+    A,
+    On,
+    In,
+    Since,
+    By,
+    Until,
+    Of,
+    From,
+    To,
+    Between,
+    And,
+    Or,
+    During,
+    Before,
+    After,
+    Through,
+    For,
+    Over,
+    Within,
+    About,
+    Few,
+    Several,
+    Many,
+    Almost,
+    More,
+    Than,
+    Am,
+    Pm,
+    Zone,
+    Noon,
+    Midnight,
+    Copyright,
+    Set(Unit),
+    /// "the future".
+    FutureRef,
+    /// Words that put a sentence in the future ("will", "scheduled").
+    Future,
+    Other,
+}
+
+impl Lex {
+    /// Prepositions after which a month or a year alone is a date ("in June", "since 2013").
+    pub fn introduces_date(self) -> bool {
+        matches!(
+            self,
+            Lex::In
+                | Lex::Since
+                | Lex::By
+                | Lex::Until
+                | Lex::During
+                | Lex::Of
+                | Lex::From
+                | Lex::To
+                | Lex::Between
+                | Lex::Before
+                | Lex::After
+                | Lex::Through
+        )
+    }
+}
+
+pub(crate) fn classify(word: &[u8]) -> Lex {
+    if word.len() > 13 {
+        return Lex::Other;
+    }
+    let mut buf = [0u8; 13];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    let unit = |unit, plural| Lex::Unit { unit, plural };
+    let month = |month, abbr| Lex::Month { month, abbr };
+    match &buf[..word.len()] {
+        b"january" => month(1, false),
+        b"jan" => month(1, true),
+        b"february" => month(2, false),
+        b"feb" => month(2, true),
+        b"march" => month(3, false),
+        b"mar" => month(3, true),
+        b"april" => month(4, false),
+        b"apr" => month(4, true),
+        b"may" => month(5, false),
+        b"june" => month(6, false),
+        b"jun" => month(6, true),
+        b"july" => month(7, false),
+        b"jul" => month(7, true),
+        b"august" => month(8, false),
+        b"aug" => month(8, true),
+        b"september" => month(9, false),
+        b"sep" | b"sept" => month(9, true),
+        b"october" => month(10, false),
+        b"oct" => month(10, true),
+        b"november" => month(11, false),
+        b"nov" => month(11, true),
+        b"december" => month(12, false),
+        b"dec" => month(12, true),
+        b"monday" => Lex::Weekday(0),
+        b"tuesday" => Lex::Weekday(1),
+        b"wednesday" => Lex::Weekday(2),
+        b"thursday" => Lex::Weekday(3),
+        b"friday" => Lex::Weekday(4),
+        b"saturday" => Lex::Weekday(5),
+        b"sunday" => Lex::Weekday(6),
+        b"one" => Lex::NumWord(1),
+        b"two" => Lex::NumWord(2),
+        b"three" => Lex::NumWord(3),
+        b"four" => Lex::NumWord(4),
+        b"five" => Lex::NumWord(5),
+        b"six" => Lex::NumWord(6),
+        b"seven" => Lex::NumWord(7),
+        b"eight" => Lex::NumWord(8),
+        b"nine" => Lex::NumWord(9),
+        b"ten" => Lex::NumWord(10),
+        b"eleven" => Lex::NumWord(11),
+        b"twelve" => Lex::NumWord(12),
+        b"thirteen" => Lex::NumWord(13),
+        b"fourteen" => Lex::NumWord(14),
+        b"fifteen" => Lex::NumWord(15),
+        b"sixteen" => Lex::NumWord(16),
+        b"seventeen" => Lex::NumWord(17),
+        b"eighteen" => Lex::NumWord(18),
+        b"nineteen" => Lex::NumWord(19),
+        b"twenty" => Lex::NumWord(20),
+        b"thirty" => Lex::NumWord(30),
+        b"forty" => Lex::NumWord(40),
+        b"fifty" => Lex::NumWord(50),
+        b"sixty" => Lex::NumWord(60),
+        b"seventy" => Lex::NumWord(70),
+        b"eighty" => Lex::NumWord(80),
+        b"ninety" => Lex::NumWord(90),
+        b"hundred" => Lex::NumWord(100),
+        b"minute" => unit(Unit::Minute, false),
+        b"minutes" | b"mins" => unit(Unit::Minute, true),
+        b"hour" => unit(Unit::Hour, false),
+        b"hours" => unit(Unit::Hour, true),
+        b"day" => unit(Unit::Day, false),
+        b"days" => unit(Unit::Day, true),
+        b"week" => unit(Unit::Week, false),
+        b"weeks" => unit(Unit::Week, true),
+        b"month" => unit(Unit::Month, false),
+        b"months" => unit(Unit::Month, true),
+        b"year" => unit(Unit::Year, false),
+        b"years" => unit(Unit::Year, true),
+        b"decade" => unit(Unit::Decade, false),
+        b"decades" => unit(Unit::Decade, true),
+        b"half" => Lex::Half,
+        b"first" => Lex::Ordinal(1),
+        b"second" => Lex::Ordinal(2),
+        b"third" => Lex::Ordinal(3),
+        b"fourth" | b"final" => Lex::Ordinal(4),
+        b"quarter" => Lex::Quarter,
+        b"future" => Lex::FutureRef,
+        b"morning" => Lex::PartOfDay(PartOfDay::Morning),
+        b"afternoon" => Lex::PartOfDay(PartOfDay::Afternoon),
+        b"evening" => Lex::PartOfDay(PartOfDay::Evening),
+        b"night" => Lex::PartOfDay(PartOfDay::Night),
+        b"today" => Lex::Today,
+        b"tonight" => Lex::Tonight,
+        b"yesterday" => Lex::Yesterday,
+        b"tomorrow" => Lex::Tomorrow,
+        b"now" => Lex::Now,
+        b"recently" => Lex::Recently,
+        b"recent" => Lex::Recent,
+        b"weekend" => Lex::Weekend,
+        b"last" => Lex::Last,
+        b"next" => Lex::Next,
+        b"this" => Lex::This,
+        b"past" => Lex::Past,
+        b"previous" | b"preceding" => Lex::Previous,
+        b"coming" => Lex::Coming,
+        b"earlier" => Lex::Earlier,
+        b"later" => Lex::Later,
+        b"ago" => Lex::Ago,
+        b"early" => Lex::Early,
+        b"mid" => Lex::Mid,
+        b"late" => Lex::Late,
+        b"end" => Lex::End,
+        b"beginning" | b"start" => Lex::Beginning,
+        b"the" => Lex::The,
+        b"a" | b"an" => Lex::A,
+        b"on" => Lex::On,
+        b"in" => Lex::In,
+        b"since" => Lex::Since,
+        b"by" => Lex::By,
+        b"until" | b"till" | b"til" => Lex::Until,
+        b"of" => Lex::Of,
+        b"from" => Lex::From,
+        b"to" => Lex::To,
+        b"between" => Lex::Between,
+        b"and" => Lex::And,
+        b"or" => Lex::Or,
+        b"during" => Lex::During,
+        b"before" => Lex::Before,
+        b"after" => Lex::After,
+        b"through" | b"throughout" => Lex::Through,
+        b"for" => Lex::For,
+        b"over" => Lex::Over,
+        b"within" => Lex::Within,
+        b"about" | b"around" | b"circa" | b"approximately" | b"roughly" | b"ca" | b"c" => {
+            Lex::About
+        }
+        b"few" => Lex::Few,
+        b"several" => Lex::Several,
+        b"many" => Lex::Many,
+        b"almost" | b"nearly" => Lex::Almost,
+        b"more" | b"less" => Lex::More,
+        b"than" => Lex::Than,
+        b"am" => Lex::Am,
+        b"pm" => Lex::Pm,
+        b"utc" | b"gmt" => Lex::Zone,
+        b"noon" | b"midday" => Lex::Noon,
+        b"midnight" => Lex::Midnight,
+        b"copyright" => Lex::Copyright,
+        b"annual" | b"annually" | b"yearly" => Lex::Set(Unit::Year),
+        b"weekly" => Lex::Set(Unit::Week),
+        b"will" | b"ll" | b"shall" | b"scheduled" | b"expected" | b"due" | b"plans"
+        | b"planned" | b"upcoming" | b"planning" | b"intends" => Lex::Future,
+        _ => Lex::Other,
+    }
+}

@@ -1,0 +1,223 @@
+//! One pass over the text: words (already classified by the lexicon), numbers and punctuation.
+//!
+//! The rules never look at raw bytes again, which is what makes the engine fast: a word is
+//! classified once, by a `match` on its lowercase bytes, instead of by hundreds of regexes.
+
+use crate::lexicon::{Lex, classify};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Tok {
+    Word {
+        lex: Lex,
+        cap: bool,
+    },
+    /// Plain digits; `digits` counts them (so "06" is two digits), `ordinal` for "2nd".
+    Num {
+        value: u32,
+        digits: u8,
+        ordinal: bool,
+    },
+    /// A number with thousands separators or decimals ("20,000", "3.5"): never a date.
+    Figure,
+    Punct(P),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum P {
+    Comma,
+    Period,
+    /// `-`, en or em dash, minus.
+    Dash,
+    Slash,
+    Colon,
+    Apostrophe,
+    Copyright,
+    /// A sentence end (`!`, `?`) or a line break: context never crosses it.
+    Break,
+    Money,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub tok: Tok,
+    /// Whitespace (or nothing) before it; "06-02" differs from "06 - 02" only here.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn lex(&self) -> Option<Lex> {
+        match self.tok {
+            Tok::Word { lex, .. } => Some(lex),
+            _ => None,
+        }
+    }
+
+    pub fn punct(&self) -> Option<P> {
+        match self.tok {
+            Tok::Punct(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn cap(&self) -> bool {
+        matches!(self.tok, Tok::Word { cap: true, .. })
+    }
+
+    pub fn num(&self) -> Option<(u32, u8, bool)> {
+        match self.tok {
+            Tok::Num {
+                value,
+                digits,
+                ordinal,
+            } => Some((value, digits, ordinal)),
+            _ => None,
+        }
+    }
+}
+
+/// Tokenizes `text` into `out` (cleared first, its allocation reused).
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut space = true;
+    while i < b.len() {
+        let c = b[i];
+        let start = i;
+        let tok = match c {
+            b' ' | b'\t' | b'\r' => {
+                i += 1;
+                space = true;
+                continue;
+            }
+            b'\n' => {
+                i += 1;
+                Tok::Punct(P::Break)
+            }
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                while i < b.len()
+                    && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 && letter_at(text, i))
+                {
+                    i += if b[i] < 0x80 { 1 } else { char_len(b[i]) };
+                }
+                Tok::Word {
+                    lex: classify(&b[start..i]),
+                    cap: c.is_ascii_uppercase(),
+                }
+            }
+            b'0'..=b'9' => number(b, &mut i),
+            _ if c >= 0x80 => {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                i += ch.len_utf8();
+                match ch {
+                    '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{202f}' => {
+                        space = true;
+                        continue;
+                    }
+                    '©' => Tok::Punct(P::Copyright),
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' => Tok::Punct(P::Dash),
+                    '\u{2018}' | '\u{2019}' => Tok::Punct(P::Apostrophe),
+                    '\u{2029}' | '\u{2028}' => Tok::Punct(P::Break),
+                    '€' | '£' | '¥' => Tok::Punct(P::Money),
+                    c if c.is_alphabetic() => {
+                        while i < b.len() && (b[i].is_ascii_alphabetic() || letter_at(text, i)) {
+                            i += if b[i] < 0x80 { 1 } else { char_len(b[i]) };
+                        }
+                        Tok::Word {
+                            lex: Lex::Other,
+                            cap: c.is_uppercase(),
+                        }
+                    }
+                    _ => Tok::Punct(P::Other),
+                }
+            }
+            _ => {
+                i += 1;
+                Tok::Punct(match c {
+                    b',' => P::Comma,
+                    b'.' => P::Period,
+                    b'-' => P::Dash,
+                    b'/' => P::Slash,
+                    b':' => P::Colon,
+                    b'\'' => P::Apostrophe,
+                    b'!' | b'?' | b';' => P::Break,
+                    b'$' => P::Money,
+                    _ => P::Other,
+                })
+            }
+        };
+        out.push(Token {
+            start,
+            end: i,
+            tok,
+            space_before: space,
+        });
+        space = false;
+    }
+}
+
+fn char_len(lead: u8) -> usize {
+    match lead {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        _ => 2,
+    }
+}
+
+/// Whether the (non-ASCII) character at byte `i` is a letter; false on a non-boundary.
+fn letter_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphabetic)
+}
+
+fn number(b: &[u8], i: &mut usize) -> Tok {
+    let start = *i;
+    let mut value: u64 = 0;
+    while *i < b.len() && b[*i].is_ascii_digit() {
+        value = value
+            .saturating_mul(10)
+            .saturating_add(u64::from(b[*i] - b'0'));
+        *i += 1;
+    }
+    let digits = (*i - start).min(255) as u8;
+    // "20,000" and "3.5" are figures; "2015." at a sentence end is not.
+    let mut figure = false;
+    while *i + 1 < b.len()
+        && match b[*i] {
+            b',' => b
+                .get(*i + 1..*i + 4)
+                .is_some_and(|s| s.iter().all(u8::is_ascii_digit)),
+            b'.' => b[*i + 1].is_ascii_digit(),
+            _ => false,
+        }
+    {
+        figure = true;
+        *i += 1;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+    }
+    if figure {
+        return Tok::Figure;
+    }
+    // Ordinal suffixes: 1st 2nd 3rd 4th; "8pm" and "12h" are letters the rules read as words.
+    let rest = &b[*i..];
+    let ordinal = rest.len() >= 2
+        && matches!(
+            [rest[0].to_ascii_lowercase(), rest[1].to_ascii_lowercase()],
+            [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+        )
+        && !rest.get(2).is_some_and(u8::is_ascii_alphanumeric);
+    if ordinal {
+        *i += 2;
+    }
+    Tok::Num {
+        value: value.min(u64::from(u32::MAX)) as u32,
+        digits,
+        ordinal,
+    }
+}
