@@ -50,3 +50,30 @@ fn pdf_explains_an_unknown_style() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no template named"));
 }
+
+#[test]
+fn render_format_pdf_typesets_the_demo_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let copy = Command::new("cp")
+        .arg("-r")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/demo"))
+        .arg(&demo)
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    let out = dir.path().join("demo.pdf");
+    let o = dossier(&[
+        "render",
+        demo.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = std::fs::read(&out).unwrap();
+    assert!(pdf.starts_with(b"%PDF-") && pdf.ends_with(b"%%EOF"));
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/Outlines"), "briefings get bookmarks");
+}

@@ -46,7 +46,7 @@ enum Command {
     /// Make a new template from an existing one.
     #[command(subcommand)]
     Template(render::TemplateCommand),
-    /// Render a briefing through a template to Markdown or HTML.
+    /// Render a briefing through a template to Markdown, HTML or PDF.
     Render(render::RenderArgs),
     /// The temporal expressions of a text, resolved against a reference day.
     Dates(dates::DatesArgs),

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use dossier::World;
-use dossier_render::{Lookup, Origin, Template};
+use dossier::templates::{Lookup, Origin, Template};
+use dossier::{World, user_templates_dir};
 
 use super::{CliError, CliResult};
 
@@ -79,7 +79,11 @@ fn template(style: &str) -> Result<Template, CliError> {
     let found = if dir.join("template.toml").is_file() {
         Template::from_dir(&dir, Origin::User)
     } else {
-        Lookup::default().find(style)
+        Lookup {
+            project: None,
+            user: user_templates_dir(),
+        }
+        .find(style)
     };
     found.map_err(|e| CliError::Input(format!("--style {style}: {e}")))
 }

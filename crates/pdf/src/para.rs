@@ -251,6 +251,17 @@ impl Builder<'_, '_> {
                     },
                 });
             } else if !ws.is_empty() {
+                // No line starts with a note reference: the space before one does not break.
+                if pos < text.len() && self.spans[self.span_at(pos) as usize].style.sup {
+                    self.items.push(Item {
+                        width: 0.0,
+                        kind: Kind::Penalty {
+                            penalty: INF,
+                            flagged: false,
+                            hyphen_span: None,
+                        },
+                    });
+                }
                 let span = self.span_at(word_end);
                 let s = &self.spans[span as usize];
                 let w = space_width(s.font) * s.size;
@@ -916,6 +927,45 @@ mod tests {
                     !t.trim().ends_with("affi") && !t.starts_with("rmed"),
                     "{t:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_note_reference_never_starts_a_line() {
+        let sup = Style {
+            sup: true,
+            ..Style::default()
+        };
+        let mut inlines = Vec::new();
+        for _ in 0..30 {
+            inlines.push(Inline::Text {
+                text: "word in 2023 ".into(),
+                style: Style::default(),
+                link: None,
+            });
+            inlines.push(Inline::Text {
+                text: "16".into(),
+                style: sup,
+                link: None,
+            });
+            inlines.push(Inline::Text {
+                text: " ".into(),
+                style: Style::default(),
+                link: None,
+            });
+        }
+        let ps = ParaStyle {
+            family: Family::Serif,
+            size: 10.0,
+            justify: true,
+            hyphenate: true,
+            bold: false,
+        };
+        for width in [80.0, 100.0, 130.0] {
+            for l in layout(&mut Shaper::default(), &inlines, &ps, width) {
+                let first = l.runs.first().map(|r| r.text.trim_start()).unwrap_or("");
+                assert!(!first.starts_with("16"), "{first:?}");
             }
         }
     }
