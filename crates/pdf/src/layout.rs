@@ -654,6 +654,7 @@ impl Layouter<'_> {
         let mut refs: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
         let mut notes: BTreeMap<usize, (usize, f32)> = BTreeMap::new();
         let mut headings: Vec<(u8, String, usize, f32)> = Vec::new();
+        let mut slugs: BTreeMap<String, (usize, f32)> = BTreeMap::new();
         for (p, &(a, b)) in ranges.iter().enumerate() {
             let mut page = Page::default();
             let mut links = Vec::new();
@@ -676,6 +677,14 @@ impl Layouter<'_> {
                 }
                 if let Some((level, title)) = &u.outline {
                     headings.push((*level, title.clone(), p, y));
+                    let base = slug(title);
+                    let mut key = base.clone();
+                    let mut n = 0;
+                    while slugs.contains_key(&key) {
+                        n += 1;
+                        key = format!("{base}-{n}");
+                    }
+                    slugs.insert(key, (p, y));
                 }
                 for item in &u.items {
                     match item {
@@ -708,6 +717,10 @@ impl Layouter<'_> {
         for (page, links) in pages.iter_mut().zip(pending) {
             for (rect, target) in links {
                 let target = match target {
+                    // `#slug` links go to the heading of that name, as on GitHub.
+                    Target::Uri(u) if u.starts_with('#') => slugs
+                        .get(&u[1..])
+                        .map(|&(page, y)| LinkTarget::Internal { page, y }),
                     Target::Uri(u) => Some(LinkTarget::Uri(u)),
                     Target::Note(n) => notes
                         .get(&n)
@@ -898,6 +911,21 @@ pub(crate) fn column_widths(natural: &[f32], minimal: &[f32], width: f32) -> Vec
         .collect()
 }
 
+/// A heading's anchor name as GitHub makes it: lower case, spaces to hyphens, other
+/// punctuation dropped.
+fn slug(title: &str) -> String {
+    title
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => {
+                Some(c.to_lowercase().next().unwrap_or(c))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 fn outline_tree(headings: Vec<(u8, String, usize, f32)>) -> Vec<OutlineItem> {
     // A stack of open items by level; each heading closes deeper or equal ones.
     let mut roots: Vec<OutlineItem> = Vec::new();
@@ -943,6 +971,27 @@ mod tests {
         let w = column_widths(&[100.0, 300.0], &[20.0, 20.0], 200.0);
         assert!((w.iter().sum::<f32>() - 200.0).abs() < 0.01);
         assert!(w[1] > w[0]);
+    }
+
+    #[test]
+    fn slugs_follow_github() {
+        assert_eq!(slug("Key judgments"), "key-judgments");
+        assert_eq!(
+            slug("2013-08-04 — Ayrault praises"),
+            "2013-08-04--ayrault-praises"
+        );
+        assert_eq!(slug("What’s next?"), "whats-next");
+    }
+
+    #[test]
+    fn heading_links_point_at_the_heading() {
+        let md = "[to the end](#the-end)\n\n\\newpage\n\n## The end\n\ndone";
+        let doc = layout(md, &PageStyle::default(), &DocumentMeta::default());
+        let link = &doc.pages[0].links[0];
+        assert!(
+            matches!(link.target, LinkTarget::Internal { page: 1, .. }),
+            "{link:?}"
+        );
     }
 
     #[test]
