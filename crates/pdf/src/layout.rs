@@ -281,14 +281,15 @@ impl Layouter<'_> {
                             }
                         }
                     };
-                    let run = self.single_run(&marker, self.body.font(false, false), ctx.size);
-                    let w: f32 = run.glyphs.iter().map(|g| g.advance).sum();
+                    let runs = self.runs(
+                        &marker,
+                        self.body.font(false, false),
+                        ctx.size,
+                        Color::Black,
+                    );
                     let u = &mut self.units[item_first];
-                    u.items.push(Item::Run(GlyphRun {
-                        x: inner.x - w - ctx.size * 0.4,
-                        y: u.baseline,
-                        ..run
-                    }));
+                    let x = inner.x - runs_width(&runs) - ctx.size * 0.4;
+                    u.items.extend(place(runs, x, u.baseline).map(Item::Run));
                     let item_gap = if n == 0 { 0.0 } else { ctx.size * 0.3 };
                     if n > 0 {
                         u.before = item_gap;
@@ -344,65 +345,66 @@ impl Layouter<'_> {
                     });
                 }
                 let label = format!("{number}.");
-                let run = GlyphRun {
-                    color: Color::Link,
-                    ..self.single_run(&label, self.body.font(false, false), size)
-                };
-                let w: f32 = run.glyphs.iter().map(|g| g.advance).sum();
+                let runs = self.runs(&label, self.body.font(false, false), size, Color::Link);
+                let w = runs_width(&runs);
                 let u = &mut self.units[first];
                 let x = inner.x - w - size * 0.5;
                 u.items.push(Item::Link {
                     rect: [x, u.baseline - size, x + w, u.baseline + size * 0.25],
                     target: Target::NoteRef(*number),
                 });
-                u.items.push(Item::Run(GlyphRun {
-                    x,
-                    y: u.baseline,
-                    ..run
-                }));
+                u.items.extend(place(runs, x, u.baseline).map(Item::Run));
                 u.note = Some(*number);
                 self.start_block(first, ctx.size * 0.4);
             }
         }
     }
 
-    /// A one-line run of plain text (markers, header and footer pieces).
-    fn single_run(&mut self, text: &str, font_id: FontId, size: f32) -> GlyphRun {
+    /// A line of plain text as runs, one per font (markers, running heads, code lines), with
+    /// x from 0 and the baseline at 0.
+    fn runs(&mut self, text: &str, font_id: FontId, size: f32, color: Color) -> Vec<GlyphRun> {
         let segments = self.shaper.shape(font_id, text);
-        let mut run = GlyphRun {
-            font: font_id,
-            size,
-            x: 0.0,
-            y: 0.0,
-            color: Color::Black,
-            text: text.to_string(),
-            glyphs: Vec::new(),
-        };
-        for seg in segments.iter() {
-            // Markers and running heads are short; a fallback glyph keeps the primary font id.
+        let mut out = Vec::with_capacity(segments.len());
+        let mut x = 0.0;
+        for (k, seg) in segments.iter().enumerate() {
+            let seg_end = segments
+                .get(k + 1)
+                .map(|s| s.start)
+                .unwrap_or(text.len() as u32);
             let scale = size / font(seg.font).metrics.units_per_em;
+            let mut run = GlyphRun {
+                font: seg.font,
+                size,
+                x,
+                y: 0.0,
+                color,
+                text: text.to_string(),
+                glyphs: Vec::new(),
+            };
             for (i, g) in seg.glyphs.iter().enumerate() {
-                let end = seg
-                    .glyphs
-                    .get(i + 1)
+                let end = seg.glyphs[i + 1..]
+                    .iter()
                     .map(|n| n.cluster)
-                    .unwrap_or(text.len() as u32);
+                    .find(|&c| c != g.cluster)
+                    .unwrap_or(seg_end);
                 let same = i > 0 && seg.glyphs[i - 1].cluster == g.cluster;
                 let range = if same {
                     (g.cluster, g.cluster)
                 } else {
                     (g.cluster, end.max(g.cluster))
                 };
+                let advance = g.advance as f32 * scale;
                 run.glyphs.push(PlacedGlyph {
                     gid: g.gid,
-                    advance: g.advance as f32 * scale,
+                    advance,
                     text: range,
                     inserted: false,
                 });
+                x += advance;
             }
-            run.font = seg.font;
+            out.push(run);
         }
-        run
+        out
     }
 
     fn paragraph(&mut self, inlines: &[Inline], ps: &ParaStyle, ctx: &Ctx, align: Alignment) {
@@ -434,36 +436,56 @@ impl Layouter<'_> {
                 .chars()
                 .map(|c| if c.is_control() { ' ' } else { c })
                 .collect();
-            let run = self.single_run(if src.is_empty() { " " } else { &src }, FontId::Mono, size);
+            let runs = self.runs(
+                if src.is_empty() { " " } else { &src },
+                FontId::Mono,
+                size,
+                Color::Black,
+            );
             // Long lines wrap at the measure, glyph by glyph: code has no hyphenation.
             let inner_w = ctx.width - size;
-            let empty = GlyphRun {
-                glyphs: Vec::new(),
-                ..run.clone()
-            };
-            let mut chunk = empty.clone();
+            let mut chunks: Vec<Vec<GlyphRun>> = vec![Vec::new()];
             let mut x = 0.0;
-            let mut chunks = Vec::new();
-            for g in run.glyphs {
-                if x + g.advance > inner_w && !chunk.glyphs.is_empty() {
-                    chunks.push(std::mem::replace(&mut chunk, empty.clone()));
-                    x = 0.0;
+            for run in runs {
+                let empty = GlyphRun {
+                    glyphs: Vec::new(),
+                    ..run.clone()
+                };
+                let mut cur = GlyphRun { x, ..empty.clone() };
+                for g in run.glyphs {
+                    if x + g.advance > inner_w && x > 0.0 {
+                        let done = std::mem::replace(
+                            &mut cur,
+                            GlyphRun {
+                                x: 0.0,
+                                ..empty.clone()
+                            },
+                        );
+                        if let Some(line) = chunks.last_mut()
+                            && !done.glyphs.is_empty()
+                        {
+                            line.push(done);
+                        }
+                        chunks.push(Vec::new());
+                        x = 0.0;
+                    }
+                    x += g.advance;
+                    cur.glyphs.push(g);
                 }
-                x += g.advance;
-                chunk.glyphs.push(g);
+                if let Some(line) = chunks.last_mut()
+                    && !cur.glyphs.is_empty()
+                {
+                    line.push(cur);
+                }
             }
-            chunks.push(chunk);
             for c in chunks {
                 let baseline = lh * 0.78;
                 self.units.push(Unit {
                     height: lh,
                     baseline,
-                    items: vec![Item::Run(GlyphRun {
-                        x: ctx.x + size * 0.5,
-                        y: baseline,
-                        ..c
-                    })],
-                    keep: false,
+                    items: place(c, ctx.x + size * 0.5, baseline)
+                        .map(Item::Run)
+                        .collect(),
                     ..Unit::default()
                 });
             }
@@ -777,23 +799,39 @@ impl Layouter<'_> {
                         continue;
                     }
                     let bold = tpl.contains("{banner}");
-                    let run = self.single_run(text, self.heading.font(bold, false), size);
-                    let w: f32 = run.glyphs.iter().map(|g| g.advance).sum();
+                    let runs = self.runs(
+                        text,
+                        self.heading.font(bold, false),
+                        size,
+                        Color::Gray(0.25),
+                    );
+                    let w = runs_width(&runs);
                     let x = match k {
                         0 => left,
                         1 => (left + right - w) / 2.0,
                         _ => right - w,
                     };
-                    page.runs.push(GlyphRun {
-                        x,
-                        y,
-                        color: Color::Gray(0.25),
-                        ..run
-                    });
+                    page.runs.extend(place(runs, x, y));
                 }
             }
         }
     }
+}
+
+fn runs_width(runs: &[GlyphRun]) -> f32 {
+    runs.iter()
+        .flat_map(|r| r.glyphs.iter())
+        .map(|g| g.advance)
+        .sum()
+}
+
+/// Runs moved to start at `x` on the baseline `y`.
+fn place(runs: Vec<GlyphRun>, x: f32, y: f32) -> impl Iterator<Item = GlyphRun> {
+    runs.into_iter().map(move |r| GlyphRun {
+        x: r.x + x,
+        y: r.y + y,
+        ..r
+    })
 }
 
 /// A paragraph line as a unit: runs on a baseline, link boxes, strike lines.
@@ -971,6 +1009,29 @@ mod tests {
         let w = column_widths(&[100.0, 300.0], &[20.0, 20.0], 200.0);
         assert!((w.iter().sum::<f32>() - 200.0).abs() < 0.01);
         assert!(w[1] > w[0]);
+    }
+
+    #[test]
+    fn running_heads_switch_fonts_for_characters_the_face_lacks() {
+        // U+20BF BITCOIN SIGN and U+2025 TWO DOT LEADER are in the serif, not in the sans.
+        let meta = DocumentMeta {
+            title: "Payments in ₿ ‥ and more".into(),
+            ..DocumentMeta::default()
+        };
+        let doc = layout("text", &PageStyle::default(), &meta);
+        let heads: Vec<&GlyphRun> = doc.pages[0].runs.iter().filter(|r| r.y < 60.0).collect();
+        let fonts: std::collections::BTreeSet<FontId> = heads.iter().map(|r| r.font).collect();
+        assert!(
+            fonts.len() > 1,
+            "the premise: the sans lacks a character of the title ({fonts:?})"
+        );
+        for r in &heads {
+            let f = font(r.font);
+            for g in &r.glyphs {
+                assert!(g.gid != 0, "notdef in {:?}", r.font);
+                assert!(f.advance(g.gid) > 0, "glyph {} not of {:?}", g.gid, r.font);
+            }
+        }
     }
 
     #[test]
