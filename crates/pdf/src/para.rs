@@ -338,9 +338,13 @@ impl Builder<'_, '_> {
             let s = &self.spans[span as usize];
             let part_end = s.end.min(end);
             let part = &self.text[pos..part_end];
-            // The letters of the word, without the quotes and punctuation around them.
+            // The letters of the word, without the quotes and punctuation around them, and up
+            // to an apostrophe ("Steinmeier’s" hyphenates as "Stein-meier’s").
             let lead = part.len() - part.trim_start_matches(|c: char| !c.is_alphabetic()).len();
-            let core = part[lead..].trim_end_matches(|c: char| !c.is_alphabetic());
+            let rest = &part[lead..];
+            let core = &rest[..rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len())];
             let hyphenate = self.ps.hyphenate
                 && !s.style.mono
                 && !s.style.sup
