@@ -16,10 +16,15 @@ pub enum FontId {
     SansRegular,
     SansBold,
     Mono,
+    /// Fallback for Arabic script.
+    Arabic,
 }
 
+/// How many bundled fonts there are.
+pub const COUNT: usize = 8;
+
 impl FontId {
-    pub const ALL: [FontId; 7] = [
+    pub const ALL: [FontId; COUNT] = [
         FontId::SerifRegular,
         FontId::SerifItalic,
         FontId::SerifBold,
@@ -27,6 +32,7 @@ impl FontId {
         FontId::SansRegular,
         FontId::SansBold,
         FontId::Mono,
+        FontId::Arabic,
     ];
 
     pub fn index(self) -> usize {
@@ -43,6 +49,7 @@ impl FontId {
             FontId::SansRegular => "SourceSans3-Regular",
             FontId::SansBold => "SourceSans3-Bold",
             FontId::Mono => "SourceCodePro-Regular",
+            FontId::Arabic => "NotoNaskhArabic-Regular",
         }
     }
 
@@ -59,7 +66,13 @@ impl FontId {
             FontId::SansRegular => include_bytes!("../assets/fonts/SourceSans3_400Regular.ttf"),
             FontId::SansBold => include_bytes!("../assets/fonts/SourceSans3_700Bold.ttf"),
             FontId::Mono => include_bytes!("../assets/fonts/SourceCodePro_400Regular.ttf"),
+            FontId::Arabic => include_bytes!("../assets/fonts/NotoNaskhArabic_400Regular.ttf"),
         }
+    }
+
+    /// Written right to left: its shaped glyphs come in visual order.
+    pub fn is_rtl(self) -> bool {
+        self == FontId::Arabic
     }
 
     pub fn is_serif(self) -> bool {
@@ -79,9 +92,10 @@ impl FontId {
     /// Fonts to try, in order, for a character this font lacks.
     pub fn fallbacks(self) -> &'static [FontId] {
         match self {
-            FontId::SansRegular | FontId::Mono => &[FontId::SerifRegular],
-            FontId::SansBold => &[FontId::SerifBold],
-            _ => &[FontId::SansRegular],
+            FontId::SansRegular | FontId::Mono => &[FontId::SerifRegular, FontId::Arabic],
+            FontId::SansBold => &[FontId::SerifBold, FontId::Arabic],
+            FontId::Arabic => &[FontId::SerifRegular],
+            _ => &[FontId::SansRegular, FontId::Arabic],
         }
     }
 }
@@ -169,8 +183,8 @@ impl Font {
 }
 
 /// All bundled fonts, parsed once per process.
-pub fn fonts() -> &'static [Font; 7] {
-    static FONTS: OnceLock<[Font; 7]> = OnceLock::new();
+pub fn fonts() -> &'static [Font; COUNT] {
+    static FONTS: OnceLock<[Font; COUNT]> = OnceLock::new();
     FONTS.get_or_init(|| FontId::ALL.map(Font::load))
 }
 
@@ -184,12 +198,15 @@ mod tests {
 
     #[test]
     fn every_bundled_font_parses_with_latin_greek_and_cyrillic() {
-        for id in FontId::ALL {
+        for id in FontId::ALL.into_iter().filter(|f| !f.is_rtl()) {
             let f = font(id);
             assert!(f.metrics.units_per_em > 0.0);
             for c in ['a', 'é', '’', '—', '“'] {
                 assert!(f.has_char(c), "{id:?} lacks {c}");
             }
+        }
+        for c in ['ب', 'ي', 'ة'] {
+            assert!(font(FontId::Arabic).has_char(c), "arabic lacks {c}");
         }
         for c in ['α', 'Ω', 'ж', 'Я'] {
             assert!(font(FontId::SerifRegular).has_char(c), "serif lacks {c}");

@@ -40,6 +40,8 @@ pub struct PlacedGlyph {
     pub gid: u16,
     /// Distance to the next glyph's origin, in points: kerning and justification included.
     pub advance: f32,
+    /// Where the glyph sits relative to the pen, in points, y up (positioned marks).
+    pub offset: (f32, f32),
     /// The glyph's text as a byte range of the run's text; empty for the second and later
     /// glyphs of one cluster.
     pub text: (u32, u32),

@@ -381,14 +381,11 @@ impl Layouter<'_> {
                 text: text.to_string(),
                 glyphs: Vec::new(),
             };
+            let ends = crate::shape::cluster_ends(&seg.glyphs, seg_end);
+            let carries = crate::shape::carriers(&seg.glyphs);
             for (i, g) in seg.glyphs.iter().enumerate() {
-                let end = seg.glyphs[i + 1..]
-                    .iter()
-                    .map(|n| n.cluster)
-                    .find(|&c| c != g.cluster)
-                    .unwrap_or(seg_end);
-                let same = i > 0 && seg.glyphs[i - 1].cluster == g.cluster;
-                let range = if same {
+                let end = ends[i];
+                let range = if !carries[i] {
                     (g.cluster, g.cluster)
                 } else {
                     (g.cluster, end.max(g.cluster))
@@ -397,6 +394,7 @@ impl Layouter<'_> {
                 run.glyphs.push(PlacedGlyph {
                     gid: g.gid,
                     advance,
+                    offset: (g.offset.0 as f32 * scale, g.offset.1 as f32 * scale),
                     text: range,
                     inserted: false,
                 });

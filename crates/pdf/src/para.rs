@@ -35,13 +35,15 @@ pub struct Line {
     pub width: f32,
 }
 
+/// Glyph id, advance and mark offset in points, text range in the paragraph text.
+type PieceGlyph = (u16, f32, (f32, f32), (u32, u32));
+
 struct Piece {
     font: FontId,
     size: f32,
     rise: f32,
     span: u32,
-    /// Glyph id, advance in points, text range in the paragraph text.
-    glyphs: Vec<(u16, f32, (u32, u32))>,
+    glyphs: Vec<PieceGlyph>,
 }
 
 #[derive(Clone, Copy)]
@@ -385,12 +387,17 @@ impl Builder<'_, '_> {
                 self.push_piece(&mut piece, seg.font, None);
             }
             let scale = size / font(seg.font).metrics.units_per_em;
+            let seg_end = seg.start + seg_len(&segments, seg, end - start);
+            let ends = crate::shape::cluster_ends(&seg.glyphs, seg_end);
+            let carries = crate::shape::carriers(&seg.glyphs);
             for (i, g) in seg.glyphs.iter().enumerate() {
                 let cluster = base + g.cluster;
                 // A hyphenation point inside a cluster (a ligature) is no break: the glyph
                 // cannot be split.
                 let mut at_cut = false;
-                while let Some(&cut) = cuts.peek()
+                // Right-to-left glyphs come in visual order: no hyphenation there.
+                while !seg.font.is_rtl()
+                    && let Some(&cut) = cuts.peek()
                     && cut <= cluster
                 {
                     at_cut |= cut == cluster;
@@ -399,19 +406,18 @@ impl Builder<'_, '_> {
                 if at_cut && !piece.glyphs.is_empty() {
                     self.push_piece(&mut piece, seg.font, Some(span));
                 }
-                let next_cluster = seg.glyphs[i + 1..]
-                    .iter()
-                    .map(|n| base + n.cluster)
-                    .find(|&c| c != cluster);
-                let text_end =
-                    next_cluster.unwrap_or(base + seg.start + seg_len(&segments, seg, end - start));
-                let prev_same = i > 0 && seg.glyphs[i - 1].cluster == g.cluster;
-                let range = if prev_same {
+                let text_end = base + ends[i];
+                let range = if !carries[i] {
                     (cluster, cluster)
                 } else {
                     (cluster, text_end.max(cluster))
                 };
-                piece.glyphs.push((g.gid, g.advance as f32 * scale, range));
+                piece.glyphs.push((
+                    g.gid,
+                    g.advance as f32 * scale,
+                    (g.offset.0 as f32 * scale, g.offset.1 as f32 * scale),
+                    range,
+                ));
             }
         }
         let font = piece.font;
@@ -745,11 +751,12 @@ fn build_line(
             run.glyphs.push(g);
         }
     };
-    for (i, it) in items.iter().enumerate() {
+    for i in visual_order(items, pieces) {
+        let it = &items[i];
         match it.kind {
             Kind::Box { piece } => {
                 let p = &pieces[piece as usize];
-                for &(gid, adv, range) in &p.glyphs {
+                for &(gid, adv, offset, range) in &p.glyphs {
                     push(
                         &mut line,
                         p.span,
@@ -760,6 +767,7 @@ fn build_line(
                         PlacedGlyph {
                             gid,
                             advance: adv,
+                            offset,
                             text: range,
                             inserted: false,
                         },
@@ -786,6 +794,7 @@ fn build_line(
                     PlacedGlyph {
                         gid,
                         advance: adv,
+                        offset: (0.0, 0.0),
                         text: SPACE,
                         inserted: false,
                     },
@@ -808,6 +817,7 @@ fn build_line(
                     PlacedGlyph {
                         gid,
                         advance: w * s.size,
+                        offset: (0.0, 0.0),
                         text: (0, 0),
                         inserted: true,
                     },
@@ -822,6 +832,35 @@ fn build_line(
     }
     line.width = x;
     line
+}
+
+/// The order to place a line's items in: logical order, except that a stretch of
+/// right-to-left words (with the spaces between them) is reversed. Enough for names in Arabic
+/// script inside left-to-right text; not a full bidi algorithm.
+fn visual_order(items: &[Item], pieces: &[Piece]) -> Vec<usize> {
+    let rtl = |i: usize| matches!(items[i].kind, Kind::Box { piece } if pieces[piece as usize].font.is_rtl());
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut i = 0;
+    while i < items.len() {
+        if !rtl(i) {
+            i += 1;
+            continue;
+        }
+        // Extend over right-to-left boxes and the spaces between two of them.
+        let mut j = i;
+        let mut k = i + 1;
+        while k < items.len() {
+            if rtl(k) {
+                j = k;
+            } else if !matches!(items[k].kind, Kind::Glue { fill: false, .. }) {
+                break;
+            }
+            k += 1;
+        }
+        order[i..=j].reverse();
+        i = j + 1;
+    }
+    order
 }
 
 fn finish_run(line: &mut Line, span: &Span, run: GlyphRun) {
@@ -971,6 +1010,37 @@ mod tests {
                 let first = l.runs.first().map(|r| r.text.trim_start()).unwrap_or("");
                 assert!(!first.starts_with("16"), "{first:?}");
             }
+        }
+    }
+
+    #[test]
+    fn arabic_words_are_shaped_and_set_right_to_left() {
+        // "Mohammad Javad Zarif" in Arabic script inside English text.
+        let lines = para("Foreign minister محمد جواد ظريف said so.", 400.0, false);
+        let runs = &lines[0].runs;
+        let arabic: Vec<&GlyphRun> = runs.iter().filter(|r| r.font == FontId::Arabic).collect();
+        assert!(!arabic.is_empty(), "the Arabic fallback font is used");
+        // Glyph positions by the letter they show; ح, ج and ظ occur once each, in the first,
+        // second and third word: reading right to left, the first word stands rightmost.
+        let mut xs: Vec<(f32, String)> = Vec::new();
+        for r in &arabic {
+            let mut x = r.x;
+            for g in &r.glyphs {
+                xs.push((x, r.text[g.text.0 as usize..g.text.1 as usize].to_string()));
+                x += g.advance;
+            }
+        }
+        let x_of = |c: char| {
+            xs.iter()
+                .find(|(_, t)| t.contains(c))
+                .map(|(x, _)| *x)
+                .unwrap()
+        };
+        assert!(x_of('ح') > x_of('ج') && x_of('ج') > x_of('ظ'), "{xs:?}");
+        // Every letter keeps its text.
+        let shown: String = xs.iter().map(|(_, t)| t.as_str()).collect();
+        for c in "محمدجوادظريف".chars() {
+            assert!(shown.contains(c), "{c} missing from {shown:?}");
         }
     }
 

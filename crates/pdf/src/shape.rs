@@ -12,7 +12,44 @@ use crate::fonts::{FontId, font};
 pub struct Glyph {
     pub gid: u16,
     pub advance: i32,
+    /// Placement relative to the pen (marks such as Arabic dots and vowels), y up.
+    pub offset: (i32, i32),
     pub cluster: u32,
+}
+
+/// For each glyph, the end of its text: the next larger cluster, in either direction (a
+/// right-to-left run has its clusters descending), else `seg_end`.
+pub fn cluster_ends(glyphs: &[Glyph], seg_end: u32) -> Vec<u32> {
+    let mut sorted: Vec<u32> = glyphs.iter().map(|g| g.cluster).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    glyphs
+        .iter()
+        .map(|g| {
+            let i = sorted.partition_point(|&c| c <= g.cluster);
+            sorted.get(i).copied().unwrap_or(seg_end)
+        })
+        .collect()
+}
+
+/// For each glyph, whether it carries its cluster's text: the widest glyph of the cluster
+/// (the base letter, not a zero-width mark that other letters share).
+pub fn carriers(glyphs: &[Glyph]) -> Vec<bool> {
+    let mut out = vec![false; glyphs.len()];
+    let mut i = 0;
+    while i < glyphs.len() {
+        let mut j = i;
+        let mut best = i;
+        while j < glyphs.len() && glyphs[j].cluster == glyphs[i].cluster {
+            if glyphs[j].advance > glyphs[best].advance {
+                best = j;
+            }
+            j += 1;
+        }
+        out[best] = true;
+        i = j;
+    }
+    out
 }
 
 /// A stretch of text in one font.
@@ -30,7 +67,7 @@ type PlanKey = (FontId, Direction, Option<Script>);
 #[derive(Default)]
 pub struct Shaper {
     /// One map per font, so that lookups borrow the text instead of allocating a key.
-    cache: [HashMap<Box<str>, Rc<[Segment]>>; 7],
+    cache: [HashMap<Box<str>, Rc<[Segment]>>; crate::fonts::COUNT],
     plans: Vec<(PlanKey, ShapePlan)>,
     buffer: Option<UnicodeBuffer>,
     /// Hyphenation points (byte offsets) of the words seen so far.
@@ -106,6 +143,7 @@ impl Shaper {
             .map(|(info, pos)| Glyph {
                 gid: u16::try_from(info.glyph_id).unwrap_or(0),
                 advance: pos.x_advance,
+                offset: (pos.x_offset, pos.y_offset),
                 cluster: info.cluster + start as u32,
             })
             .collect();

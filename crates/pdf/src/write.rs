@@ -217,7 +217,7 @@ fn font_name(i: usize) -> String {
 }
 
 fn encode_pages(doc: &Document, fonts: &[UsedFont]) -> Vec<Vec<u8>> {
-    let mut index = [usize::MAX; 7];
+    let mut index = [usize::MAX; crate::fonts::COUNT];
     for (i, f) in fonts.iter().enumerate() {
         index[f.id.index()] = i;
     }
@@ -291,7 +291,12 @@ fn hex16(out: &mut Vec<u8>, v: u16) {
     }
 }
 
-fn content(page: &Page, height: f32, fonts: &[UsedFont], index: &[usize; 7]) -> Vec<u8> {
+fn content(
+    page: &Page,
+    height: f32,
+    fonts: &[UsedFont],
+    index: &[usize; crate::fonts::COUNT],
+) -> Vec<u8> {
     let mut out = Vec::with_capacity(16 * 1024);
     for shape in &page.shapes {
         match *shape {
@@ -366,6 +371,33 @@ fn glyphs(out: &mut Vec<u8>, run: &GlyphRun, used: &UsedFont) {
     let mut open_array = false;
     let mut open_string = false;
     for g in &run.glyphs {
+        let (dx, dy) = g.offset;
+        if !g.inserted && (dx.abs() > 0.001 || dy.abs() > 0.001) {
+            // A positioned mark: move the pen (and raise the text) for this glyph alone.
+            if !open_array {
+                out.push(b'[');
+                open_array = true;
+            }
+            if open_string {
+                out.push(b'>');
+                open_string = false;
+            }
+            num(out, -dx * 1000.0 / run.size);
+            if dy.abs() > 0.001 {
+                out.extend_from_slice(b"] TJ ");
+                num(out, dy);
+                out.extend_from_slice(b" Ts [");
+            }
+            out.push(b'<');
+            hex16(out, used.new_gid.get(g.gid as usize).copied().unwrap_or(0));
+            out.push(b'>');
+            let natural = f.advance(g.gid) as f32 * scale;
+            num(out, -(g.advance - natural - dx) * 1000.0 / run.size);
+            if dy.abs() > 0.001 {
+                out.extend_from_slice(b"] TJ 0 Ts [");
+            }
+            continue;
+        }
         if g.inserted {
             if open_string {
                 out.push(b'>');

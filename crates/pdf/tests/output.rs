@@ -323,3 +323,24 @@ fn the_demo_briefing_reads_back_in_order() {
         }
     }
 }
+
+#[test]
+fn arabic_names_read_back_in_logical_order() {
+    if !tool("arabic_names_read_back_in_logical_order", "pdftotext") {
+        return;
+    }
+    let path = scratch(
+        "arabic.pdf",
+        &render("Foreign minister محمد جواد ظريف said so; Αθήνα and Москва agreed.\n"),
+    );
+    let text = body_text(&path);
+    // pdftotext marks the embedded right-to-left stretch with directional formatting characters.
+    let clean: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'))
+        .collect();
+    assert!(clean.contains("محمد جواد ظريف"), "{clean}");
+    assert!(clean.contains("Αθήνα and Москва"), "{clean}");
+    let fonts = run(Command::new("pdffonts").arg(&path));
+    assert!(fonts.contains("NotoNaskhArabic-Regular"), "{fonts}");
+}
