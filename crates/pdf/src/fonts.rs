@@ -182,14 +182,11 @@ impl Font {
     }
 }
 
-/// All bundled fonts, parsed once per process.
-pub fn fonts() -> &'static [Font; COUNT] {
-    static FONTS: OnceLock<[Font; COUNT]> = OnceLock::new();
-    FONTS.get_or_init(|| FontId::ALL.map(Font::load))
-}
-
+/// A bundled font, parsed on first use and kept for the process: a document that never needs
+/// the Arabic fallback never pays for parsing it.
 pub fn font(id: FontId) -> &'static Font {
-    &fonts()[id.index()]
+    static FONTS: [OnceLock<Font>; COUNT] = [const { OnceLock::new() }; COUNT];
+    FONTS[id.index()].get_or_init(|| Font::load(id))
 }
 
 #[cfg(test)]
