@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // PDFs are parsed in a child process running this same binary (see dossier_import::pdf).
+    dossier_import::pdf::serve_worker_if_asked();
     restore_sigpipe();
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,

@@ -9,7 +9,8 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use dossier_chronology::{Chronology, Filter};
-use dossier_import::Extraction;
+use dossier_import::dedup::Index as ReprintIndex;
+use dossier_import::{Extraction, Fingerprint};
 use dossier_model::{
     Briefing, BriefingMeta, Credibility, Edtf, Excerpt, Found, Id, Locator, Marking, Original,
     Period, ProjectConfig, Reliability, Source, Tag,
@@ -29,6 +30,8 @@ pub struct Project {
     briefings: BTreeMap<String, Briefing>,
     /// SHA-256 of each file as this handle last loaded or wrote it.
     seen: HashMap<OsString, [u8; 32]>,
+    /// MinHash index of the sources' texts for reprint detection, built at the first import.
+    reprints: Option<ReprintIndex<Id>>,
 }
 
 /// A file that could not be loaded; `dossier validate` reports these, `open` refuses them.
@@ -50,6 +53,12 @@ pub enum Imported {
     Duplicate {
         id: Id,
     },
+    /// Imported as `id`, and its text is probably a reprint of source `reprint_of` (near-duplicate
+    /// text, see `dossier_import::PROBABLE_REPRINT`); `reprint_of` is set on the new source.
+    Reprint {
+        id: Id,
+        reprint_of: Id,
+    },
 }
 
 /// A file extracted and ready to be added: the slow, pure part of an import, which may run in
@@ -60,6 +69,7 @@ pub struct Prepared {
     size: u64,
     bytes: Vec<u8>,
     extraction: Extraction,
+    fingerprint: Fingerprint,
 }
 
 /// Changes to a source; `None` leaves a field as it is, `Some(None)` clears it.
@@ -173,6 +183,7 @@ impl Project {
             excerpts: BTreeMap::new(),
             briefings: BTreeMap::new(),
             seen: HashMap::new(),
+            reprints: None,
         };
         let _lock = p.lock()?;
         let ignore = p.layout.root.join(".gitignore");
@@ -235,6 +246,7 @@ impl Project {
             excerpts: BTreeMap::new(),
             briefings: BTreeMap::new(),
             seen: HashMap::new(),
+            reprints: None,
         };
         p.remember(&config_path, config_text.as_bytes());
         let mut problems = Vec::new();
@@ -358,6 +370,7 @@ impl Project {
             sha256: hex(&Sha256::digest(&bytes)),
             size: bytes.len() as u64,
             bytes,
+            fingerprint: Fingerprint::of(&extraction.text),
             extraction,
         })
     }
@@ -379,6 +392,7 @@ impl Project {
         {
             return Ok(Imported::Duplicate { id: s.id.clone() });
         }
+        let reprint_of = self.probable_reprint_of(&p.fingerprint);
         let x = p.extraction;
         let ext = extension_for(&x.media_type);
         let original = self.layout.original(&p.sha256, ext);
@@ -412,7 +426,7 @@ impl Project {
                 size: p.size,
             },
             reliability: Reliability::default(),
-            reprint_of: None,
+            reprint_of: reprint_of.clone(),
             attribution: x.attribution,
             tags: Vec::new(),
             notes: String::new(),
@@ -432,7 +446,30 @@ impl Project {
             |l, id| l.source(id),
         )?;
         self.sources.insert(id.clone(), source);
-        Ok(Imported::Imported { id })
+        if let Some(index) = &mut self.reprints {
+            index.insert(id.clone(), p.fingerprint);
+        }
+        Ok(match reprint_of {
+            Some(reprint_of) => Imported::Reprint { id, reprint_of },
+            None => Imported::Imported { id },
+        })
+    }
+
+    /// The existing source whose text the fingerprinted text probably reprints.
+    fn probable_reprint_of(&mut self, fp: &Fingerprint) -> Option<Id> {
+        let sources = &self.sources;
+        let index = self.reprints.get_or_insert_with(|| {
+            let mut index = ReprintIndex::new();
+            for (id, s) in sources {
+                index.insert(id.clone(), Fingerprint::of(&s.text));
+            }
+            index
+        });
+        // A source removed since the index was built is no longer a candidate.
+        index
+            .probable_reprint_of(fp)
+            .map(|(id, _)| id)
+            .filter(|id| self.sources.contains_key(id))
     }
 
     // ----- sources -----

@@ -3,6 +3,7 @@
 
 mod dates;
 mod excerpts;
+mod extract;
 mod output;
 mod pdf;
 mod project;
@@ -27,8 +28,11 @@ pub struct Cli {
 enum Command {
     /// Create a new project folder.
     New(project::NewArgs),
-    /// Import saved articles (text, Markdown) into a project.
+    /// Import saved articles (text, Markdown, HTML, MHTML, PDF) into a project.
     Import(sources::ImportArgs),
+    /// Show what import finds in one file (clean text, metadata, removed lines); no project
+    /// needed.
+    Extract(extract::ExtractArgs),
     /// List the sources of a project.
     Sources(sources::ListArgs),
     /// Show, edit or remove one source.
@@ -101,6 +105,7 @@ pub fn run(cli: Cli) -> CliResult {
     match cli.command {
         Command::New(a) => project::new(&world, a),
         Command::Import(a) => sources::import(&world, a),
+        Command::Extract(a) => extract::extract(a),
         Command::Sources(a) => sources::list(&world, a),
         Command::Source(c) => sources::source(&world, c),
         Command::Excerpt(c) => excerpts::run(&world, c),

@@ -1,5 +1,6 @@
 //! `import`, `sources`, `source show|edit|rm`.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -24,58 +25,76 @@ struct ImportLine {
     file: String,
     status: &'static str,
     id: Option<Id>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reprint_of: Option<Id>,
     error: Option<String>,
 }
+
+/// Files extracted in parallel per batch; the batch bounds memory (bytes and extractions held at
+/// once) and how long the project lock is held.
+const BATCH: usize = 64;
 
 pub fn import(world: &World, a: ImportArgs) -> CliResult {
     let mut p = open(world, &a.dir)?;
     let files = expand(&a.files)?;
+    let mut progress = Progress::new(files.len(), !a.json && std::io::stderr().is_terminal());
     let mut lines = Vec::with_capacity(files.len());
-    for file in &files {
-        let name = file.display().to_string();
-        let result = std::fs::read(file)
-            .map_err(|e| dossier::Error::Import {
-                file: file.clone(),
-                message: e.to_string(),
-            })
-            .and_then(|bytes| p.import(&name, bytes));
-        lines.push(match result {
-            Ok(Imported::Imported { id }) => ImportLine {
-                file: name,
-                status: "imported",
-                id: Some(id),
-                error: None,
-            },
-            Ok(Imported::Duplicate { id }) => ImportLine {
-                file: name,
-                status: "duplicate",
-                id: Some(id),
-                error: None,
-            },
-            Err(e) if e.is_user_error() => ImportLine {
-                file: name,
-                status: "failed",
-                id: None,
-                error: Some(e.to_string()),
-            },
-            Err(e) => return Err(e.into()),
+    for batch in files.chunks(BATCH) {
+        // The slow, pure part (decode, clean, fingerprint) runs on every core, unlocked.
+        let prepared = parallel_map(batch, |file| {
+            let name = file.display().to_string();
+            std::fs::read(file)
+                .map_err(|e| dossier::Error::Import {
+                    file: file.clone(),
+                    message: e.to_string(),
+                })
+                .and_then(|bytes| Project::prepare(&name, bytes))
         });
+        let _lock = p.lock()?;
+        for (file, prepared) in batch.iter().zip(prepared) {
+            let name = file.display().to_string();
+            progress.tick(&name);
+            let line = |status, id, reprint_of, error| ImportLine {
+                file: name.clone(),
+                status,
+                id,
+                reprint_of,
+                error,
+            };
+            lines.push(match prepared.and_then(|x| p.add_prepared(x)) {
+                Ok(Imported::Imported { id }) => line("imported", Some(id), None, None),
+                Ok(Imported::Duplicate { id }) => line("duplicate", Some(id), None, None),
+                Ok(Imported::Reprint { id, reprint_of }) => {
+                    line("reprint", Some(id), Some(reprint_of), None)
+                }
+                Err(e) if e.is_user_error() => line("failed", None, None, Some(e.to_string())),
+                Err(e) => return Err(e.into()),
+            });
+        }
     }
+    progress.finish();
     if a.json {
         output::json(&lines);
     } else {
         for l in &lines {
-            match (&l.id, &l.error) {
-                (Some(id), _) => println!("{:<9} {} → {id}", l.status, l.file),
-                (None, Some(e)) => eprintln!("failed    {e}"),
+            match (&l.id, &l.reprint_of, &l.error) {
+                (Some(id), Some(of), _) => {
+                    println!(
+                        "{:<9} {} → {id} (probable reprint of {of})",
+                        l.status, l.file
+                    )
+                }
+                (Some(id), None, _) => println!("{:<9} {} → {id}", l.status, l.file),
+                (None, _, Some(e)) => eprintln!("failed    {e}"),
                 _ => {}
             }
         }
         let count = |s: &str| lines.iter().filter(|l| l.status == s).count();
         println!(
-            "{} imported, {} duplicates, {} failed",
-            count("imported"),
+            "{} imported, {} duplicates, {} reprints, {} failed",
+            count("imported") + count("reprint"),
             count("duplicate"),
+            count("reprint"),
             count("failed")
         );
     }
@@ -85,6 +104,82 @@ pub fn import(world: &World, a: ImportArgs) -> CliResult {
         ));
     }
     Ok(())
+}
+
+/// `f` over `items` on all cores, results in input order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        out.push((i, f(item)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A one-line progress bar on stderr, drawn only on a terminal.
+struct Progress {
+    total: usize,
+    done: usize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize, shown: bool) -> Progress {
+        Progress {
+            total,
+            done: 0,
+            shown: shown && total > 1,
+        }
+    }
+
+    fn tick(&mut self, file: &str) {
+        self.done += 1;
+        if !self.shown {
+            return;
+        }
+        const WIDTH: usize = 30;
+        let filled = WIDTH * self.done / self.total.max(1);
+        let name: String = file
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        eprint!(
+            "\r\x1b[2K[{}{}] {}/{} {name}",
+            "#".repeat(filled),
+            " ".repeat(WIDTH - filled),
+            self.done,
+            self.total
+        );
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }
 
 /// Files named, and every non-hidden file below named folders, in a stable order.

@@ -1,0 +1,226 @@
+//! Who originally reported what a text relays: "X via Y", "Reprinted from …", "Source: …",
+//! "IRNA quoted …", "told the New York Times", "Reuters reports", "As-Safir reported".
+//!
+//! Each link names the reporter, the relation and the sentence that says so, so the analyst can
+//! tell corroboration (two outlets reporting) from repetition (one outlet relaying another).
+
+use std::sync::LazyLock;
+
+use dossier_model::{Attribution, Relation};
+use regex::Regex;
+
+/// A proper name: capitalised words, optionally joined by "of", "al-", "de".
+const NAME: &str = r"\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*){0,4}";
+
+struct Rule {
+    relation: Relation,
+    /// A word every match contains (ASCII, lower case): only lines holding it are searched,
+    /// which keeps the regexes off most of a long article.
+    keyword: &'static str,
+    re: Regex,
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let rule = |relation, keyword, pattern: &str| Rule {
+        relation,
+        keyword,
+        re: Regex::new(&pattern.replace("NAME", NAME)).expect("attribution rule"),
+    };
+    vec![
+        rule(
+            Relation::Reprint,
+            "",
+            r"(?m)^(?i:reprinted from|republished from|originally published (?:by|in|at))\s+(?:the\s+)?(NAME|\S+)",
+        ),
+        rule(
+            Relation::Via,
+            ":",
+            r"(?m)^(?i:source|sources|credit)\s*:\s*(NAME)\s*$",
+        ),
+        rule(Relation::Via, "via", r"(?m)^(?:NAME)\s+via\s+(NAME)\s*:"),
+        rule(Relation::Via, "via", r"(?m)^[^\n]{0,60}?\bvia\s+(NAME)\s*$"),
+        rule(Relation::Via, "reports", r"\b(NAME)\s+reports\s*:"),
+        rule(Relation::Via, ":", r"(?m)^(NAME)\s*:\s*$"),
+        rule(Relation::Quoted, "quoted", r#"[“"]?(NAME)[”"]?\s+quoted\b"#),
+        rule(
+            Relation::Quoted,
+            "report",
+            r"(?:,\s*|\.\s+|^)(?:the\s+)?(NAME)\s+(?:reported|reports that)\b",
+        ),
+        rule(
+            Relation::Quoted,
+            "according to",
+            r"\baccording to (?:reports by |a report (?:by|in) )(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(NAME)",
+        ),
+        rule(Relation::Told, "told", r"\btold\s+(?:the\s+)?(NAME)"),
+        rule(
+            Relation::Told,
+            "statement to",
+            r"\bin a statement to\s+(?:the\s+)?(NAME)",
+        ),
+    ]
+});
+
+/// Words that are capitalised at the start of a sentence or as adjectives but never reporters.
+const NOT_REPORTERS: [&str; 12] = [
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "The",
+    "This",
+    "That",
+    "Officials",
+    "Iranian",
+    "Syrian",
+];
+
+/// The attribution chain of a cleaned text, in text order, one link per reporter and relation.
+pub fn chain(text: &str) -> Vec<Attribution> {
+    let mut found: Vec<(usize, Attribution)> = Vec::new();
+    for rule in RULES.iter() {
+        for (offset, line) in lines_with(text, rule.keyword) {
+            for c in rule.re.captures_iter(line) {
+                let m = c.get(1).expect("every rule captures the reporter");
+                let (start, end) = (offset + m.start(), offset + m.end());
+                let reporter = clean_name(m.as_str());
+                if reporter.is_empty()
+                    || NOT_REPORTERS.contains(&reporter.as_str())
+                    || found
+                        .iter()
+                        .any(|(_, a)| a.reporter == reporter && a.relation == rule.relation)
+                {
+                    continue;
+                }
+                // A "Name:" line only attributes when it names a news organisation.
+                if rule.re.as_str().ends_with(r"\s*:\s*$") && !looks_like_outlet(&reporter) {
+                    continue;
+                }
+                found.push((
+                    start,
+                    Attribution {
+                        reporter,
+                        relation: rule.relation,
+                        evidence: sentence_around(text, start, end),
+                    },
+                ));
+            }
+        }
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The lines of `text` (with their offsets) that contain `keyword`, ASCII case-insensitively.
+fn lines_with<'a>(text: &'a str, keyword: &'a str) -> impl Iterator<Item = (usize, &'a str)> {
+    text.split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end_matches('\n')))
+        })
+        // A "line" longer than this is not a paragraph but a dump; attributions are not in it.
+        .filter(|(_, line)| line.len() <= 64 * 1024)
+        .filter(move |(_, line)| {
+            keyword.is_empty()
+                || line
+                    .as_bytes()
+                    .windows(keyword.len())
+                    .any(|w| w.eq_ignore_ascii_case(keyword.as_bytes()))
+        })
+}
+
+fn looks_like_outlet(name: &str) -> bool {
+    [
+        "News", "Times", "Post", "Agency", "Press", "Reuters", "AFP", "AP", "BBC", "CNN", "Journal",
+    ]
+    .iter()
+    .any(|w| name.split_whitespace().any(|n| n == *w))
+}
+
+fn clean_name(name: &str) -> String {
+    name.trim()
+        .trim_end_matches(['.', ',', ':', '’', '\''])
+        .trim_start_matches("the ")
+        .to_string()
+}
+
+/// The sentence (or line) holding `start..end`, at most ~300 bytes, as evidence.
+fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let mut from = text[line_start..start]
+        .rfind(". ")
+        .map_or(line_start, |i| line_start + i + 2);
+    let mut to = text[end..line_end]
+        .find(". ")
+        .map_or(line_end, |i| end + i + 1);
+    if to - from > 300 {
+        from = floor(text, start.saturating_sub(120).max(from));
+        to = floor(text, (end + 120).min(to));
+    }
+    text[from..to].trim().to_string()
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[(&str, Relation)]) {
+        let got: Vec<(String, Relation)> = chain(text)
+            .into_iter()
+            .map(|a| (a.reporter, a.relation))
+            .collect();
+        let expected: Vec<(String, Relation)> =
+            expected.iter().map(|(r, k)| (r.to_string(), *k)).collect();
+        assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn relations() {
+        use Relation::*;
+        check(
+            "Reprinted from the Example Herald",
+            &[("Example Herald", Reprint)],
+        );
+        check("Source: Valley Wire", &[("Valley Wire", Via)]);
+        check(
+            "Harbour News via Wire Service: the port reopened.",
+            &[("Wire Service", Via)],
+        );
+        check(
+            "The agency KNA quoted the minister as saying the port would reopen.",
+            &[("KNA", Quoted)],
+        );
+        check(
+            "“We will stay,” a spokesman told the Coast Gazette.",
+            &[("Coast Gazette", Told)],
+        );
+        check(
+            "Rivers are rising. Lakeside Radio reports:",
+            &[("Lakeside Radio", Via)],
+        );
+        check(
+            "Dozens fled overnight, Hill Courier reported.",
+            &[("Hill Courier", Quoted)],
+        );
+        check(
+            "They said so in a statement to AFP on Monday.",
+            &[("AFP", Told)],
+        );
+        check(
+            "Valley TV News:\n\nThe bridge is closed.",
+            &[("Valley TV News", Via)],
+        );
+        check("He told reporters nothing new.", &[]);
+    }
+}

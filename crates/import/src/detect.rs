@@ -1,0 +1,170 @@
+//! What kind of document a file holds, judged from its content (the file name only breaks a tie
+//! between plain text and Markdown, which look alike).
+
+use crate::ImportError;
+
+/// The kinds of document import understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Text,
+    Markdown,
+    Html,
+    /// A "single file" web page: a MIME multipart archive whose main part is HTML.
+    Mhtml,
+    Pdf,
+}
+
+impl Kind {
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Kind::Text => "text/plain",
+            Kind::Markdown => "text/markdown",
+            Kind::Html => "text/html",
+            Kind::Mhtml => "multipart/related",
+            Kind::Pdf => "application/pdf",
+        }
+    }
+}
+
+/// How much of the file the sniffer looks at: enough for any header, doctype or leading comment.
+const PREFIX: usize = 8192;
+
+/// Magic numbers of common binary formats people drop by mistake, so the error can name them.
+const MAGIC: [(&[u8], &str); 10] = [
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a Windows program"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"RIFF", "an audio or video file"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+];
+
+/// Detects the kind of `bytes`, or says why they are not a document.
+pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Kind, ImportError> {
+    let head = &bytes[..bytes.len().min(PREFIX)];
+    // PDF writers may put junk before the header; readers accept it within the first KiB.
+    if head[..head.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return Ok(Kind::Pdf);
+    }
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| head.starts_with(m)) {
+        return Err(ImportError::Binary((*what).into()));
+    }
+    let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+    let prefix: String = if utf16 {
+        let enc = if head[0] == 0xff {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        enc.decode_without_bom_handling(&head[2..]).0.into_owned()
+    } else {
+        if let Some(at) = memchr_nul(bytes) {
+            return Err(ImportError::Binary(format!(
+                "it contains a NUL byte at {at}"
+            )));
+        }
+        let controls = head
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+            .count();
+        if controls * 100 > head.len() {
+            return Err(ImportError::Binary(
+                "it is full of control characters".into(),
+            ));
+        }
+        String::from_utf8_lossy(head).into_owned()
+    };
+    let lower = prefix
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_ascii_lowercase();
+    if is_mhtml(&lower) {
+        return Ok(Kind::Mhtml);
+    }
+    if is_html(&lower) {
+        return Ok(Kind::Html);
+    }
+    let name = file_name.to_ascii_lowercase();
+    if name.ends_with(".md") || name.ends_with(".markdown") || looks_markdown(&prefix) {
+        return Ok(Kind::Markdown);
+    }
+    Ok(Kind::Text)
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn is_mhtml(lower: &str) -> bool {
+    let headers = lower.split("\n\n").next().unwrap_or("");
+    (lower.starts_with("from:") || lower.starts_with("mime-version:") || lower.starts_with("date:"))
+        && lower.contains("mime-version:")
+        && headers.contains("multipart/related")
+}
+
+fn is_html(lower: &str) -> bool {
+    const OPENERS: [&str; 4] = ["<!doctype html", "<html", "<?xml", "<!--"];
+    const TAGS: [&str; 6] = ["<html", "<head", "<body", "<meta", "<div", "<article"];
+    OPENERS.iter().any(|o| lower.starts_with(o)) && TAGS.iter().any(|t| lower.contains(t))
+        || lower.starts_with('<') && TAGS.iter().filter(|t| lower.contains(*t)).count() >= 2
+}
+
+/// Markdown that a plain-text reader would mangle: ATX headings, fences or inline links.
+fn looks_markdown(prefix: &str) -> bool {
+    prefix.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("# ") || l.starts_with("## ") || l.starts_with("```")
+    }) || prefix.contains("](http")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &[u8], name: &str, expected: Result<Kind, &str>) {
+        let got = sniff(input, name).map_err(|e| e.to_string());
+        match expected {
+            Ok(kind) => assert_eq!(got, Ok(kind), "{input:?}"),
+            Err(part) => assert!(got.as_ref().is_err_and(|e| e.contains(part)), "{got:?}"),
+        }
+    }
+
+    #[test]
+    fn kinds_from_content() {
+        check(b"Hello\n\nworld", "a.txt", Ok(Kind::Text));
+        check(b"Hello\n\nworld", "a.md", Ok(Kind::Markdown));
+        check(b"# Title\n\ntext", "a.txt", Ok(Kind::Markdown));
+        check(b"<!DOCTYPE html><html><body>x", "a.txt", Ok(Kind::Html));
+        check(b"\n  <html lang=en><head>", "noext", Ok(Kind::Html));
+        check(b"junk%PDF-1.7\n", "a.html", Ok(Kind::Pdf));
+        check(
+            b"From: <Saved>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\r\n",
+            "a.mht",
+            Ok(Kind::Mhtml),
+        );
+        check(
+            b"\xff\xfe<\0h\0t\0m\0l\0>\0<\0b\0o\0d\0y\0>\0",
+            "x",
+            Ok(Kind::Html),
+        );
+        check(b"<p>I think 3 < 4</p>", "x.txt", Ok(Kind::Text));
+    }
+
+    #[test]
+    fn binaries_are_named() {
+        check(b"\x89PNG\r\n\x1a\n", "a.txt", Err("a PNG image"));
+        check(b"abc\0def", "a.txt", Err("NUL byte at 3"));
+        check(
+            &[1u8, 2, 3, 4, 5, 6, 7, 8],
+            "a.txt",
+            Err("control characters"),
+        );
+    }
+}

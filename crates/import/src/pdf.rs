@@ -1,0 +1,256 @@
+//! PDFs with a text layer, read page by page with `pdf-extract` (over `lopdf`).
+//!
+//! PDF parsers are large, recursive and fed hostile input: a crafted file can recurse until the
+//! stack overflows, which aborts the whole process and cannot be caught like a panic. So by
+//! default the parse runs in a **worker process** (this same crate's [`worker_main`], reached
+//! through the program's own executable or the `dossier-pdf-worker` binary) with a time limit;
+//! a crash or hang there becomes an ordinary [`ImportError::Pdf`] and the analyst's project and
+//! the running app are untouched. Starting a process costs about a millisecond, nothing next to
+//! parsing a PDF.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use dossier_model::Found;
+use serde::{Deserialize, Serialize};
+
+use crate::{Extraction, ImportError, Kind, MAX_BYTES};
+
+/// The argument that makes a program serve as a PDF worker (see [`serve_worker_if_asked`]).
+pub const WORKER_ARG: &str = "__dossier-pdf-worker";
+
+/// How long one PDF may take before the worker is killed.
+pub const TIME_LIMIT: Duration = Duration::from_secs(30);
+
+/// Where PDF parsing runs.
+#[derive(Debug, Clone)]
+pub enum Isolation {
+    /// In a child process: `program args…`, reading the PDF on stdin (the default: the current
+    /// executable with [`WORKER_ARG`], which must call [`serve_worker_if_asked`] first in `main`).
+    Worker {
+        program: PathBuf,
+        args: Vec<String>,
+        time_limit: Duration,
+    },
+    /// In this process, on a thread with a large stack, panics caught. A stack overflow still
+    /// aborts the process: for tools and fuzzing only, never for the app.
+    InProcess,
+}
+
+impl Default for Isolation {
+    fn default() -> Isolation {
+        Isolation::Worker {
+            program: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("dossier")),
+            args: vec![WORKER_ARG.into()],
+            time_limit: TIME_LIMIT,
+        }
+    }
+}
+
+impl Isolation {
+    /// A worker running `program` (e.g. the `dossier-pdf-worker` binary) without arguments.
+    pub fn worker(program: impl Into<PathBuf>) -> Isolation {
+        Isolation::Worker {
+            program: program.into(),
+            args: Vec::new(),
+            time_limit: TIME_LIMIT,
+        }
+    }
+}
+
+/// What a worker answers.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Answer {
+    Pages(Vec<String>),
+    NoText,
+    Encrypted,
+    Broken(String),
+}
+
+/// If this process was started as a PDF worker, serve one request and exit. Call it first thing
+/// in `main` of any program that extracts PDFs with the default [`Isolation`].
+pub fn serve_worker_if_asked() {
+    if std::env::args_os().nth(1).is_some_and(|a| a == WORKER_ARG) {
+        std::process::exit(worker_main());
+    }
+}
+
+/// The worker: PDF on stdin, an [`Answer`] as JSON on stdout. Returns the exit code.
+pub fn worker_main() -> i32 {
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .take(MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes);
+    let answer = match read {
+        Ok(_) => parse_guarded(bytes),
+        Err(e) => Answer::Broken(format!("reading the PDF failed: {e}")),
+    };
+    let json = serde_json::to_string(&answer).expect("answer serialises");
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(json.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return 2;
+    }
+    0
+}
+
+/// Parses on a thread with a big stack and turns a panic into an answer.
+fn parse_guarded(bytes: Vec<u8>) -> Answer {
+    let worker = std::thread::Builder::new()
+        .name("pdf".into())
+        .stack_size(256 << 20)
+        .spawn(move || parse(&bytes));
+    match worker.map(|w| w.join()) {
+        Ok(Ok(answer)) => answer,
+        Ok(Err(_)) => Answer::Broken("the PDF parser failed on this file".into()),
+        Err(e) => Answer::Broken(format!("could not start the PDF parser: {e}")),
+    }
+}
+
+fn parse(bytes: &[u8]) -> Answer {
+    let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
+    match pdf_extract::extract_text_from_mem_by_pages(bytes) {
+        Ok(pages) if pages.iter().any(|p| p.split_whitespace().next().is_some()) => {
+            Answer::Pages(pages)
+        }
+        Ok(_) if encrypted => Answer::Encrypted,
+        Ok(_) => Answer::NoText,
+        Err(_) if encrypted => Answer::Encrypted,
+        Err(e) => Answer::Broken(e.to_string()),
+    }
+}
+
+/// Extracts a PDF's text layer, isolated as `isolation` says.
+pub fn extract(bytes: &[u8], isolation: &Isolation) -> Result<Extraction, ImportError> {
+    let answer = match isolation {
+        Isolation::InProcess => parse_guarded(bytes.to_vec()),
+        Isolation::Worker {
+            program,
+            args,
+            time_limit,
+        } => run_worker(bytes, program, args, *time_limit)?,
+    };
+    match answer {
+        Answer::Pages(pages) => Ok(from_pages(&pages)),
+        Answer::NoText => Err(ImportError::PdfNoText),
+        Answer::Encrypted => Err(ImportError::PdfEncrypted),
+        Answer::Broken(why) => Err(ImportError::Pdf(why)),
+    }
+}
+
+fn run_worker(
+    bytes: &[u8],
+    program: &PathBuf,
+    args: &[String],
+    limit: Duration,
+) -> Result<Answer, ImportError> {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| {
+            ImportError::Pdf(format!(
+                "the PDF worker {} could not start: {e}",
+                program.display()
+            ))
+        })?;
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input = bytes.to_vec();
+    // Write from a thread: a worker that stops reading must not block us past the time limit.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = stdout.read_to_end(&mut out);
+        out
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(ImportError::Pdf(format!(
+                    "parsing took longer than {} s and was stopped",
+                    limit.as_secs()
+                )));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(ImportError::Pdf(format!("the PDF worker was lost: {e}"))),
+        }
+    };
+    let _ = writer.join();
+    let out = reader.join().unwrap_or_default();
+    if !status.success() {
+        return Err(ImportError::Pdf(
+            "the PDF parser crashed on this file".into(),
+        ));
+    }
+    serde_json::from_slice(&out)
+        .map_err(|_| ImportError::Pdf("the PDF worker gave no answer".into()))
+}
+
+/// Joins pages into one text (a blank line between pages) and records where each page starts.
+fn from_pages(pages: &[String]) -> Extraction {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(pages.len());
+    for page in pages {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        starts.push(text.len());
+        text.push_str(&tidy(page));
+    }
+    text.push('\n');
+    let title = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(|l| Found::by_rule(l.to_string(), "pdf:first-line", 0.5));
+    Extraction {
+        title,
+        outlet: None,
+        author: None,
+        url: None,
+        language: crate::meta::language(&text),
+        published: None,
+        dateline: None,
+        attribution: crate::attribution::chain(&text),
+        text,
+        removed: Vec::new(),
+        warnings: Vec::new(),
+        media_type: Kind::Pdf.media_type().into(),
+        pages: starts,
+    }
+}
+
+/// Trailing spaces off, runs of blank lines folded to one, no leading or trailing blank lines.
+fn tidy(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut blank = false;
+    for line in page.lines().map(str::trim_end) {
+        if line.trim().is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push_str("\n\n");
+            blank = false;
+        } else if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
+}

@@ -1,0 +1,146 @@
+//! Hostile and broken files: each gives a clear error or a clean import, never a panic, within
+//! bounded time (the bounds are checked by the benchmarks; these tests would hang or blow the
+//! stack if a stage were quadratic or recursive in the input).
+
+use dossier_import::{ImportError, MAX_BYTES, extract};
+
+#[test]
+fn empty_file() {
+    assert_eq!(extract(b"", "a.txt"), Err(ImportError::Empty));
+}
+
+#[test]
+fn binary_file_is_named() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend((0..4096u32).map(|i| (i * 7 % 251) as u8));
+    let err = extract(&png, "photo.txt").unwrap_err();
+    assert_eq!(err, ImportError::Binary("a PNG image".into()));
+    let noise: Vec<u8> = (0..4096u32).map(|i| (i * 31 % 256) as u8).collect();
+    assert!(matches!(
+        extract(&noise, "x.bin"),
+        Err(ImportError::Binary(_))
+    ));
+}
+
+#[test]
+fn over_the_size_limit_is_refused() {
+    let big = vec![b'a'; MAX_BYTES + 1];
+    let err = extract(&big, "big.txt").unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::TooLarge {
+            size: MAX_BYTES + 1,
+            limit: MAX_BYTES
+        }
+    );
+    assert!(err.to_string().contains("limit"));
+}
+
+#[test]
+fn nul_bytes_are_binary() {
+    let err = extract(b"A line of text\0with a NUL", "a.txt").unwrap_err();
+    assert!(
+        matches!(err, ImportError::Binary(ref why) if why.contains("NUL byte at 14")),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_utf8_legacy_text_is_decoded_with_a_warning() {
+    let latin1 = b"Le conseil municipal a vot\xe9 mardi la r\xe9novation du march\xe9 couvert, \
+        un projet d\xe9battu depuis dix ans par les habitants du quartier.";
+    let x = extract(latin1, "article.txt").unwrap();
+    assert!(
+        x.text.contains("a voté mardi la rénovation du marché"),
+        "{}",
+        x.text
+    );
+    assert!(
+        x.warnings.iter().any(|w| w.contains("not UTF-8")),
+        "{:?}",
+        x.warnings
+    );
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    let text = "Flood warning\n\nThe river rose two metres overnight and the old bridge was closed to traffic.\n";
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let x = extract(&bytes, "a.txt").unwrap();
+    assert_eq!(x.title.unwrap().value, "Flood warning");
+    assert!(x.text.contains("old bridge was closed"));
+}
+
+#[test]
+fn only_debris_is_no_text() {
+    assert_eq!(
+        extract(b"Advertisement\n\nLeave a comment\n", "a.txt"),
+        Err(ImportError::NoText)
+    );
+    assert_eq!(extract(b"   \n\n\t\n", "a.txt"), Err(ImportError::NoText));
+}
+
+#[test]
+fn a_50_mb_single_line_imports_cleanly() {
+    let sentence = "The council told residents the bridge would reopen in spring, officials said. ";
+    let line = sentence.repeat(50 * 1024 * 1024 / sentence.len());
+    let x = extract(line.as_bytes(), "dump.txt").unwrap();
+    assert_eq!(x.text.trim_end(), line.trim_end());
+}
+
+#[test]
+fn html_nested_100000_levels_deep() {
+    let depth = 100_000;
+    let mut html = String::from("<!doctype html><html><body>");
+    html.push_str(&"<div>".repeat(depth));
+    html.push_str("<p>The deepest paragraph still holds the article text, and it is kept.</p>");
+    html.push_str(&"</div>".repeat(depth));
+    html.push_str("</body></html>");
+    let x = extract(html.as_bytes(), "deep.html").unwrap();
+    assert!(
+        x.text.contains("deepest paragraph still holds"),
+        "{}",
+        x.text
+    );
+
+    let inline = format!(
+        "<html><body><p>{}Bold words{}</p>",
+        "<b>".repeat(depth),
+        "</b>".repeat(depth)
+    );
+    assert!(
+        extract(inline.as_bytes(), "b.html")
+            .unwrap()
+            .text
+            .contains("Bold words")
+    );
+}
+
+#[test]
+fn malformed_html_imports() {
+    for html in [
+        "<html><body><p>Unclosed <b>tags <i>everywhere<p>Second paragraph with < and > signs",
+        "<html><body><div class=\"a><p>Attribute never closed</p></body></html>",
+        "<html><body><!-- comment never closed <p>lost</p>",
+        "<html><head><script>while(1){}</scr",
+        "<html><body><p>&amp;&bogus;&#x110000;&#0;&#99999999999; entities</p>",
+        "<html><body><svg><svg><svg>deep foreign content</svg></body>",
+    ] {
+        match extract(html.as_bytes(), "bad.html") {
+            Ok(x) => assert!(!x.text.trim().is_empty()),
+            Err(e) => assert_eq!(e, ImportError::NoText, "{html}"),
+        }
+    }
+}
+
+#[test]
+fn json_ld_nested_deeply_is_ignored() {
+    let ld = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{ld}</script></head><body><p>A plain \
+         paragraph of article text that is long enough to be kept by the scorer.</p></body></html>"
+    );
+    let x = extract(html.as_bytes(), "a.html").unwrap();
+    assert!(x.text.contains("plain paragraph"));
+}

@@ -1,0 +1,175 @@
+//! HTML pages written for these tests (our own prose): main content, structure as Markdown,
+//! metadata with provenance.
+
+use dossier_import::extract;
+
+const PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<title>Ferry service resumes after storm | The Coastal Ledger</title>
+<meta property="og:title" content="Ferry service resumes after storm">
+<meta property="og:site_name" content="The Coastal Ledger">
+<meta name="author" content="Mara Quillon">
+<link rel="canonical" href="https://ledger.example/2023/03/14/ferry-resumes">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"Ferry service resumes after storm",
+ "datePublished":"2023-03-14T08:30:00Z","author":{"@type":"Person","name":"Mara Quillon"},
+ "publisher":{"@type":"Organization","name":"Coastal Ledger Media"}}
+</script>
+<script>var ads = "<p>not text</p>";</script>
+<style>p { color: red }</style>
+</head>
+<body>
+<header class="site-header"><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+<main>
+<article class="article-body">
+<h1>Ferry service resumes after storm</h1>
+<p class="byline">By Mara Quillon, <time datetime="2023-03-14">14 March 2023</time></p>
+<p>The island ferry sailed again on Tuesday morning, four days after a winter storm tore a pontoon
+loose at the northern landing and left two hundred residents without a crossing.</p>
+<p>Harbour staff worked through the weekend to re-anchor the pontoon, and the operator said the
+timetable would be back to normal by Thursday, <a href="https://ledger.example/timetable">according
+to its website</a>.</p>
+<h2>What changed</h2>
+<ul><li>Sailings leave every ninety minutes until Friday.</li><li>Freight runs only at night.</li></ul>
+<blockquote><p>We are grateful for the patience of everyone who waited on the quay.</p></blockquote>
+<p>The council will review the landing's design before the next storm season, a spokesman added.</p>
+<div class="advertisement">Advertisement: buy a boat today</div>
+</article>
+</main>
+<aside class="related"><h3>Related</h3><ul><li><a href="/a">Storm closes schools</a></li><li><a href="/b">Pier repairs</a></li></ul></aside>
+<section id="comments"><h3>Leave a comment</h3><form><textarea></textarea><button>Post</button></form></section>
+<footer>© 2023 Coastal Ledger Media. All rights reserved. <a href="/privacy">Privacy</a></footer>
+</body>
+</html>"##;
+
+#[test]
+fn main_content_keeps_structure_and_drops_chrome() {
+    let x = extract(PAGE.as_bytes(), "page.html").unwrap();
+    let t = &x.text;
+    assert!(t.starts_with("By Mara Quillon"), "{t}");
+    assert!(t.contains("The island ferry sailed again on Tuesday morning, four days after a winter storm tore a pontoon loose"));
+    assert!(
+        t.contains("[according to its website](https://ledger.example/timetable)"),
+        "{t}"
+    );
+    assert!(t.contains("## What changed"), "{t}");
+    assert!(
+        t.contains(
+            "- Sailings leave every ninety minutes until Friday.\n- Freight runs only at night."
+        ),
+        "{t}"
+    );
+    assert!(t.contains("> We are grateful for the patience"), "{t}");
+    assert!(t.contains("review the landing's design"));
+    for chrome in [
+        "Home",
+        "Share on Facebook",
+        "Tweet",
+        "Storm closes schools",
+        "Leave a comment",
+        "©",
+        "Privacy",
+        "not text",
+        "color: red",
+        "buy a boat",
+    ] {
+        assert!(!t.contains(chrome), "{chrome:?} survived:\n{t}");
+    }
+    // The headline is metadata, not repeated as the first line of the text.
+    assert!(!t.contains("# Ferry service resumes"), "{t}");
+}
+
+#[test]
+fn metadata_with_provenance() {
+    let x = extract(PAGE.as_bytes(), "page.html").unwrap();
+    let found = |f: &Option<dossier_model::Found<String>>| {
+        f.as_ref().map(|f| (f.value.clone(), f.provenance.clone()))
+    };
+    assert_eq!(
+        found(&x.title),
+        Some((
+            "Ferry service resumes after storm".into(),
+            "html:json-ld:headline".into()
+        ))
+    );
+    assert_eq!(
+        found(&x.outlet),
+        Some(("The Coastal Ledger".into(), "html:og:site_name".into()))
+    );
+    assert_eq!(
+        found(&x.author),
+        Some(("Mara Quillon".into(), "html:json-ld:author".into()))
+    );
+    assert_eq!(
+        found(&x.url),
+        Some((
+            "https://ledger.example/2023/03/14/ferry-resumes".into(),
+            "html:link:canonical".into()
+        ))
+    );
+    assert_eq!(found(&x.language), Some(("en".into(), "html:lang".into())));
+    let published = x.published.unwrap();
+    assert_eq!(published.value.to_string(), "2023-03-14");
+    assert_eq!(published.provenance, "html:json-ld:datePublished");
+    assert!(published.confidence >= 0.9);
+}
+
+#[test]
+fn date_fallbacks_time_then_url_path() {
+    let body = "<p>The library extended its opening hours for the exam season, the head librarian \
+                said, and will keep the reading room open until midnight.</p>";
+    let with_time = format!(
+        "<html><body><article><p><time datetime=\"2021-05-02T10:00\">2 May</time></p>{body}</article></body></html>"
+    );
+    let x = extract(with_time.as_bytes(), "a.html").unwrap();
+    let p = x.published.unwrap();
+    assert_eq!(
+        (p.value.to_string().as_str(), p.provenance.as_str()),
+        ("2021-05-02", "html:time")
+    );
+
+    let with_url = format!(
+        "<html><head><link rel=canonical href=\"https://news.example/2019/11/08/library-hours\"></head><body>{body}</body></html>"
+    );
+    let p = extract(with_url.as_bytes(), "a.html")
+        .unwrap()
+        .published
+        .unwrap();
+    assert_eq!(
+        (p.value.to_string().as_str(), p.provenance.as_str()),
+        ("2019-11-08", "html:url-path")
+    );
+
+    let footer_only =
+        format!("<html><body>{body}<footer>© 2005-2017 Example</footer></body></html>");
+    assert_eq!(
+        extract(footer_only.as_bytes(), "a.html").unwrap().published,
+        None
+    );
+}
+
+#[test]
+fn legacy_charset_from_meta() {
+    let page = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 reopens</title></head><body><p>The caf\xe9 on the square reopened on Saturday after a long renovation, its owner said, with a new terrace.</p></body></html>".to_vec();
+    let x = extract(&page, "a.html").unwrap();
+    assert_eq!(x.title.unwrap().value, "Café reopens");
+    assert!(x.text.contains("The café on the square"));
+}
+
+#[test]
+fn mhtml_single_file_page() {
+    let html = "<html><head><title>Orchard harvest starts early</title></head><body><p>Apple growers in the \
+                valley began picking two weeks early this year after a warm spring, the growers' \
+                association said on Monday.</p></body></html>";
+    let mht = format!(
+        "From: <Saved by Blink>\r\nSubject: Orchard\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----XYZ\"\r\n\r\n------XYZ\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: 8bit\r\nContent-Location: https://valley.example/news/orchard\r\n\r\n{html}\r\n------XYZ--\r\n"
+    );
+    let x = extract(mht.as_bytes(), "page.mhtml").unwrap();
+    assert_eq!(x.media_type, "multipart/related");
+    assert_eq!(x.title.unwrap().value, "Orchard harvest starts early");
+    assert_eq!(x.url.unwrap().provenance, "mhtml:content-location");
+    assert!(x.text.contains("began picking two weeks early"));
+}
