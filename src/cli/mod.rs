@@ -5,6 +5,7 @@ mod dates;
 mod excerpts;
 mod extract;
 mod output;
+mod pdf;
 mod project;
 mod render;
 mod sources;
@@ -49,7 +50,7 @@ enum Command {
     /// Make a new template from an existing one.
     #[command(subcommand)]
     Template(render::TemplateCommand),
-    /// Render a briefing through a template to Markdown or HTML.
+    /// Render a briefing through a template to Markdown, HTML or PDF.
     Render(render::RenderArgs),
     /// The temporal expressions of a text, resolved against a reference day.
     Dates(dates::DatesArgs),
@@ -58,6 +59,8 @@ enum Command {
     /// Check a project: dangling references, lost quotes, undated excerpts, unknown citations,
     /// git conflict markers.
     Validate(project::ValidateArgs),
+    /// Typeset a Markdown file as a PDF with a template's page style.
+    Pdf(pdf::PdfArgs),
 }
 
 /// A CLI failure: a core error, or bad input the CLI itself detects.
@@ -114,6 +117,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Templates(a) => render::templates(&world, a),
         Command::Template(c) => render::template(&world, c),
         Command::Render(a) => render::render(&world, a),
+        Command::Pdf(a) => pdf::pdf(&world, a),
     }
 }
 

@@ -97,6 +97,7 @@ pub fn template(world: &World, c: TemplateCommand) -> CliResult {
 pub enum Format {
     Md,
     Html,
+    Pdf,
 }
 
 #[derive(Args)]
@@ -128,6 +129,18 @@ pub fn render(world: &World, a: RenderArgs) -> CliResult {
     let (ext, bytes) = match a.format {
         Format::Md => ("md", rendered.markdown.into_bytes()),
         Format::Html => ("html", rendered.html().into_bytes()),
+        Format::Pdf => {
+            let meta = dossier_pdf::DocumentMeta {
+                title: rendered.title.clone(),
+                author: p.config().author.clone(),
+                banner: rendered.banner.clone(),
+                created: world.now(),
+                ..Default::default()
+            };
+            let pdf = dossier_pdf::render(&rendered.markdown, &rendered.style, &meta)
+                .map_err(|e| CliError::Input(e.to_string()))?;
+            ("pdf", pdf)
+        }
     };
     let out = a
         .output
