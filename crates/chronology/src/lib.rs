@@ -294,6 +294,9 @@ fn dependence(sources: &[Id], by_id: &HashMap<&Id, &Source>) -> (Dependence, Str
         for a in &source.attribution {
             let key = reporter_key(&a.reporter);
             match first_reporter.get(&key) {
+                // A source naming one reporter twice ("via Telegraph" … "Reprinted from
+                // telegraph") says nothing about the other sources of the entry.
+                Some(&(j, _)) if j == i => {}
                 Some(&(j, first)) => {
                     uf.union(i, j);
                     // Relaying a story one of them reprints whole is a reprint, not a relay.

@@ -1,0 +1,156 @@
+//! Issue 4's acceptance on the seeds, through the real pipeline: import, the analyst's
+//! publication dates, suggestions, excerpts dated from their sentences, the chronology.
+
+mod common;
+
+use common::{dossier, new_project, s};
+
+#[test]
+fn seeds_give_an_honest_chronology() {
+    let Some(seeds) = dossier_testkit::seeds("seeds_give_an_honest_chronology") else {
+        return;
+    };
+    let (_tmp, dir) = new_project();
+    let files: Vec<String> = seeds.iter().map(|(p, _)| p.display().to_string()).collect();
+    let mut args = vec!["import", s(&dir)];
+    args.extend(files.iter().map(String::as_str));
+    args.push("--json");
+    let imported = dossier(&args).ok().json();
+    let ids: Vec<String> = imported
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
+    for (id, (_, date)) in ids.iter().zip(dossier_testkit::SEED_PUBLISHED) {
+        dossier(&["source", "edit", s(&dir), id, "--published", date]).ok();
+    }
+
+    let suggestions = dossier(&["suggest", s(&dir), "--json"]).ok().json();
+    let dated = |needle: &str, date: &str| {
+        suggestions
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["sentence"].as_str().unwrap().contains(needle) && x["date"] == date)
+    };
+    assert!(
+        dated("until the end of the road", "2015-06-02"),
+        "Rouhani's pledge is suggested, dated 2 June 2015"
+    );
+    assert!(
+        dated("started evacuating", "2024-12-06"),
+        "the evacuation is suggested, dated 6 December 2024"
+    );
+
+    // Excerpts without --date take the date of their sentence.
+    let pledge =
+        "will remain at the side of the Syrian nation and government until the end of the road";
+    for source in [&ids[0], &ids[4]] {
+        let x = dossier(&[
+            "excerpt",
+            "add",
+            s(&dir),
+            "--source",
+            source,
+            "--quote",
+            pledge,
+            "--json",
+        ])
+        .ok()
+        .json();
+        assert_eq!(x["date"]["value"], "2015-06-02", "{x}");
+        assert!(
+            x["date"]["provenance"]
+                .as_str()
+                .unwrap()
+                .starts_with("dates:"),
+            "{x}"
+        );
+    }
+    dossier(&[
+        "excerpt",
+        "add",
+        s(&dir),
+        "--source",
+        &ids[0],
+        "--quote",
+        "as many as 20,000 troops are massing",
+        "--date",
+        "2015-06",
+    ])
+    .ok();
+    dossier(&[
+        "excerpt",
+        "add",
+        s(&dir),
+        "--source",
+        &ids[1],
+        "--quote",
+        "the deployment of 7,000 Iranian and Iraqi fighters around Damascus",
+        "--date",
+        "2015-06",
+    ])
+    .ok();
+    dossier(&[
+        "excerpt",
+        "add",
+        s(&dir),
+        "--source",
+        &ids[3],
+        "--quote",
+        "the country started evacuating its military commanders",
+    ])
+    .ok();
+    dossier(&[
+        "excerpt",
+        "add",
+        s(&dir),
+        "--source",
+        &ids[2],
+        "--quote",
+        "Iran is starting to evacuate its forces and military personnel",
+        "--date",
+        "2024-12-06",
+    ])
+    .ok();
+
+    let c = dossier(&["chronology", s(&dir), "--json"]).ok().json();
+    let entries = c["entries"].as_array().unwrap();
+    let years: Vec<&str> = entries
+        .iter()
+        .map(|e| &e["date"].as_str().unwrap()[..4])
+        .collect();
+    let last_2015 = years.iter().rposition(|y| *y == "2015").unwrap();
+    let first_2024 = years.iter().position(|y| *y == "2024").unwrap();
+    assert!(
+        last_2015 < first_2024,
+        "every 2015 entry before every 2024 entry: {years:?}"
+    );
+
+    let rouhani = entries
+        .iter()
+        .find(|e| e["summary"].as_str().unwrap().contains("end of the road"))
+        .unwrap();
+    assert_eq!(
+        rouhani["excerpts"].as_array().unwrap().len(),
+        2,
+        "one entry, two citations: {rouhani}"
+    );
+    assert_eq!(
+        rouhani["dependence"], "same-story",
+        "both relay IRNA: {rouhani}"
+    );
+
+    let figures = c["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["kind"] == "figures")
+        .expect("troop figures conflict");
+    let detail = figures["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("20,000") && detail.contains("7,000"),
+        "{detail}"
+    );
+}
