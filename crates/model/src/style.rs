@@ -6,19 +6,19 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct PageStyle {
     pub size: PaperSize,
-    /// Margins in millimetres.
-    pub margin_top: f32,
-    pub margin_bottom: f32,
-    pub margin_left: f32,
-    pub margin_right: f32,
+    /// Margins in millimetres. (f64, so that `1.35` reads back as `1.35` in templates and files.)
+    pub margin_top: f64,
+    pub margin_bottom: f64,
+    pub margin_left: f64,
+    pub margin_right: f64,
     /// Font family names of the bundled fonts, e.g. "Source Serif 4", "Source Sans 3".
     pub body_font: String,
     pub heading_font: String,
     pub mono_font: String,
     /// Body size in points.
-    pub font_size: f32,
+    pub font_size: f64,
     /// Line height as a multiple of the font size.
-    pub line_height: f32,
+    pub line_height: f64,
     /// Justified (optimal-fit, hyphenated) or ragged right.
     pub justify: bool,
     /// Running header and footer, left / centre / right. Placeholders: `{title}`, `{banner}`
@@ -35,7 +35,7 @@ pub enum PaperSize {
 
 impl PaperSize {
     /// Width and height in millimetres.
-    pub fn mm(self) -> (f32, f32) {
+    pub fn mm(self) -> (f64, f64) {
         match self {
             PaperSize::A4 => (210.0, 297.0),
             PaperSize::Letter => (215.9, 279.4),

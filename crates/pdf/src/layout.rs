@@ -73,13 +73,14 @@ struct Layouter<'a> {
 pub fn layout(markdown: &str, style: &PageStyle, meta: &DocumentMeta) -> Document {
     let blocks = crate::blocks::parse(markdown);
     let (w_mm, h_mm) = style.size.mm();
+    let (w_mm, h_mm) = (w_mm as f32, h_mm as f32);
     let (width, height) = (w_mm * PT_PER_MM, h_mm * PT_PER_MM);
-    let left = style.margin_left.max(0.0) * PT_PER_MM;
-    let right = style.margin_right.max(0.0) * PT_PER_MM;
+    let left = style.margin_left.max(0.0) as f32 * PT_PER_MM;
+    let right = style.margin_right.max(0.0) as f32 * PT_PER_MM;
     // A text column narrower than a few centimetres cannot hold a word: keep at least that.
     let text_width = (width - left - right).max(72.0);
     let size = if style.font_size.is_finite() {
-        style.font_size.clamp(4.0, 72.0)
+        style.font_size.clamp(4.0, 72.0) as f32
     } else {
         10.5
     };
@@ -105,7 +106,7 @@ pub fn layout(markdown: &str, style: &PageStyle, meta: &DocumentMeta) -> Documen
 impl Layouter<'_> {
     fn line_height(&self, size: f32) -> f32 {
         let lh = if self.style.line_height.is_finite() {
-            self.style.line_height.clamp(0.8, 4.0)
+            self.style.line_height.clamp(0.8, 4.0) as f32
         } else {
             1.35
         };
@@ -624,8 +625,8 @@ impl Layouter<'_> {
 
     fn paginate(mut self, width: f32, height: f32, meta: &DocumentMeta) -> Document {
         let s = self.style;
-        let top = s.margin_top.max(0.0) * PT_PER_MM;
-        let bottom = (height - s.margin_bottom.max(0.0) * PT_PER_MM).max(top + 72.0);
+        let top = s.margin_top.max(0.0) as f32 * PT_PER_MM;
+        let bottom = (height - s.margin_bottom.max(0.0) as f32 * PT_PER_MM).max(top + 72.0);
         let avail = bottom - top;
         let units = std::mem::take(&mut self.units);
         let head_height =
@@ -774,8 +775,8 @@ impl Layouter<'_> {
     ) {
         let s = self.style;
         let size = (self.line_height(8.0) / 1.35).clamp(6.0, 9.0);
-        let left = s.margin_left.max(0.0) * PT_PER_MM;
-        let right = width - s.margin_right.max(0.0) * PT_PER_MM;
+        let left = s.margin_left.max(0.0) as f32 * PT_PER_MM;
+        let right = width - s.margin_right.max(0.0) as f32 * PT_PER_MM;
         let total = pages.len();
         let date = meta.created.format("%-d %B %Y").to_string();
         let head_y = (top * 0.55).max(size);
