@@ -139,15 +139,19 @@ fn prepare(path: &std::path::Path) -> IpcResult<dossier::Prepared> {
 }
 
 fn outcome(file: String, result: IpcResult<dossier::Imported>) -> ImportOutcome {
-    let (status, id, error) = match result {
-        Ok(dossier::Imported::Imported { id }) => (ImportStatus::Imported, Some(id), None),
-        Ok(dossier::Imported::Duplicate { id }) => (ImportStatus::Duplicate, Some(id), None),
-        Err(e) => (ImportStatus::Failed, None, Some(e)),
+    let (status, id, reprint_of, error) = match result {
+        Ok(dossier::Imported::Imported { id }) => (ImportStatus::Imported, Some(id), None, None),
+        Ok(dossier::Imported::Duplicate { id }) => (ImportStatus::Duplicate, Some(id), None, None),
+        Ok(dossier::Imported::Reprint { id, reprint_of }) => {
+            (ImportStatus::Reprint, Some(id), Some(reprint_of), None)
+        }
+        Err(e) => (ImportStatus::Failed, None, None, Some(e)),
     };
     ImportOutcome {
         file,
         status,
         id: id.map(|i| i.to_string()),
+        reprint_of: reprint_of.map(|i| i.to_string()),
         error,
     }
 }

@@ -233,6 +233,8 @@ pub struct ExcerptPatch {
 pub enum ImportStatus {
     Imported,
     Duplicate,
+    /// Imported, and probably a reprint of the source `reprint_of` (near-duplicate text).
+    Reprint,
     Failed,
 }
 
@@ -241,6 +243,7 @@ pub struct ImportOutcome {
     pub file: String,
     pub status: ImportStatus,
     pub id: Option<String>,
+    pub reprint_of: Option<String>,
     pub error: Option<IpcError>,
 }
 

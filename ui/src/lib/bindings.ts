@@ -47,9 +47,9 @@ export type ExcerptPatch = { date?: string, reported?: string, summary?: string,
  */
 tags?: Array<string>, portion?: string, note?: string, sequence?: number, };
 
-export type ImportStatus = "imported" | "duplicate" | "failed";
+export type ImportStatus = "imported" | "duplicate" | "reprint" | "failed";
 
-export type ImportOutcome = { file: string, status: ImportStatus, id: string | null, error: IpcError | null, };
+export type ImportOutcome = { file: string, status: ImportStatus, id: string | null, reprint_of: string | null, error: IpcError | null, };
 
 export type ImportProgress = { done: number, total: number, file: string, };
 

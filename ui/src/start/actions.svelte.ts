@@ -44,7 +44,7 @@ export async function importPaths(paths: string[]) {
     const outcomes = await backend.importFiles(paths);
     const count = (s: string) => outcomes.filter((o) => o.status === s).length;
     const failed = outcomes.filter((o) => o.status === "failed");
-    importing.summary = `${count("imported")} imported, ${count("duplicate")} already there, ${failed.length} failed`;
+    importing.summary = `${count("imported") + count("reprint")} imported (${count("reprint")} probable reprints), ${count("duplicate")} already there, ${failed.length} failed`;
     if (failed.length) app.error = failed.map((f) => f.error?.message ?? f.file).join("\n");
   } catch (e) {
     app.fail(e);
