@@ -127,26 +127,14 @@ pub(crate) fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     Period::month(y, m).map(Period::last_day)
 }
 
-/// How far ahead a day and month without a year may lie and still be the coming one: a report
-/// cannot tell of a day that has not come, so a date just after the reference announces it.
-const UPCOMING_DAYS: i64 = 60;
-/// The same for a month alone ("in October", said in June).
-const UPCOMING_MONTHS: u32 = 4;
-
-/// A day and month without a year: the coming one when the sentence speaks of the future or the
-/// date lies within [`UPCOMING_DAYS`] after `r`; otherwise the latest on or before `r`.
+/// A day and month without a year: the latest on or before `r` (the documented convention),
+/// or the coming one when the sentence speaks of the future ("will meet on 5 June").
 pub(crate) fn resolve_day_month(r: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
-    let ahead = day_month(r, m, d, true);
-    if future || ahead.is_some_and(|a| (a - r).num_days() <= UPCOMING_DAYS) {
-        return ahead;
-    }
-    day_month(r, m, d, false)
+    day_month(r, m, d, future)
 }
 
-/// A month alone: the coming one in a future sentence, or later in the reference's year by at
-/// most [`UPCOMING_MONTHS`]; otherwise the latest on or before the reference month ("in
-/// January", said in September, is this January, not the next).
+/// A month alone: the latest on or before the reference month ("in January", said in
+/// September, is this January), or the coming one in a future sentence.
 pub(crate) fn resolve_month(r: NaiveDate, m: u32, future: bool) -> (i32, u32) {
-    let upcoming = m > r.month() && m - r.month() <= UPCOMING_MONTHS;
-    month_near(r, m, future || upcoming, false)
+    month_near(r, m, future, false)
 }
