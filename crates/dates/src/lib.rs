@@ -19,8 +19,7 @@
 //! - Day and month without a year → the latest such date on or before the reference; a month
 //!   alone → the latest such month on or before the reference month. The coming one instead when
 //!   the sentence speaks of the future ("will", "scheduled", "expected", "due", "plans", "until
-//!   Friday"), or when it lies just ahead — a day within 60 days, a month within 4 months of the
-//!   reference's year: a report cannot tell of a day that has not come, so it announces it.
+//!   Friday").
 //! - A bare weekday ("on Tuesday", "Thursday") → the latest such day on or before the reference
 //!   (the reference itself if it is that weekday), or after it in a future sentence; "last
 //!   Tuesday" → strictly before; "next Tuesday" → strictly after; "this Tuesday" → in the
