@@ -258,41 +258,20 @@ impl Project {
                 .filter(|f| f.extension().is_some_and(|e| e == ext) && !is_hidden(f))
                 .collect())
         };
-        for loaded in load_all(&*fs, list(&p.layout.sources(), "md")?, store::decode_source) {
-            match loaded {
-                Ok((path, s, digest)) => {
-                    p.seen.insert(path.into_os_string(), digest);
-                    p.sources.insert(s.id.clone(), s);
-                }
-                Err(e) => problems.push(problem(e)),
-            }
-        }
-        for loaded in load_all(
+        let sources = load_all(&*fs, list(&p.layout.sources(), "md")?, store::decode_source);
+        p.sources = gather(sources, |s| s.id.clone(), &mut p.seen, &mut problems);
+        let excerpts = load_all(
             &*fs,
             list(&p.layout.excerpts(), "toml")?,
             store::decode_excerpt,
-        ) {
-            match loaded {
-                Ok((path, x, digest)) => {
-                    p.seen.insert(path.into_os_string(), digest);
-                    p.excerpts.insert(x.id.clone(), x);
-                }
-                Err(e) => problems.push(problem(e)),
-            }
-        }
-        for loaded in load_all(
+        );
+        p.excerpts = gather(excerpts, |x| x.id.clone(), &mut p.seen, &mut problems);
+        let briefings = load_all(
             &*fs,
             list(&p.layout.briefings(), "md")?,
             store::decode_briefing,
-        ) {
-            match loaded {
-                Ok((path, b, digest)) => {
-                    p.seen.insert(path.into_os_string(), digest);
-                    p.briefings.insert(b.name.clone(), b);
-                }
-                Err(e) => problems.push(problem(e)),
-            }
-        }
+        );
+        p.briefings = gather(briefings, |b| b.name.clone(), &mut p.seen, &mut problems);
         Ok((p, problems))
     }
 
@@ -811,6 +790,27 @@ fn load_all<T: Send>(
             .flat_map(|h| h.join().expect("a loader thread panicked"))
             .collect()
     })
+}
+
+/// Files loaded by [`load_all`] into a map by `key`, remembering what was seen of each file;
+/// the files that could not be loaded become problems.
+fn gather<T, K: Ord>(
+    loaded: Vec<Loaded<T>>,
+    key: impl Fn(&T) -> K,
+    seen: &mut HashMap<OsString, [u8; 32]>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<K, T> {
+    let mut out = BTreeMap::new();
+    for item in loaded {
+        match item {
+            Ok((path, value, digest)) => {
+                seen.insert(path.into_os_string(), digest);
+                out.insert(key(&value), value);
+            }
+            Err(e) => problems.push(problem(e)),
+        }
+    }
+    out
 }
 
 fn problem(e: Error) -> Problem {

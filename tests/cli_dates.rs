@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{dossier, new_project, s};
+use common::{dossier, s};
 
 #[test]
 fn dates_prints_expressions_as_json() {
@@ -54,24 +54,10 @@ fn dates_reads_stdin_and_refuses_a_bad_reference() {
 
 #[test]
 fn suggest_excerpt_add_and_csv_on_the_seeds() {
-    let Some(seeds) = dossier_testkit::seeds("suggest_excerpt_add_and_csv_on_the_seeds") else {
+    let Some((_tmp, dir, ids)) = common::seed_project("suggest_excerpt_add_and_csv_on_the_seeds")
+    else {
         return;
     };
-    let (_tmp, dir) = new_project();
-    let files: Vec<String> = seeds.iter().map(|(p, _)| p.display().to_string()).collect();
-    let mut args = vec!["import", s(&dir)];
-    args.extend(files.iter().map(String::as_str));
-    args.push("--json");
-    let imported = dossier(&args).ok().json();
-    let ids: Vec<String> = imported
-        .as_array()
-        .expect("list")
-        .iter()
-        .map(|l| l["id"].as_str().expect("id").to_string())
-        .collect();
-    for (id, (_, date)) in ids.iter().zip(dossier_testkit::SEED_PUBLISHED) {
-        dossier(&["source", "edit", s(&dir), id, "--published", date]).ok();
-    }
 
     let all = dossier(&["suggest", s(&dir), "--json"]).ok().json();
     let all = all.as_array().expect("list");
@@ -95,6 +81,7 @@ fn suggest_excerpt_add_and_csv_on_the_seeds() {
         first["expression"]["start"].as_u64().expect("start") as usize,
         first["expression"]["end"].as_u64().expect("end") as usize,
     );
+    let seeds = dossier_testkit::seeds("suggest_excerpt_add_and_csv_on_the_seeds").expect("seeds");
     let text = String::from_utf8(seeds[3].1.clone()).expect("UTF-8");
     assert!(text.contains(first["sentence"].as_str().expect("sentence")));
     // The imported text may be cleaned; the offsets index the source's cleaned text.

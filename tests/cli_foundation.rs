@@ -8,28 +8,10 @@ const ARTICLE: &str = "Harbour closes\n\nPort officials closed the harbour on Tu
 
 #[test]
 fn seeds_import_excerpt_chronology_validate() {
-    let Some(seeds) = dossier_testkit::seeds("seeds_import_excerpt_chronology_validate") else {
+    let Some((_tmp, dir, ids)) = common::seed_project("seeds_import_excerpt_chronology_validate")
+    else {
         return;
     };
-    let (_tmp, dir) = new_project();
-    let files: Vec<String> = seeds.iter().map(|(p, _)| p.display().to_string()).collect();
-    let mut args = vec!["import", s(&dir)];
-    args.extend(files.iter().map(String::as_str));
-    args.push("--json");
-    let imported = dossier(&args).ok().json();
-    let ids: Vec<String> = imported
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            assert_eq!(l["status"], "imported", "{l}");
-            l["id"].as_str().unwrap().to_string()
-        })
-        .collect();
-    assert_eq!(ids.len(), 5);
-    for (id, (_, date)) in ids.iter().zip(dossier_testkit::SEED_PUBLISHED) {
-        dossier(&["source", "edit", s(&dir), id, "--published", date]).ok();
-    }
     // 000: Rouhani's pledge; 002: the evacuation.
     let pledge = dossier(&[
         "excerpt", "add", s(&dir), "--source", &ids[0], "--quote",

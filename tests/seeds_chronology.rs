@@ -3,28 +3,13 @@
 
 mod common;
 
-use common::{dossier, new_project, s};
+use common::{dossier, s};
 
 #[test]
 fn seeds_give_an_honest_chronology() {
-    let Some(seeds) = dossier_testkit::seeds("seeds_give_an_honest_chronology") else {
+    let Some((_tmp, dir, ids)) = common::seed_project("seeds_give_an_honest_chronology") else {
         return;
     };
-    let (_tmp, dir) = new_project();
-    let files: Vec<String> = seeds.iter().map(|(p, _)| p.display().to_string()).collect();
-    let mut args = vec!["import", s(&dir)];
-    args.extend(files.iter().map(String::as_str));
-    args.push("--json");
-    let imported = dossier(&args).ok().json();
-    let ids: Vec<String> = imported
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["id"].as_str().unwrap().to_string())
-        .collect();
-    for (id, (_, date)) in ids.iter().zip(dossier_testkit::SEED_PUBLISHED) {
-        dossier(&["source", "edit", s(&dir), id, "--published", date]).ok();
-    }
 
     let suggestions = dossier(&["suggest", s(&dir), "--json"]).ok().json();
     let dated = |needle: &str, date: &str| {

@@ -126,3 +126,30 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A new project holding the five seed articles, each with the publication date an analyst
+/// sets (`SEED_PUBLISHED`); `None` (after a visible SKIPPED line) where `../shared` is absent.
+/// Returns the temp dir, the project folder and the source ids in seed order.
+pub fn seed_project(test: &str) -> Option<(tempfile::TempDir, PathBuf, Vec<String>)> {
+    let seeds = dossier_testkit::seeds(test)?;
+    let (tmp, dir) = new_project();
+    let files: Vec<String> = seeds.iter().map(|(p, _)| p.display().to_string()).collect();
+    let mut args = vec!["import", s(&dir)];
+    args.extend(files.iter().map(String::as_str));
+    args.push("--json");
+    let imported = dossier(&args).ok().json();
+    let ids: Vec<String> = imported
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|l| {
+            assert_eq!(l["status"], "imported", "{l}");
+            l["id"].as_str().expect("an id").to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 5);
+    for (id, (_, date)) in ids.iter().zip(dossier_testkit::SEED_PUBLISHED) {
+        dossier(&["source", "edit", s(&dir), id, "--published", date]).ok();
+    }
+    Some((tmp, dir, ids))
+}

@@ -6,12 +6,21 @@
 
 use std::path::{Path, PathBuf};
 
-/// The repository root (the workspace of this crate).
+/// The repository root: the nearest folder holding `Cargo.lock` above the package under test.
+///
+/// Found at run time (cargo sets `CARGO_MANIFEST_DIR` for every test), not with `env!`: this
+/// crate is compiled once and its artifact reused, so a path baked in at compile time can name
+/// another clone of the repository.
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repo root")
+    let start = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok())
+        .expect("CARGO_MANIFEST_DIR or a current folder");
+    start
+        .ancestors()
+        .find(|d| d.join("Cargo.lock").is_file())
+        .map(Path::to_path_buf)
+        .expect("the repository root: a folder with Cargo.lock above the package")
 }
 
 /// `../shared` beside the repository (or `$DOSSIER_SHARED`), if present.
