@@ -123,7 +123,8 @@ pub fn chronology(world: &World, a: ChronologyArgs) -> CliResult {
         .collect();
     output::table(&["DATE", "EXCERPTS", "DEPENDENCE", "EVENT"], &rows);
     for x in &c.conflicts {
-        println!("conflict ({:?}): {}", x.kind, x.detail);
+        let kind = format!("{:?}", x.kind).to_lowercase();
+        println!("conflict ({kind}): {}", x.detail);
     }
     if !c.undated.is_empty() {
         println!("{} undated excerpt(s) left out", c.undated.len());
