@@ -175,16 +175,7 @@ impl Project {
             fs.create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
         }
         config.format = dossier_model::FORMAT_VERSION;
-        let mut p = Project {
-            world,
-            layout,
-            config,
-            sources: BTreeMap::new(),
-            excerpts: BTreeMap::new(),
-            briefings: BTreeMap::new(),
-            seen: HashMap::new(),
-            reprints: None,
-        };
+        let mut p = Project::empty(world, layout, config);
         let _lock = p.lock()?;
         let ignore = p.layout.root.join(".gitignore");
         p.write_new(
@@ -210,6 +201,20 @@ impl Project {
             store::encode_config(&p.config).as_bytes(),
         )?;
         Ok(p)
+    }
+
+    /// A project with its configuration and no items yet (what `create` and `load` start from).
+    fn empty(world: World, layout: Layout, config: ProjectConfig) -> Project {
+        Project {
+            world,
+            layout,
+            config,
+            sources: BTreeMap::new(),
+            excerpts: BTreeMap::new(),
+            briefings: BTreeMap::new(),
+            seen: HashMap::new(),
+            reprints: None,
+        }
     }
 
     /// Opens the project in `dir`; any file that cannot be loaded is an error naming it.
@@ -238,16 +243,7 @@ impl Project {
             other => other?,
         };
         let config = store::decode_config(&config_path, &config_text)?;
-        let mut p = Project {
-            world,
-            layout,
-            config,
-            sources: BTreeMap::new(),
-            excerpts: BTreeMap::new(),
-            briefings: BTreeMap::new(),
-            seen: HashMap::new(),
-            reprints: None,
-        };
+        let mut p = Project::empty(world, layout, config);
         p.remember(&config_path, config_text.as_bytes());
         let mut problems = Vec::new();
         let list = |d: &Path, ext: &str| -> Result<Vec<PathBuf>> {
