@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use dossier::model::{Credibility, Edtf, Excerpt, Id, Marking, Tag};
 use dossier::{ExcerptDraft, ExcerptEdit, World};
 
-use super::{Clearable, CliResult, open, output};
+use super::{Clearable, CliResult, IdArgs, open, output};
 
 #[derive(Subcommand)]
 pub enum ExcerptCommand {
@@ -69,14 +69,6 @@ pub struct Fields {
     /// Order among the excerpts of the same day (lower first).
     #[arg(long)]
     sequence: Option<u32>,
-}
-
-#[derive(Args)]
-pub struct IdArgs {
-    dir: PathBuf,
-    id: Id,
-    #[arg(long)]
-    json: bool,
 }
 
 #[derive(Args)]

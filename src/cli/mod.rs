@@ -125,6 +125,15 @@ fn open(world: &World, dir: &Path) -> Result<Project, CliError> {
     Ok(Project::open(world.clone(), dir)?)
 }
 
+/// The arguments of commands about one item: `show`, `rm`.
+#[derive(clap::Args)]
+pub struct IdArgs {
+    pub dir: std::path::PathBuf,
+    pub id: dossier::model::Id,
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// A value that `none` (or an empty string) clears: `--published none`.
 #[derive(Debug, Clone)]
 pub struct Clearable<T>(pub Option<T>);

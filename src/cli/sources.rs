@@ -8,7 +8,7 @@ use dossier::model::{Edtf, Id, Reliability, Source, Tag};
 use dossier::{Imported, Project, SourceEdit, World};
 use serde::Serialize;
 
-use super::{Clearable, CliError, CliResult, open, output};
+use super::{Clearable, CliError, CliResult, IdArgs, open, output};
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -276,19 +276,11 @@ pub fn list(world: &World, a: ListArgs) -> CliResult {
 #[derive(Subcommand)]
 pub enum SourceCommand {
     /// Show a source: metadata with provenance, and its cleaned text.
-    Show(ShowArgs),
+    Show(IdArgs),
     /// Change a source's metadata (the analyst's values replace what import found).
     Edit(Box<EditArgs>),
     /// Remove a source (refused while excerpts cite it, unless --with-excerpts).
     Rm(RmArgs),
-}
-
-#[derive(Args)]
-pub struct ShowArgs {
-    dir: PathBuf,
-    id: Id,
-    #[arg(long)]
-    json: bool,
 }
 
 #[derive(Args)]

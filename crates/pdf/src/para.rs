@@ -235,23 +235,7 @@ impl Builder<'_, '_> {
             let forced = ws.contains('\n')
                 || (opp == BreakOpportunity::Mandatory && pos < text.len() && !ws.is_empty());
             if forced {
-                self.items.push(Item {
-                    width: 0.0,
-                    kind: Kind::Glue {
-                        stretch: INF,
-                        shrink: 0.0,
-                        span: 0,
-                        fill: true,
-                    },
-                });
-                self.items.push(Item {
-                    width: 0.0,
-                    kind: Kind::Penalty {
-                        penalty: -INF,
-                        flagged: false,
-                        hyphen_span: None,
-                    },
-                });
+                self.forced_break();
             } else if !ws.is_empty() {
                 // No line starts with a note reference: the space before one does not break.
                 if pos < text.len() && self.spans[self.span_at(pos) as usize].style.sup {
@@ -312,6 +296,11 @@ impl Builder<'_, '_> {
             self.items.pop();
             self.items.pop();
         }
+        self.forced_break();
+    }
+
+    /// A forced line break: infinitely stretchable fill glue, then a -inf penalty.
+    fn forced_break(&mut self) {
         self.items.push(Item {
             width: 0.0,
             kind: Kind::Glue {
