@@ -35,6 +35,14 @@ pub fn demo_project() -> Option<String> {
         .map(|p| p.display().to_string())
 }
 
+/// Whether the native file dialogs are replaced by a path field in the window. WebDriver cannot
+/// operate GTK dialogs, so the end-to-end harness (`scripts/e2e`) sets `DOSSIER_E2E_DIALOGS=1`;
+/// the path typed there goes to the same command a dialog's would.
+#[tauri::command]
+pub fn scripted_dialogs() -> bool {
+    std::env::var_os("DOSSIER_E2E_DIALOGS").is_some_and(|v| v == "1")
+}
+
 /// The project named on the command line, if any.
 #[tauri::command]
 pub fn initial_project(session: State<'_, Session>) -> Option<String> {
