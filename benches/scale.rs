@@ -12,29 +12,8 @@ use dossier::model::{
 use dossier::store;
 use dossier::{Project, World};
 
-const WORDS: &[&str] = &[
-    "harbour",
-    "tanker",
-    "militia",
-    "strait",
-    "officials",
-    "said",
-    "closed",
-    "convoy",
-    "insurers",
-    "navy",
-    "ministry",
-    "statement",
-    "blockade",
-    "fishermen",
-    "talks",
-    "ceasefire",
-    "port",
-    "cargo",
-    "captain",
-    "crew",
-    "released",
-];
+mod common;
+use common::{WORDS, cpu_seconds, peak_rss_mb};
 
 fn text(i: usize) -> String {
     let mut s = format!("Report number {i}\n\n");
@@ -176,35 +155,4 @@ fn measure(dir: &std::path::Path, now: DateTime<Utc>) {
         c.entries.len()
     );
     println!("peak RSS:    {:>8.1} MB", peak_rss_mb());
-}
-
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
-/// User + system CPU seconds of this process so far (Linux; NaN elsewhere).
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return f64::NAN;
-    };
-    // Fields after the command name (which may contain spaces) start after the last ')'.
-    let fields: Vec<&str> = stat
-        .rsplit_once(')')
-        .map(|(_, r)| r.split_whitespace().collect())
-        .unwrap_or_default();
-    let ticks = |i: usize| {
-        fields
-            .get(i)
-            .and_then(|f| f.parse::<f64>().ok())
-            .unwrap_or(f64::NAN)
-    };
-    (ticks(11) + ticks(12)) / 100.0
 }
