@@ -300,8 +300,8 @@ impl Project {
 
     /// The chronology of the project's excerpts under `filter`.
     pub fn chronology(&self, filter: &Filter) -> Chronology {
-        let sources: Vec<Source> = self.sources.values().cloned().collect();
-        let excerpts: Vec<Excerpt> = self.excerpts.values().cloned().collect();
+        let sources: Vec<&Source> = self.sources.values().collect();
+        let excerpts: Vec<&Excerpt> = self.excerpts.values().collect();
         dossier_chronology::assemble(&sources, &excerpts, filter)
     }
 

@@ -69,3 +69,32 @@ pub fn system_cpu_seconds() -> f64 {
         })
         .map_or(f64::NAN, |t| t / 100.0)
 }
+
+/// CPU seconds of the calling thread so far: for a single-threaded phase, what a quiet machine
+/// would take, whatever else the machine is doing.
+pub fn thread_cpu_seconds() -> f64 {
+    #[cfg(unix)]
+    return clock(libc::CLOCK_THREAD_CPUTIME_ID);
+    #[cfg(not(unix))]
+    f64::NAN
+}
+
+/// CPU seconds of all this process's threads so far, to the nanosecond.
+pub fn process_cpu_seconds() -> f64 {
+    #[cfg(unix)]
+    return clock(libc::CLOCK_PROCESS_CPUTIME_ID);
+    #[cfg(not(unix))]
+    f64::NAN
+}
+
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn clock(id: libc::clockid_t) -> f64 {
+    // SAFETY: clock_gettime fills the zeroed timespec it is given.
+    let t = unsafe {
+        let mut t: libc::timespec = std::mem::zeroed();
+        libc::clock_gettime(id, &mut t);
+        t
+    };
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+}
