@@ -173,3 +173,50 @@ fn mhtml_single_file_page() {
     assert_eq!(x.url.unwrap().provenance, "mhtml:content-location");
     assert!(x.text.contains("began picking two weeks early"));
 }
+
+/// Paragraphs of our own prose, long enough to be an article.
+fn article_paragraphs() -> String {
+    [
+        "The river authority opened the new flood gates on Monday, three years after the plan was \
+         first put to the town, and said they would hold back a hundred-year flood.",
+        "Engineers tested each gate twice over the weekend, closing them against the spring tide \
+         while residents watched from the embankment with some relief.",
+        "The authority will publish the test results next month, a spokeswoman said, together \
+         with the cost of the work, which ran over the budget set in the first year.",
+    ]
+    .iter()
+    .map(|p| format!("<p>{p}</p>"))
+    .collect()
+}
+
+#[test]
+fn page_wrapped_in_one_form_keeps_its_article() {
+    // ASP.NET WebForms put the whole body in one <form>: it is a wrapper, not a control.
+    let page = format!(
+        "<html><body><form id=aspnetForm><nav><a href=/>Home</a></nav><div class=main>\
+         <article>{}</article></div></form></body></html>",
+        article_paragraphs().repeat(5)
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(x.text.contains("opened the new flood gates"), "{}", x.text);
+    // A small form is still a control and stays out.
+    let page = format!(
+        "<html><body><article>{}</article><form><p>Sign up for our newsletter today</p></form></body></html>",
+        article_paragraphs()
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(!x.text.contains("Sign up"), "{}", x.text);
+}
+
+#[test]
+fn unclosed_button_does_not_swallow_the_page() {
+    // Buttons cannot nest: the next <button> ends an unclosed one, as in browsers.
+    let page = format!(
+        "<html><body><header><button class=menu>Menu<button type=submit>Go</button></header>\
+         <article>{}</article></body></html>",
+        article_paragraphs()
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(x.text.contains("opened the new flood gates"), "{}", x.text);
+    assert!(!x.text.contains("Menu"), "{}", x.text);
+}

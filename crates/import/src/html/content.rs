@@ -106,7 +106,7 @@ fn is_chrome(doc: &Document, st: &Stats, id: u32, by_class: bool) -> bool {
         return false;
     }
     let i = id as usize;
-    if is_chrome_element(doc, i, by_class) {
+    if is_chrome_element(doc, st, i, by_class) {
         return true;
     }
     // Link lists (tag clouds, "more stories") inside the article.
@@ -117,12 +117,17 @@ fn is_chrome(doc: &Document, st: &Stats, id: u32, by_class: bool) -> bool {
         && st.text[i] < 2000
 }
 
+/// A `<form>` holding more text than this wraps the page rather than being a control: ASP.NET
+/// WebForms pages put the whole body, article included, inside one `<form>`.
+const PAGE_FORM: u32 = 2000;
+
 /// Page chrome by its own tag or class (not by link density): navigation, asides, footers,
 /// forms, and elements whose class says comments, sharing, ads… — never the page's body,
 /// `<main>` or `<article>`, whose classes often name the whole layout ("has-sidebar").
-fn is_chrome_element(doc: &Document, id: usize, by_class: bool) -> bool {
+fn is_chrome_element(doc: &Document, st: &Stats, id: usize, by_class: bool) -> bool {
     let node = &doc.nodes[id];
     match node.tag {
+        Tag::Form if st.text[id] > PAGE_FORM => false,
         Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form | Tag::Figure => true,
         Tag::Root | Tag::Body | Tag::Main | Tag::Article | Tag::Text => false,
         _ => {
@@ -153,7 +158,7 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
     let mut excluded = vec![false; n];
     for id in 1..n {
         let parent = doc.nodes[id].parent as usize;
-        excluded[id] = excluded[parent] || is_chrome_element(doc, id, by_class);
+        excluded[id] = excluded[parent] || is_chrome_element(doc, &st, id, by_class);
     }
     for (id, _) in excluded.iter().enumerate().skip(1).filter(|(_, x)| !**x) {
         let node = &doc.nodes[id];
