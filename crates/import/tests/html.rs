@@ -220,3 +220,57 @@ fn unclosed_button_does_not_swallow_the_page() {
     assert!(x.text.contains("opened the new flood gates"), "{}", x.text);
     assert!(!x.text.contains("Menu"), "{}", x.text);
 }
+
+#[test]
+fn article_split_into_cards_is_kept_whole() {
+    // One <div> per few paragraphs: each card is a candidate of its own, and the best card
+    // alone would be a fragment of the article.
+    let cards: String = ["first", "second", "third", "fourth"]
+        .iter()
+        .map(|n| {
+            format!(
+                "<div class=\"card\"><div class=\"card-content\"><p>In the {n} part of the \
+                 inquiry, the panel heard from engineers, residents and the council, who each \
+                 described the night of the flood in their own words.</p><p>The {n} session \
+                 closed late, after the chair asked for written answers by the end of the \
+                 month, and the panel adjourned until the following week.</p></div></div>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><body><div class=\"article-body\">{cards}</div>\
+         <div class=sidebar><p>Most read: the ten best walks in the valley this autumn.</p></div>\
+         </body></html>"
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    for n in ["first", "second", "third", "fourth"] {
+        assert!(
+            x.text.contains(&format!("In the {n} part")),
+            "{n}: {}",
+            x.text
+        );
+    }
+    assert!(!x.text.contains("Most read"), "{}", x.text);
+}
+
+#[test]
+fn captions_galleries_and_the_headline_are_not_body_text() {
+    let page = format!(
+        "<html><head><title>Gates open | Valley News</title></head><body><article>\
+         <h1>River authority opens its new flood gates</h1>\
+         <div class=\"wp-caption\"><img src=a.jpg><p>The gates seen from the bridge on Monday.</p>\
+         <span class=credit>Photo: A. Smith</span></div>{}\
+         <div class=\"asset_gallery\"><p>Back to Gallery</p></div></article></body></html>",
+        article_paragraphs()
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(x.text.contains("opened the new flood gates"), "{}", x.text);
+    for chrome in [
+        "seen from the bridge",
+        "A. Smith",
+        "Back to Gallery",
+        "# River",
+    ] {
+        assert!(!x.text.contains(chrome), "{chrome}: {}", x.text);
+    }
+}

@@ -4,7 +4,7 @@
 use super::tree::{Document, NONE, Tag};
 
 /// Class or id fragments of page chrome. Matched as substrings of the lower-cased `class id`.
-const NEGATIVE: [&str; 31] = [
+const NEGATIVE: [&str; 34] = [
     "comment",
     "footer",
     "footnote",
@@ -36,6 +36,10 @@ const NEGATIVE: [&str; 31] = [
     "pagination",
     "disqus",
     "shoutbox",
+    // Photo captions, credits and slideshows: the article's words are in its paragraphs.
+    "caption",
+    "gallery",
+    "credit",
 ];
 const POSITIVE: [&str; 9] = [
     "article", "body", "content", "entry", "main", "post", "text", "story", "blog",
@@ -201,8 +205,14 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
             best = Some((id, s));
         }
     }
-    let Some((top, top_score)) = best else {
+    let Some((first, first_score)) = best else {
         return vec![body(doc)];
+    };
+    let top = widen(doc, &score, &scored, first, first_score);
+    let top_score = if scored[top] {
+        score[top].max(first_score)
+    } else {
+        first_score
     };
     let parent = doc.nodes[top].parent;
     if parent == NONE {
@@ -235,6 +245,64 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
             }
         })
         .collect()
+}
+
+/// Readability's corrections to a top candidate that is too narrow: an article split into
+/// several blocks ("cards", one `<div>` per few paragraphs) makes each block a candidate, and
+/// the best one alone is a fragment. Moves up to the ancestor that holds at least three other
+/// strong candidates, then up while the parent scores higher. (Readability's third step, up
+/// through wrappers without another element child, measured worse: it brings in headers.)
+fn widen(doc: &Document, score: &[f32], scored: &[bool], top: usize, top_score: f32) -> usize {
+    const ALTERNATIVES: usize = 3;
+    let parent = |id: usize| doc.nodes[id].parent;
+    let is_top_level = |id: u32| id == NONE || id == 0 || doc.node(id).tag == Tag::Body;
+    let mut top = top;
+    let mut ranked: Vec<usize> = (1..score.len())
+        .filter(|&i| scored[i] && i != top)
+        .collect();
+    ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let strong: Vec<usize> = ranked
+        .into_iter()
+        .take(4)
+        .filter(|&i| score[i] >= 0.75 * top_score)
+        .collect();
+    if strong.len() >= ALTERNATIVES {
+        let within = |anc: u32, mut id: u32| {
+            while id != NONE {
+                if id == anc {
+                    return true;
+                }
+                id = doc.node(id).parent;
+            }
+            false
+        };
+        let mut a = parent(top);
+        while !is_top_level(a) {
+            if strong.iter().filter(|&&c| within(a, c as u32)).count() >= ALTERNATIVES {
+                top = a as usize;
+                break;
+            }
+            a = doc.node(a).parent;
+        }
+    }
+    let mut last = if scored[top] { score[top] } else { top_score };
+    let floor = last / 3.0;
+    let mut a = parent(top);
+    while !is_top_level(a) {
+        let ai = a as usize;
+        if scored[ai] {
+            if score[ai] < floor {
+                break;
+            }
+            if score[ai] > last {
+                top = ai;
+                break;
+            }
+            last = score[ai];
+        }
+        a = doc.node(a).parent;
+    }
+    top
 }
 
 fn initial(doc: &Document, id: usize) -> f32 {
@@ -444,9 +512,10 @@ impl Renderer<'_> {
             self.buf.clear();
             return;
         }
-        if let (Kind::Heading(_), Some(title)) = (kind, &self.title)
-            && fold(text) == *title
-        {
+        // The `<h1>` is the headline, and the headline is metadata (the title), even when it
+        // words the title differently; so is any heading equal to the title.
+        let is_title = |t: &str| self.title.as_ref().is_some_and(|title| fold(t) == *title);
+        if kind == Kind::Heading(1) || matches!(kind, Kind::Heading(_)) && is_title(text) {
             self.buf.clear();
             return;
         }
