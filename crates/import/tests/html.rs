@@ -274,3 +274,29 @@ fn captions_galleries_and_the_headline_are_not_body_text() {
         assert!(!x.text.contains(chrome), "{chrome}: {}", x.text);
     }
 }
+
+#[test]
+fn article_written_straight_into_a_div_beside_a_link_list() {
+    // Old templates put the text straight into a <div> with <br>s, next to a long list of
+    // links in the same row. The row's links must not sink the article below a footer line.
+    let archive: String = (1..=40)
+        .map(|i| format!("<li><a href=\"/archive?m={i}\">Archive month number {i}</a></li>"))
+        .collect();
+    let page = format!(
+        "<html><body><div class=row><div class=col-3><ul>{archive}</ul></div>\
+         <div class=col-9>The town's water plant was switched back on this morning, after a \
+         week of repairs to the main pump, and the council said, in a short statement, that \
+         the water was safe to drink again.<br><br>Residents collected bottled water at the \
+         school until Friday.</div></div>\
+         <div class=bottom><div class=col-12>Town Hall, Market Square 1, 12345 Valley Town, \
+         Phone (012) 345-6789, Fax (012) 345-6780, Office hours Monday to Friday</div></div>\
+         </body></html>"
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(
+        x.text.contains("water plant was switched back on"),
+        "{}",
+        x.text
+    );
+    assert!(!x.text.contains("Market Square"), "{}", x.text);
+}

@@ -166,21 +166,24 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
     }
     for (id, _) in excluded.iter().enumerate().skip(1).filter(|(_, x)| !**x) {
         let node = &doc.nodes[id];
-        let is_para = match node.tag {
-            Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li => true,
-            // Text directly in a div is a paragraph too (old templates use <div><br>).
-            Tag::Div | Tag::Section | Tag::Article => doc
+        // Text directly in a div is a paragraph too (old templates use <div><br>), and the div
+        // is then also the container of the article: it scores first, before its ancestors.
+        let holds_text = matches!(node.tag, Tag::Div | Tag::Section | Tag::Article)
+            && doc
                 .children(id as u32)
-                .any(|c| doc.node(c).tag == Tag::Text && visible_len(&doc.node(c).text) >= 80),
-            _ => false,
-        };
+                .any(|c| doc.node(c).tag == Tag::Text && visible_len(&doc.node(c).text) >= 80);
+        let is_para = holds_text
+            || matches!(
+                node.tag,
+                Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li
+            );
         if !is_para || st.text[id] < 25 {
             continue;
         }
         let text_len = st.text[id] as f32;
         let commas = own_text_commas(doc, id as u32) as f32;
         let para = (1.0 + commas + (text_len / 100.0).min(3.0)) * (1.0 - link_density(&st, id));
-        let mut anc = node.parent;
+        let mut anc = if holds_text { id as u32 } else { node.parent };
         for level in 0..3 {
             if anc == NONE || anc == 0 {
                 break;
