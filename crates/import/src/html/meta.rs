@@ -329,6 +329,9 @@ fn day_month_year(t: &str) -> Option<Edtf> {
     })
 }
 
+/// Longest text taken for a date line rather than a sentence that mentions a date.
+const DATE_LINE: usize = 40;
+
 /// A day printed in the page: first in an element whose class says "date", else the first one
 /// at all. Copyright lines never count, and neither do years or months alone ("Class of 2019").
 fn text_date(head: &Head) -> Option<Found<Edtf>> {
@@ -348,7 +351,18 @@ fn text_date(head: &Head) -> Option<Found<Edtf>> {
         .find_map(|(t, _)| parse(t))
         .map(|d| Found::by_rule(d, "html:date-element", 0.7))
         .or_else(|| {
+            // A line that is a date ("14.01.2022 um 09:25") before a date that a sentence
+            // mentions ("a satellite image of 31.05.2021"): the first dates the page, the
+            // second an event.
+            let short = |t: &str| {
+                t.split_whitespace()
+                    .map(|w| w.chars().count() + 1)
+                    .sum::<usize>()
+                    <= DATE_LINE
+            };
             dates()
+                .filter(|(t, _)| short(t))
+                .chain(dates().filter(|(t, _)| !short(t)))
                 .find_map(|(t, _)| parse(t))
                 .map(|d| Found::by_rule(d, "html:first-text-date", 0.5))
         })
@@ -781,6 +795,25 @@ mod tests {
         check_page(
             "<span class=date>15 августа 2016, 13:43</span>",
             Some(("2016-08-15", "html:date-element")),
+        );
+    }
+
+    #[test]
+    fn a_date_line_before_a_date_a_sentence_mentions() {
+        check_page(
+            "<p>A satellite image of St. Moritz from 31.05.2021 shows the snow line.</p>\
+             <span class=label>14.01.2022 um 09:25</span>",
+            Some(("2022-01-14", "html:first-text-date")),
+        );
+        // Spacing inside the line does not make it a sentence.
+        check_page(
+            "<p>A satellite image of St. Moritz from 31.05.2021 shows the snow line.</p>\
+             <div>21. Jan 2022\r\n            //\r\n   Dominik Ricker</div>",
+            Some(("2022-01-21", "html:first-text-date")),
+        );
+        check_page(
+            "<p class=subline>21. Jan 2022 // Dominik Ricker</p>",
+            Some(("2022-01-21", "html:date-element")),
         );
     }
 

@@ -583,6 +583,7 @@ pub fn is_date_class(class: &str) -> bool {
         "datum",
         "created",
         "byline",
+        "subline",
         "meta",
         "entry-meta",
         // Drupal's "Submitted by … on …" line.
