@@ -145,7 +145,8 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
 
 /// The publication date, from the strongest evidence to the weakest: JSON-LD `datePublished`,
 /// date `<meta>` tags, a full date in the URL path, `<time>` elements, dates printed in
-/// date-classed elements, the first date printed at all, and last the date of the last change.
+/// date-classed elements, the first date printed at all, the date of the last change, and last
+/// a publication date in a script's data.
 /// A machine timestamp in UTC is moved to the publisher's local day when the page shows that
 /// day too (see [`local_day`]).
 fn published(head: &Head, ld: &JsonLd, url: Option<&str>) -> Option<Found<Edtf>> {
@@ -193,18 +194,21 @@ fn published(head: &Head, ld: &JsonLd, url: Option<&str>) -> Option<Found<Edtf>>
         })
         .or_else(|| text_date(head))
         .or_else(|| {
-            let raw = head.script_published.as_deref()?;
-            machine(raw, "html:script-data".into(), 0.6)
-        })
-        .or_else(|| {
+            // The page's own statement of its last change, low as it ranks, speaks for this
+            // page; a key in a script's data may belong to anything the page embeds.
             [
                 "article:modified_time",
                 "og:updated_time",
                 "datemodified",
+                "dateupdate",
                 "last-modified",
             ]
             .iter()
             .find_map(|name| machine(meta(name)?, format!("html:meta:{name}"), 0.4))
+        })
+        .or_else(|| {
+            let raw = head.script_published.as_deref()?;
+            machine(raw, "html:script-data".into(), 0.4)
         })
 }
 
@@ -213,8 +217,8 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date regex")
 });
 
-/// Month names of the languages news pages are most often in (Russian pages print the genitive:
-/// "15 августа 2016"), lower case, by month number - 1.
+/// Month names and abbreviations of the languages news pages are most often in (Slavic pages
+/// print the genitive: "15 августа 2016", "3 marca 2020"), lower case, by month number - 1.
 const MONTH_NAMES: [&[&str]; 12] = [
     &[
         "january",
@@ -227,6 +231,10 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "janeiro",
         "januari",
         "января",
+        "ocak",
+        "stycznia",
+        "ledna",
+        "січня",
     ],
     &[
         "february",
@@ -239,6 +247,10 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "fevereiro",
         "februari",
         "февраля",
+        "şubat",
+        "lutego",
+        "února",
+        "лютого",
     ],
     &[
         "march",
@@ -250,14 +262,65 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "março",
         "maart",
         "марта",
+        "mär",
+        "mart",
+        "maret",
+        "marca",
+        "března",
+        "березня",
     ],
-    &["april", "apr", "avril", "abril", "aprile", "апреля"],
-    &["may", "mai", "mayo", "maggio", "maio", "mei", "мая"],
     &[
-        "june", "jun", "juni", "juin", "junio", "giugno", "junho", "июня",
+        "april",
+        "apr",
+        "avril",
+        "abril",
+        "aprile",
+        "апреля",
+        "nisan",
+        "kwietnia",
+        "dubna",
+        "квітня",
     ],
     &[
-        "july", "jul", "juli", "juillet", "julio", "luglio", "julho", "июля",
+        "may",
+        "mai",
+        "mayo",
+        "maggio",
+        "maio",
+        "mei",
+        "мая",
+        "mayıs",
+        "maja",
+        "května",
+        "травня",
+    ],
+    &[
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "junho",
+        "июня",
+        "haziran",
+        "czerwca",
+        "června",
+        "червня",
+    ],
+    &[
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "julio",
+        "luglio",
+        "julho",
+        "июля",
+        "temmuz",
+        "lipca",
+        "července",
+        "липня",
     ],
     &[
         "august",
@@ -267,6 +330,11 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "agosto",
         "augustus",
         "августа",
+        "ağustos",
+        "agustus",
+        "sierpnia",
+        "srpna",
+        "серпня",
     ],
     &[
         "september",
@@ -277,6 +345,10 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "settembre",
         "setembro",
         "сентября",
+        "eylül",
+        "września",
+        "září",
+        "вересня",
     ],
     &[
         "october",
@@ -287,6 +359,11 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "ottobre",
         "outubro",
         "октября",
+        "okt",
+        "ekim",
+        "października",
+        "října",
+        "жовтня",
     ],
     &[
         "november",
@@ -295,6 +372,10 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "noviembre",
         "novembro",
         "ноября",
+        "kasım",
+        "listopada",
+        "listopadu",
+        "листопада",
     ],
     &[
         "december",
@@ -306,12 +387,18 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "dicembre",
         "dezembro",
         "декабря",
+        "dez",
+        "desember",
+        "aralık",
+        "grudnia",
+        "prosince",
+        "грудня",
     ],
 ];
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b",
+        r"(?i)\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b",
     )
     .expect("date regex")
 });
@@ -671,6 +758,10 @@ mod tests {
         check("Sonntag, 8. Oktober 2017 um 02:12", Some("2017-10-08"));
         check("14 mars 2019", Some("2019-03-14"));
         check("3 de mayo de 2020", Some("2020-05-03"));
+        check("15 августа 2016, 13:43", Some("2016-08-15"));
+        check("3 października 2019", Some("2019-10-03"));
+        check("12 Şubat 2021", Some("2021-02-12"));
+        check("7. Okt. 2020", Some("2020-10-07"));
         check("1889-01-01", None);
         check("no date here", None);
     }
@@ -842,7 +933,12 @@ mod tests {
             "<script type=\"application/ld+json\">{\"headline\": \"A\nB\", \"datePublished\": \"2020-03-01T10:00:00+01:00\",}</script>",
             Some(("2020-03-01", "html:json-ld:datePublished")),
         );
-        // A page rendered by script keeps its date in the script's data, the last resort.
+        // A page rendered by script keeps its date in the script's data: the last resort,
+        // after even the page's own date of change.
+        check_page(
+            r#"<meta itemprop="dateUpdate" content="2020-02-14 10:47:36"><script>x={"pubDate":"2012-06-24"}</script>"#,
+            Some(("2020-02-14", "html:meta:dateupdate")),
+        );
         check_page(
             r#"<script>window.__DATA__={"review":{"publishedDate":"2016-11-04T20:37:27"}}</script><p>© 2020 Example</p>"#,
             Some(("2016-11-04", "html:script-data")),
