@@ -228,3 +228,22 @@ export async function openSource(driver, fileName) {
   await row.click();
   return visible(driver, "[data-testid=reader-text]");
 }
+
+/**
+ * From the start view: a new project in `dir` (through the New project button and its dialog),
+ * then `files` imported through the Import button, with a screenshot after each. Returns the
+ * import's summary line.
+ */
+export async function newProjectWith({ driver, shot }, dir, files) {
+  await textMatching(driver, ".start h1", /^Dossier$/);
+  await shot("start");
+  await (await button(driver, "New project")).click();
+  await answerDialog(driver, [dir]);
+  await visible(driver, ".sources");
+  await shot("new-project");
+  await (await button(driver, "Import files")).click();
+  await answerDialog(driver, files);
+  const summary = await textMatching(driver, "[data-testid=import-summary]", /imported/);
+  await shot("imported");
+  return summary;
+}

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { test } from "node:test";
-import { answerDialog, button, launch, openSource, REPO, textMatching } from "../lib/app.mjs";
+import { button, launch, newProjectWith, openSource, REPO } from "../lib/app.mjs";
 import { assertNothingRan, elementsInside } from "../lib/page.mjs";
 
 const FIXTURES = ["hostile.html", "hostile.md", "hostile.txt"].map((f) => path.join(REPO, "e2e/fixtures", f));
@@ -15,14 +15,8 @@ test("hostile sources are shown as text and nothing in them runs", { timeout: 12
   const app = await launch("hostile");
   const { driver, shot } = app;
   try {
-    await textMatching(driver, ".start h1", /^Dossier$/);
-    await (await button(driver, "New project")).click();
-    await answerDialog(driver, [path.join(app.out, "project")]);
-    await (await button(driver, "Import files")).click();
-    await answerDialog(driver, FIXTURES);
-    const summary = await textMatching(driver, "[data-testid=import-summary]", /imported/);
+    const summary = await newProjectWith(app, path.join(app.out, "project"), FIXTURES);
     assert.match(summary, /^3 imported .* 0 failed$/);
-    await shot("imported");
     await assertNothingRan(driver, "after the import");
 
     for (const file of FIXTURES.map((f) => path.basename(f))) {

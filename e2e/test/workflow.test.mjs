@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { By, Key } from "selenium-webdriver";
-import { answerDialog, button, field, launch, openSource, textMatching, visible } from "../lib/app.mjs";
+import { button, field, launch, newProjectWith, openSource, textMatching } from "../lib/app.mjs";
 import { selectText } from "../lib/page.mjs";
 import { seeds } from "../lib/shared.mjs";
 
@@ -19,22 +19,11 @@ test("workflow: project, import, reader, excerpt, date, chronology", { timeout: 
   const app = await launch("workflow");
   const { driver, shot } = app;
   try {
-    await textMatching(driver, ".start h1", /^Dossier$/);
-    await shot("start");
-
     const project = path.join(app.out, "project");
-    await (await button(driver, "New project")).click();
-    await answerDialog(driver, [project]);
-    await visible(driver, ".sources");
-    await shot("new-project");
-
-    await (await button(driver, "Import files")).click();
-    await answerDialog(driver, files);
-    const summary = await textMatching(driver, "[data-testid=import-summary]", /imported/);
+    const summary = await newProjectWith(app, project, files);
     assert.match(summary, new RegExp(`^${files.length} imported .* 0 failed$`));
     const rows = await driver.findElements(By.css(".sources tbody tr"));
     assert.equal(rows.length, files.length, "one row per imported seed");
-    await shot("imported");
 
     // The first seed: Rouhani's pledge "until the end of the road".
     const seed = path.basename(files[0]);
