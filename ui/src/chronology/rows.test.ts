@@ -59,6 +59,19 @@ describe("rowsOf", () => {
   });
 });
 
+describe("rowsOf with a filter", () => {
+  it("keeps the indexes of the whole list", () => {
+    const es = [entry("2015-06-01", "a"), entry("2015-06-02", "b"), entry("2015-06-03", "c")];
+    const kept = rowsOf(es, (e) => e.summary !== "b").flatMap((r) =>
+      r.kind === "entry" ? [[r.entry.summary, r.index]] : [],
+    );
+    expect(kept).toEqual([
+      ["a", 0],
+      ["c", 2],
+    ]);
+  });
+});
+
 describe("matcher", () => {
   const es = [
     entry("2015-06-02", "harbour closed", { tags: ["place:Port Alder"], sources: ["s1"] }),

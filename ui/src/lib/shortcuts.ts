@@ -80,13 +80,10 @@ export function actionFor(e: {
   altKey: boolean;
   shiftKey?: boolean;
   target: EventTarget | null;
-  composedPath?: () => EventTarget[];
 }): Action | null {
   if (e.altKey) return null;
   const ctrl = e.ctrlKey || e.metaKey;
-  // Inside a shadow root (the briefing editor) `target` is the host; the path starts at the
-  // element really typed into.
-  const t = (e.composedPath?.()[0] ?? e.target) as HTMLElement | null;
+  const t = e.target as HTMLElement | null;
   const typing =
     !!t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName ?? ""));
   // With Ctrl, Shift changes the key to upper case: compare case-insensitively.
