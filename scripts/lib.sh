@@ -58,3 +58,22 @@ apt_install() {
 # Build output lives outside the clone so that reruns (and CI on the same machine) are
 # incremental; set CARGO_TARGET_DIR to put it elsewhere.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/dossier/target}"
+
+# Cargo judges a workspace crate's artifacts fresh by paths relative to the workspace and by
+# mtimes, not by where the checkout is, yet paths are baked in at compile time
+# (env!("CARGO_MANIFEST_DIR"), insta's snapshot folders). A target dir last used by another
+# checkout could thus hand this one test binaries that read another checkout's files. When the
+# checkout changes, make this one's files newer: cargo rebuilds the workspace's own crates and
+# keeps the dependencies it built.
+claim_target_dir() {
+    local mark="$CARGO_TARGET_DIR/.dossier-checkout"
+    local last
+    last="$(cat "$mark" 2>/dev/null || echo "an unknown checkout")"
+    if [[ -d $CARGO_TARGET_DIR/debug && $last != "$PWD" ]] && git rev-parse --git-dir >/dev/null 2>&1; then
+        echo "== $CARGO_TARGET_DIR was last used by $last: rebuilding this checkout's crates"
+        git ls-files -z | xargs -0 touch
+    fi
+    mkdir -p "$CARGO_TARGET_DIR"
+    echo "$PWD" >"$mark"
+}
+claim_target_dir

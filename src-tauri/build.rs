@@ -16,6 +16,20 @@ const COMMANDS: &[&str] = &[
     "remove_excerpt",
     "parse_date",
     "chronology",
+    "reorder_excerpts",
+    "source_dates",
+    "get_briefing",
+    "save_briefing",
+    "preview_briefing",
+    "export_briefing",
+    "open_export",
+    "reveal_export",
+    "list_templates",
+    "get_template",
+    "duplicate_template",
+    "preview_template",
+    "changes_on_disk",
+    "reload_project",
 ];
 
 fn main() {

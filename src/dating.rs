@@ -39,6 +39,15 @@ impl Project {
     }
 }
 
+impl Project {
+    /// Every temporal expression in a source's text, resolved against its publication day
+    /// (the reader underlines them with their dates).
+    pub fn expressions(&self, source: &Id) -> Result<Vec<dossier_dates::Expression>> {
+        let s = self.source(source)?;
+        Ok(dossier_dates::find(&s.text, publication_day(s)))
+    }
+}
+
 /// The publication date as a reference day, when it is known to the day.
 pub fn publication_day(s: &Source) -> Option<NaiveDate> {
     let p = s.published_date()?;

@@ -21,5 +21,5 @@ pub use dossier_render as templates;
 
 pub use error::{Error, Result};
 pub use project::{ExcerptDraft, ExcerptEdit, Imported, Prepared, Problem, Project, SourceEdit};
-pub use render::user_templates_dir;
+pub use render::{ExportFormat, user_templates_dir};
 pub use world::{World, now_from_env};

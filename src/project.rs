@@ -482,6 +482,29 @@ impl Project {
         Ok(())
     }
 
+    /// Sets the `sequence` of each excerpt in `order` to its place there (1, 2, 3 …): the
+    /// analyst's order of excerpts that share a date. Only the files that change are written.
+    pub fn set_sequences(&mut self, order: &[Id]) -> Result<()> {
+        for id in order {
+            self.excerpt(id)?;
+        }
+        let _lock = self.lock()?;
+        for (i, id) in order.iter().enumerate() {
+            let sequence = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            if self.excerpts[id].sequence == sequence {
+                continue;
+            }
+            let mut x = self.excerpts[id].clone();
+            x.sequence = sequence;
+            self.write(
+                &self.layout.excerpt(id),
+                store::encode_excerpt(&x).as_bytes(),
+            )?;
+            self.excerpts.insert(id.clone(), x);
+        }
+        Ok(())
+    }
+
     // ----- briefings -----
 
     /// Saves a briefing (new or changed). Names are file stems: letters, digits, `-` and `_`.
@@ -504,6 +527,53 @@ impl Project {
         )?;
         self.briefings.insert(b.name.clone(), b);
         Ok(())
+    }
+
+    /// The project's files that differ from what this handle loaded or wrote: changed,
+    /// removed, or new since (another window, a `git pull`). Empty when the handle is current;
+    /// otherwise the caller reopens the project before its next edit.
+    pub fn changes_on_disk(&self) -> Result<Vec<PathBuf>> {
+        let fs = &*self.world.fs;
+        let dirs = [
+            (self.layout.sources(), "md"),
+            (self.layout.excerpts(), "toml"),
+            (self.layout.briefings(), "md"),
+        ];
+        let mut on_disk = vec![self.layout.config()];
+        for (dir, ext) in &dirs {
+            match fs.list(dir) {
+                Ok(files) => on_disk.extend(
+                    files
+                        .into_iter()
+                        .filter(|f| f.extension().is_some_and(|e| e == *ext) && !is_hidden(f)),
+                ),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(dir, e)),
+            }
+        }
+        let mut out = Vec::new();
+        for f in &on_disk {
+            let seen = self.seen.get(f.as_os_str());
+            match fs.read(f) {
+                Ok(now) if seen == Some(&Sha256::digest(&now).into()) => {}
+                Ok(_) => out.push(f.clone()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => out.push(f.clone()),
+                Err(e) => return Err(Error::io(f, e)),
+            }
+        }
+        // Items this handle knows that are gone from their folder.
+        let items: Vec<&Path> = dirs.iter().map(|(d, _)| d.as_path()).collect();
+        let on_disk: std::collections::HashSet<&Path> =
+            on_disk.iter().map(PathBuf::as_path).collect();
+        out.extend(
+            self.seen
+                .keys()
+                .map(PathBuf::from)
+                .filter(|f| f.parent().is_some_and(|d| items.contains(&d)))
+                .filter(|f| !on_disk.contains(f.as_path())),
+        );
+        out.sort();
+        Ok(out)
     }
 
     // ----- storage primitives -----

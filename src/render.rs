@@ -3,10 +3,29 @@
 use std::path::{Path, PathBuf};
 
 use dossier_chronology::Filter;
-use dossier_model::{Excerpt, Source};
+use dossier_model::{Briefing, Excerpt, Source};
 use dossier_render::{Context, Inputs, Lookup, Rendered, Template};
 
-use crate::{Project, Result};
+use crate::{Error, Project, Result};
+
+/// What [`Project::export`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    Html,
+    Pdf,
+}
+
+impl ExportFormat {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Pdf => "pdf",
+        }
+    }
+}
 
 impl Project {
     /// Where templates are looked up: this project's `templates/`, then `user` (the user's
@@ -27,7 +46,16 @@ impl Project {
         template: Option<&str>,
         user: Option<PathBuf>,
     ) -> Result<(Template, Context)> {
-        let briefing = self.briefing(name)?;
+        self.context_of(self.briefing(name)?, template, user)
+    }
+
+    /// [`Project::context`] for a briefing that need not be saved (the app's live preview).
+    pub fn context_of(
+        &self,
+        briefing: &Briefing,
+        template: Option<&str>,
+        user: Option<PathBuf>,
+    ) -> Result<(Template, Context)> {
         let template_name = template
             .map(str::to_string)
             .or_else(|| Some(briefing.meta.template.clone()).filter(|t| !t.is_empty()))
@@ -60,8 +88,61 @@ impl Project {
         template: Option<&str>,
         user: Option<PathBuf>,
     ) -> Result<Rendered> {
-        let (template, context) = self.context(name, template, user)?;
+        self.render_briefing(self.briefing(name)?, template, user)
+    }
+
+    /// Renders a briefing as it stands in an editor, saved or not: the live preview renders
+    /// exactly what `render` would once the text is saved.
+    pub fn render_briefing(
+        &self,
+        briefing: &Briefing,
+        template: Option<&str>,
+        user: Option<PathBuf>,
+    ) -> Result<Rendered> {
+        let (template, context) = self.context_of(briefing, template, user)?;
         Ok(dossier_render::render(&template, &context)?)
+    }
+
+    /// The PDF of a rendering: the template's page style, the project's author, "now" as the
+    /// creation date (so the bytes are reproducible under a fixed clock).
+    pub fn pdf(&self, rendered: &Rendered) -> Result<Vec<u8>> {
+        let meta = dossier_pdf::DocumentMeta {
+            title: rendered.title.clone(),
+            author: self.config().author.clone(),
+            banner: rendered.banner.clone(),
+            created: self.world().now(),
+            ..Default::default()
+        };
+        dossier_pdf::render(&rendered.markdown, &rendered.style, &meta)
+            .map_err(|e| Error::Invalid(format!("the PDF could not be made: {e}")))
+    }
+
+    /// Writes a rendering to `out` (anywhere: an export leaves the project) atomically,
+    /// creating its folder. The CLI's `render` and the app's export both end here.
+    pub fn export(&self, rendered: &Rendered, format: ExportFormat, out: &Path) -> Result<()> {
+        let bytes = match format {
+            ExportFormat::Markdown => rendered.markdown.clone().into_bytes(),
+            ExportFormat::Html => rendered.html().into_bytes(),
+            ExportFormat::Pdf => self.pdf(rendered)?,
+        };
+        let fs = &self.world().fs;
+        if let Some(parent) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs.create_dir_all(parent)
+                .map_err(|e| Error::io(parent, e))?;
+        }
+        fs.write_atomic(out, &bytes).map_err(|e| Error::io(out, e))
+    }
+
+    /// Copies template `from` (as the lookup finds it) into this project's `templates/` as
+    /// `new_name`, to edit; returns the new folder. Refuses to overwrite.
+    pub fn duplicate_template(
+        &self,
+        from: &str,
+        new_name: &str,
+        user: Option<PathBuf>,
+    ) -> Result<PathBuf> {
+        let template = self.template_lookup(user).find(from)?;
+        Ok(template.copy_to(&self.layout().templates(), new_name)?)
     }
 }
 

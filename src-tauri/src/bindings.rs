@@ -35,6 +35,17 @@ pub fn typescript() -> String {
         ChronologyEntry,
         ConflictView,
         ChronologyView,
+        SourceName,
+        BriefingView,
+        LintWarning,
+        PreviewView,
+        ExportFormat,
+        TemplateRow,
+        TemplateFile,
+        TemplateDetail,
+        DateMark,
+        SuggestionMark,
+        SourceDates,
     );
     let mut out = String::from(
         "// Generated from src-tauri/src/dto.rs by the bindings_are_current test; do not edit.\n\

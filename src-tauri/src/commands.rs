@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Manager, State};
+use tauri_plugin_opener::OpenerExt;
 
 use crate::dto::*;
 use crate::error::{IpcError, IpcResult};
@@ -183,4 +184,117 @@ pub fn parse_date(text: String) -> IpcResult<DateEcho> {
 #[tauri::command]
 pub async fn chronology(session: State<'_, Session>) -> IpcResult<ChronologyView> {
     session.chronology()
+}
+
+#[tauri::command]
+pub async fn reorder_excerpts(session: State<'_, Session>, order: Vec<String>) -> IpcResult<()> {
+    session.reorder(&order)
+}
+
+#[tauri::command]
+pub async fn source_dates(session: State<'_, Session>, id: String) -> IpcResult<SourceDates> {
+    session.source_dates(&id)
+}
+
+#[tauri::command]
+pub async fn get_briefing(session: State<'_, Session>, name: String) -> IpcResult<BriefingView> {
+    session.briefing(&name)
+}
+
+#[tauri::command]
+pub async fn save_briefing(
+    session: State<'_, Session>,
+    name: String,
+    body: String,
+    template: String,
+) -> IpcResult<()> {
+    session.save_briefing(&name, body, template)
+}
+
+#[tauri::command]
+pub async fn preview_briefing(
+    session: State<'_, Session>,
+    name: String,
+    body: String,
+    template: String,
+) -> IpcResult<PreviewView> {
+    session.preview(&name, body, template)
+}
+
+/// Renders the saved briefing and writes it to `path`: where the save dialog's path goes (and
+/// where the end-to-end tests hand theirs, as they cannot drive the dialog).
+#[tauri::command]
+pub async fn export_briefing(
+    session: State<'_, Session>,
+    name: String,
+    template: Option<String>,
+    format: ExportFormat,
+    path: String,
+) -> IpcResult<String> {
+    let out = paths::export_file(&path, dossier::ExportFormat::from(format).extension())?;
+    session.export(&name, template.as_deref(), format, out)
+}
+
+/// Opens a file this window exported with the system's default application.
+#[tauri::command]
+pub async fn open_export(
+    app: AppHandle,
+    session: State<'_, Session>,
+    path: String,
+) -> IpcResult<()> {
+    let file = session.exported(&path)?;
+    app.opener()
+        .open_path(file.display().to_string(), None::<&str>)
+        .map_err(|e| IpcError::new("opener", e.to_string()))
+}
+
+/// Shows a file this window exported in the system's file manager.
+#[tauri::command]
+pub async fn reveal_export(
+    app: AppHandle,
+    session: State<'_, Session>,
+    path: String,
+) -> IpcResult<()> {
+    let file = session.exported(&path)?;
+    app.opener()
+        .reveal_item_in_dir(file)
+        .map_err(|e| IpcError::new("opener", e.to_string()))
+}
+
+#[tauri::command]
+pub async fn list_templates(session: State<'_, Session>) -> IpcResult<Vec<TemplateRow>> {
+    session.templates()
+}
+
+#[tauri::command]
+pub async fn get_template(session: State<'_, Session>, name: String) -> IpcResult<TemplateDetail> {
+    session.template(&name)
+}
+
+#[tauri::command]
+pub async fn duplicate_template(
+    session: State<'_, Session>,
+    from: String,
+    name: String,
+) -> IpcResult<TemplateDetail> {
+    session.duplicate_template(&from, &name)
+}
+
+#[tauri::command]
+pub async fn preview_template(
+    session: State<'_, Session>,
+    briefing: String,
+    template: String,
+) -> IpcResult<PreviewView> {
+    session.preview_template(&briefing, &template)
+}
+
+#[tauri::command]
+pub async fn changes_on_disk(session: State<'_, Session>) -> IpcResult<Vec<String>> {
+    session.changes_on_disk()
+}
+
+#[tauri::command]
+pub async fn reload_project(session: State<'_, Session>) -> IpcResult<ProjectInfo> {
+    session.reload()
 }

@@ -2,6 +2,7 @@
 //! `ts_rs::TS`; `bindings::typescript()` turns them into `ui/src/lib/bindings.ts`, and a test
 //! fails when that file drifts. Ids, dates and grades cross as their canonical strings.
 
+use chrono::Datelike;
 use dossier::model::{Edtf, Excerpt, Found, Source};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -258,11 +259,31 @@ pub struct ImportProgress {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ChronologyEntry {
     pub date: DateEcho,
+    /// The first and last day the date can mean (`YYYY-MM-DD`), for date-range filters.
+    pub first_day: String,
+    pub last_day: String,
+    /// Where the entry groups: its year, and its month and day when the date pins them.
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
     pub summary: String,
     pub excerpts: Vec<String>,
+    /// The quote of each excerpt, in the order of `excerpts` (shown as text).
+    pub quotes: Vec<String>,
     pub sources: Vec<String>,
+    /// Every tag of the entry's excerpts, each once.
+    pub tags: Vec<String>,
     /// `single`, `reprint`, `same-story` or `independent`.
     pub dependence: String,
+    /// Why the citations depend on each other; empty when single or independent.
+    pub dependence_detail: String,
+}
+
+/// A source's id and the title the chronology shows for it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceName {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -278,22 +299,52 @@ pub struct ChronologyView {
     pub entries: Vec<ChronologyEntry>,
     pub conflicts: Vec<ConflictView>,
     pub undated: Vec<String>,
+    /// The sources cited by `entries`, in id order.
+    pub sources: Vec<SourceName>,
 }
 
-impl From<&dossier::chronology::Chronology> for ChronologyView {
-    fn from(c: &dossier::chronology::Chronology) -> ChronologyView {
-        ChronologyView {
-            entries: c
-                .entries
-                .iter()
-                .map(|e| ChronologyEntry {
+impl ChronologyView {
+    pub fn new(c: &dossier::chronology::Chronology, p: &dossier::Project) -> ChronologyView {
+        let mut cited = std::collections::BTreeSet::new();
+        let entries = c
+            .entries
+            .iter()
+            .map(|e| {
+                let (first, last) = e.date.sort_key();
+                let month = (first.year() == last.year() && first.month() == last.month())
+                    .then(|| first.month());
+                let excerpts: Vec<&Excerpt> = e
+                    .excerpts
+                    .iter()
+                    .filter_map(|id| p.excerpt(id).ok())
+                    .collect();
+                let mut tags: Vec<String> = Vec::new();
+                for t in excerpts.iter().flat_map(|x| &x.tags) {
+                    let t = t.to_string();
+                    if !tags.contains(&t) {
+                        tags.push(t);
+                    }
+                }
+                cited.extend(e.sources.iter().cloned());
+                ChronologyEntry {
                     date: (&e.date).into(),
+                    first_day: first.to_string(),
+                    last_day: last.to_string(),
+                    year: first.year(),
+                    month,
+                    day: (first == last).then(|| first.day()),
                     summary: e.summary.clone(),
                     excerpts: e.excerpts.iter().map(ToString::to_string).collect(),
+                    quotes: excerpts.iter().map(|x| x.quote.clone()).collect(),
                     sources: e.sources.iter().map(ToString::to_string).collect(),
+                    tags,
                     dependence: serde_name(&e.dependence),
-                })
-                .collect(),
+                    dependence_detail: e.dependence_detail.clone(),
+                }
+            })
+            .collect();
+        ChronologyView {
+            entries,
             conflicts: c
                 .conflicts
                 .iter()
@@ -304,6 +355,14 @@ impl From<&dossier::chronology::Chronology> for ChronologyView {
                 })
                 .collect(),
             undated: c.undated.iter().map(ToString::to_string).collect(),
+            sources: cited
+                .iter()
+                .filter_map(|id| p.source(id).ok())
+                .map(|s| SourceName {
+                    id: s.id.to_string(),
+                    title: s.title_or_id().to_string(),
+                })
+                .collect(),
         }
     }
 }
@@ -314,5 +373,185 @@ fn serde_name<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         other => format!("{other:?}"),
+    }
+}
+
+/// A briefing as the editor shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BriefingView {
+    pub name: String,
+    pub title: String,
+    /// The briefing's own template; empty means the project's (`project_template`).
+    pub template: String,
+    pub project_template: String,
+    /// The Markdown body: BLUF, key judgments, discussion as `##` sections.
+    pub body: String,
+}
+
+/// A tradecraft or citation warning on the briefing.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LintWarning {
+    pub kind: String,
+    /// 1-based line of the briefing body, when the warning is about a line.
+    pub line: Option<u32>,
+    pub message: String,
+}
+
+/// The live preview: sanitised HTML (a `<body>`'s content) and the style sheet to show it with.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PreviewView {
+    pub html: String,
+    pub style: String,
+    pub warnings: Vec<LintWarning>,
+}
+
+impl PreviewView {
+    pub fn new(r: &dossier::templates::Rendered) -> PreviewView {
+        PreviewView {
+            html: r.html_body(),
+            style: dossier::templates::PREVIEW_STYLE.to_string(),
+            warnings: r
+                .warnings
+                .iter()
+                .map(|w| LintWarning {
+                    kind: w.kind.to_string(),
+                    line: w.line.map(|l| l.try_into().unwrap_or(u32::MAX)),
+                    message: w.message.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Markdown,
+    Pdf,
+}
+
+impl From<ExportFormat> for dossier::ExportFormat {
+    fn from(f: ExportFormat) -> dossier::ExportFormat {
+        match f {
+            ExportFormat::Markdown => dossier::ExportFormat::Markdown,
+            ExportFormat::Pdf => dossier::ExportFormat::Pdf,
+        }
+    }
+}
+
+/// One template visible from the open project.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TemplateRow {
+    pub name: String,
+    pub description: String,
+    /// `project`, `user` or `builtin`.
+    pub origin: String,
+}
+
+impl From<&dossier::templates::Listing> for TemplateRow {
+    fn from(l: &dossier::templates::Listing) -> TemplateRow {
+        TemplateRow {
+            name: l.name.clone(),
+            description: l.description.clone(),
+            origin: serde_name(&l.origin),
+        }
+    }
+}
+
+/// A template's files, shown as text.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TemplateFile {
+    pub path: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TemplateDetail {
+    pub row: TemplateRow,
+    /// Where it lives (empty for a built-in).
+    pub dir: String,
+    pub files: Vec<TemplateFile>,
+}
+
+impl From<&dossier::templates::Template> for TemplateDetail {
+    fn from(t: &dossier::templates::Template) -> TemplateDetail {
+        TemplateDetail {
+            row: TemplateRow {
+                name: t.manifest.name.clone(),
+                description: t.manifest.description.clone(),
+                origin: serde_name(&t.origin),
+            },
+            dir: t
+                .dir
+                .as_ref()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
+            files: t
+                .files
+                .iter()
+                .map(|(path, text)| TemplateFile {
+                    path: path.clone(),
+                    text: text.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A temporal expression in a source's text, with its resolved date when it has one.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DateMark {
+    /// UTF-8 byte range in the cleaned text.
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub date: Option<DateEcho>,
+}
+
+/// A suggested excerpt: a dated event sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SuggestionMark {
+    pub start: u32,
+    pub end: u32,
+    pub date: DateEcho,
+    pub score: f64,
+}
+
+/// What the reader overlays on a source's text.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SourceDates {
+    pub expressions: Vec<DateMark>,
+    pub suggestions: Vec<SuggestionMark>,
+}
+
+fn offset(n: usize) -> u32 {
+    n.try_into().unwrap_or(u32::MAX)
+}
+
+impl SourceDates {
+    pub fn new(
+        expressions: &[dossier::dates::Expression],
+        suggestions: &[dossier::dating::SourceSuggestion],
+    ) -> SourceDates {
+        SourceDates {
+            expressions: expressions
+                .iter()
+                .map(|e| DateMark {
+                    start: offset(e.start),
+                    end: offset(e.end),
+                    text: e.text.clone(),
+                    date: e.value.as_ref().map(Into::into),
+                })
+                .collect(),
+            suggestions: suggestions
+                .iter()
+                .map(|s| SuggestionMark {
+                    start: offset(s.suggestion.start),
+                    end: offset(s.suggestion.end),
+                    date: (&s.suggestion.date).into(),
+                    score: s.suggestion.score,
+                })
+                .collect(),
+        }
     }
 }

@@ -14,9 +14,12 @@ use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
 use session::Session;
 
 /// Whether the webview may load `url`: only the app's own pages (and the dev server in debug
-/// builds). Links out go through the opener, never through navigation.
+/// builds), and `about:srcdoc`, the briefing preview's frame, whose content only the app itself
+/// can set (WebKitGTK asks about frames too). Links out go through the opener, never through
+/// navigation.
 pub fn is_app_url(url: &Url) -> bool {
     match url.scheme() {
+        "about" => url.path() == "srcdoc",
         "tauri" => url.host_str() == Some("localhost"),
         "http" | "https" => {
             url.host_str() == Some("tauri.localhost")
@@ -40,7 +43,9 @@ pub fn run() {
                 .ok()
                 .map(|d| d.join("recent.json"));
             let initial = initial.and_then(|p| std::path::absolute(p).ok());
-            app.manage(Session::new(recent, initial));
+            let mut session = Session::new(recent, initial);
+            session.user_templates = dossier::user_templates_dir();
+            app.manage(session);
             // The window is built here, not in tauri.conf.json, to attach the navigation guards.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Dossier")
@@ -66,6 +71,20 @@ pub fn run() {
             commands::remove_excerpt,
             commands::parse_date,
             commands::chronology,
+            commands::reorder_excerpts,
+            commands::source_dates,
+            commands::get_briefing,
+            commands::save_briefing,
+            commands::preview_briefing,
+            commands::export_briefing,
+            commands::open_export,
+            commands::reveal_export,
+            commands::list_templates,
+            commands::get_template,
+            commands::duplicate_template,
+            commands::preview_template,
+            commands::changes_on_disk,
+            commands::reload_project,
         ])
         .run(tauri::generate_context!())
         .expect("the Dossier window could not start");
@@ -77,7 +96,12 @@ mod tests {
 
     #[test]
     fn only_the_app_itself_may_be_loaded() {
-        for ok in ["tauri://localhost/index.html", "http://tauri.localhost/"] {
+        for ok in [
+            "tauri://localhost/index.html",
+            "http://tauri.localhost/",
+            "about:srcdoc",
+            "about:srcdoc#fn-1",
+        ] {
             assert!(is_app_url(&ok.parse().unwrap()), "{ok}");
         }
         for bad in [
@@ -87,6 +111,8 @@ mod tests {
             "file:///etc/passwd",
             "data:text/html,<script>1</script>",
             "tauri://evil/",
+            "about:srcdocx",
+            "about:blank#x",
         ] {
             assert!(!is_app_url(&bad.parse().unwrap()), "{bad}");
         }

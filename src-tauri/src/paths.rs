@@ -86,6 +86,40 @@ pub fn import_file(raw: &str) -> IpcResult<PathBuf> {
     Ok(canon)
 }
 
+/// A file to export to: its folder must exist, the path may not climb with `..` nor name a
+/// folder, and it gets the format's extension when it has none (a save dialog may leave it off).
+pub fn export_file(raw: &str, extension: &str) -> IpcResult<PathBuf> {
+    let p = absolute(raw)?;
+    if p.components().any(|c| matches!(c, Component::ParentDir)) {
+        return Err(IpcError::bad_path(format!(
+            "{} contains '..'; choose where to save again",
+            p.display()
+        )));
+    }
+    let (Some(parent), Some(name)) = (p.parent(), p.file_name()) else {
+        return Err(IpcError::bad_path(format!(
+            "{} names no file; choose where to save again",
+            p.display()
+        )));
+    };
+    let mut out = existing_dir(&parent.to_string_lossy())?.join(name);
+    if out.is_dir() {
+        return Err(IpcError::bad_path(format!(
+            "{} is a folder; choose a file name",
+            out.display()
+        )));
+    }
+    let has = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
+    if !has {
+        let mut with = out.into_os_string();
+        with.push(format!(".{extension}"));
+        out = PathBuf::from(with);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +131,7 @@ mod tests {
     #[test]
     fn relative_empty_and_nul_paths_are_refused() {
         for raw in ["", "relative/dir", "./x", "/tmp/a\0b"] {
+            assert_eq!(code(export_file(raw, "pdf")), "bad_path", "{raw:?}");
             assert_eq!(code(existing_dir(raw)), "bad_path", "{raw:?}");
             assert_eq!(code(new_dir(raw)), "bad_path", "{raw:?}");
             assert_eq!(code(import_file(raw)), "bad_path", "{raw:?}");
@@ -125,5 +160,32 @@ mod tests {
         assert!(import_file(&f.to_string_lossy()).is_ok());
         assert_eq!(code(import_file(&tmp.path().to_string_lossy())), "bad_path");
         assert_eq!(code(existing_dir(&f.to_string_lossy())), "bad_path");
+    }
+
+    #[test]
+    fn export_file_checks_the_folder_and_adds_the_extension() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().canonicalize().unwrap();
+        let at = |name: &str| format!("{}/{name}", tmp.path().display());
+        assert_eq!(
+            export_file(&at("b.pdf"), "pdf").unwrap(),
+            root.join("b.pdf")
+        );
+        assert_eq!(
+            export_file(&at("b.PDF"), "pdf").unwrap(),
+            root.join("b.PDF")
+        );
+        assert_eq!(
+            export_file(&at("brief"), "md").unwrap(),
+            root.join("brief.md")
+        );
+        assert_eq!(
+            export_file(&at("v1.2"), "md").unwrap(),
+            root.join("v1.2.md")
+        );
+        assert_eq!(code(export_file(&at("missing/b.pdf"), "pdf")), "bad_path");
+        assert_eq!(code(export_file(&at("x/../b.pdf"), "pdf")), "bad_path");
+        std::fs::create_dir(root.join("d.pdf")).unwrap();
+        assert_eq!(code(export_file(&at("d.pdf"), "pdf")), "bad_path");
     }
 }

@@ -2,10 +2,11 @@
 //! recent projects. Commands are one-line adapters over these methods, which keeps them
 //! testable without a window.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use dossier::model::{Edtf, Id, ProjectConfig, Tag};
+use dossier::model::{Briefing, Edtf, Id, ProjectConfig, Tag};
 use dossier::{ExcerptDraft, ExcerptEdit, Imported, Project, World};
 
 use crate::dto::*;
@@ -15,6 +16,10 @@ const MAX_RECENT: usize = 10;
 
 pub struct Session {
     project: Mutex<Option<Project>>,
+    /// The files this session exported: the only ones the app will open or reveal.
+    exported: Mutex<HashSet<PathBuf>>,
+    /// The user's templates folder (`dossier::user_templates_dir`), read once by the binary.
+    pub user_templates: Option<PathBuf>,
     /// `recent.json` in the app's config folder; `None` keeps the list in memory only.
     recent_file: Option<PathBuf>,
     /// The project named on the command line (`dossier-desktop DIR`), opened at start.
@@ -54,6 +59,8 @@ impl Session {
     pub fn new(recent_file: Option<PathBuf>, initial: Option<PathBuf>) -> Session {
         Session {
             project: Mutex::new(None),
+            exported: Mutex::new(HashSet::new()),
+            user_templates: None,
             recent_file,
             initial,
         }
@@ -217,7 +224,173 @@ impl Session {
     }
 
     pub fn chronology(&self) -> IpcResult<ChronologyView> {
-        self.with(|p| Ok((&p.chronology(&Default::default())).into()))
+        self.with(|p| Ok(ChronologyView::new(&p.chronology(&Default::default()), p)))
+    }
+
+    /// Gives the excerpts in `order` the sequences 1, 2, 3 … (a day reordered by dragging).
+    pub fn reorder(&self, order: &[String]) -> IpcResult<()> {
+        let ids = order
+            .iter()
+            .map(|i| parse_id(i))
+            .collect::<IpcResult<Vec<_>>>()?;
+        self.with(|p| Ok(p.set_sequences(&ids)?))
+    }
+
+    /// The temporal expressions and suggested excerpts of a source, for the reader.
+    pub fn source_dates(&self, id: &str) -> IpcResult<SourceDates> {
+        let id = parse_id(id)?;
+        self.with(|p| {
+            Ok(SourceDates::new(
+                &p.expressions(&id)?,
+                &p.suggest(Some(&id))?,
+            ))
+        })
+    }
+
+    // ----- briefings -----
+
+    pub fn briefing(&self, name: &str) -> IpcResult<BriefingView> {
+        self.with(|p| {
+            let b = p.briefing(name)?;
+            Ok(BriefingView {
+                name: b.name.clone(),
+                title: b.meta.title.clone(),
+                template: b.meta.template.clone(),
+                project_template: p.config().template.clone(),
+                body: b.body.clone(),
+            })
+        })
+    }
+
+    /// The saved briefing `name` with the editor's body and template choice.
+    fn edited(p: &Project, name: &str, body: String, template: String) -> IpcResult<Briefing> {
+        let mut b = p.briefing(name)?.clone();
+        b.body = body;
+        b.meta.template = template;
+        Ok(b)
+    }
+
+    /// Saves the editor's text (atomically; refused with `changed_on_disk` when the file
+    /// changed since it was loaded).
+    pub fn save_briefing(&self, name: &str, body: String, template: String) -> IpcResult<()> {
+        self.with(|p| {
+            let b = Session::edited(p, name, body, template)?;
+            if p.briefing(name)? != &b {
+                p.save_briefing(b)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Renders the editor's text, saved or not, for the live preview.
+    pub fn preview(&self, name: &str, body: String, template: String) -> IpcResult<PreviewView> {
+        let user = self.user_templates.clone();
+        self.with(|p| {
+            let b = Session::edited(p, name, body, template)?;
+            Ok(PreviewView::new(&p.render_briefing(&b, None, user)?))
+        })
+    }
+
+    /// Renders the saved briefing with `template` (default: its own) and writes it to `out`;
+    /// the file may then be opened or revealed.
+    pub fn export(
+        &self,
+        name: &str,
+        template: Option<&str>,
+        format: ExportFormat,
+        out: PathBuf,
+    ) -> IpcResult<String> {
+        let user = self.user_templates.clone();
+        self.with(|p| {
+            let rendered = p.render(name, template.filter(|t| !t.is_empty()), user)?;
+            p.export(&rendered, format.into(), &out)?;
+            Ok(())
+        })?;
+        let shown = out.display().to_string();
+        self.exported
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(out);
+        Ok(shown)
+    }
+
+    /// `path` if this session exported it; the opener is limited to such files.
+    pub fn exported(&self, path: &str) -> IpcResult<PathBuf> {
+        let p = PathBuf::from(path);
+        if self
+            .exported
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(&p)
+        {
+            Ok(p)
+        } else {
+            Err(IpcError::bad_path(format!(
+                "{path} was not exported by this window; export it first"
+            )))
+        }
+    }
+
+    // ----- templates -----
+
+    pub fn templates(&self) -> IpcResult<Vec<TemplateRow>> {
+        let user = self.user_templates.clone();
+        self.with(|p| {
+            let list = p
+                .template_lookup(user)
+                .list()
+                .map_err(dossier::Error::from)?;
+            Ok(list.iter().map(Into::into).collect())
+        })
+    }
+
+    pub fn template(&self, name: &str) -> IpcResult<TemplateDetail> {
+        let user = self.user_templates.clone();
+        self.with(|p| {
+            let t = p
+                .template_lookup(user)
+                .find(name)
+                .map_err(dossier::Error::from)?;
+            Ok((&t).into())
+        })
+    }
+
+    /// Copies a template into the project's `templates/` to edit.
+    pub fn duplicate_template(&self, from: &str, name: &str) -> IpcResult<TemplateDetail> {
+        let user = self.user_templates.clone();
+        self.with(|p| {
+            p.duplicate_template(from, name, user.clone())?;
+            let t = p
+                .template_lookup(user)
+                .find(name)
+                .map_err(dossier::Error::from)?;
+            Ok((&t).into())
+        })
+    }
+
+    /// Briefing `name` rendered with `template`, for the templates view's preview.
+    pub fn preview_template(&self, name: &str, template: &str) -> IpcResult<PreviewView> {
+        let user = self.user_templates.clone();
+        self.with(|p| Ok(PreviewView::new(&p.render(name, Some(template), user)?)))
+    }
+
+    // ----- changes on disk -----
+
+    /// Project files changed on disk since they were loaded (relative paths); empty if none.
+    pub fn changes_on_disk(&self) -> IpcResult<Vec<String>> {
+        self.with(|p| {
+            let root = p.root().to_path_buf();
+            Ok(p.changes_on_disk()?
+                .iter()
+                .map(|f| f.strip_prefix(&root).unwrap_or(f).display().to_string())
+                .collect())
+        })
+    }
+
+    /// Reads the open project again from disk (after a `git pull`).
+    pub fn reload(&self) -> IpcResult<ProjectInfo> {
+        let root = self.with(|p| Ok(p.root().to_path_buf()))?;
+        self.open(&root)
     }
 
     // ----- recent projects -----

@@ -1,7 +1,7 @@
 //! The session behind the commands, driven as the window drives it: create, import, excerpt by
 //! byte range, date it, see it in the chronology. Errors come back as `{code, message}`.
 
-use dossier_desktop::dto::{ExcerptPatch, NewExcerpt};
+use dossier_desktop::dto::{ExcerptPatch, ExportFormat, NewExcerpt};
 use dossier_desktop::session::{Session, parse_date};
 
 const ARTICLE: &str = "Café talks\n\nOn 2 June 2015 the minister said “talks resumed” in Vienna. \
@@ -143,4 +143,145 @@ fn core_errors_keep_their_stable_code() {
         s.source("no-such-source").unwrap_err().code,
         "unknown_source"
     );
+}
+
+#[test]
+fn the_preview_renders_unsaved_text_and_autosave_writes_it() {
+    let (tmp, s, _) = session_with_source();
+    let body =
+        "## BLUF\n\nTalks will likely resume with high confidence.\n\n<script>alert(1)</script>\n";
+    // sitrep: no required sections or markings, so a starting briefing renders.
+    let p = s.preview("main", body.into(), "sitrep".into()).unwrap();
+    assert!(p.html.contains("Talks will likely resume"), "{}", p.html);
+    assert!(
+        !p.html.contains("<script"),
+        "the preview is sanitised: {}",
+        p.html
+    );
+    assert!(p.style.contains("font"), "the style sheet travels with it");
+    assert!(
+        p.warnings
+            .iter()
+            .any(|w| w.kind == "likelihood-with-confidence" && w.line == Some(3)),
+        "{:?}",
+        p.warnings
+    );
+    // Previewing does not save.
+    assert_ne!(s.briefing("main").unwrap().body, body);
+    s.save_briefing("main", body.into(), "sitrep".into())
+        .unwrap();
+    let saved = std::fs::read_to_string(tmp.path().join("p/briefings/main.md")).unwrap();
+    assert!(saved.contains("Talks will likely resume") && saved.contains("sitrep"));
+    assert_eq!(s.briefing("main").unwrap().template, "sitrep");
+    // intsum requires a Key judgments section: the preview says so with the template's code.
+    let e = s.preview("main", body.into(), "intsum".into()).unwrap_err();
+    assert_eq!(e.code, "template");
+}
+
+#[test]
+fn a_briefing_changed_on_disk_is_reported_and_not_overwritten() {
+    let (tmp, s, _) = session_with_source();
+    assert!(s.changes_on_disk().unwrap().is_empty());
+    let file = tmp.path().join("p/briefings/main.md");
+    let pulled = std::fs::read_to_string(&file).unwrap() + "\nA colleague's paragraph.\n";
+    std::fs::write(&file, &pulled).unwrap();
+    assert_eq!(s.changes_on_disk().unwrap(), vec!["briefings/main.md"]);
+    let e = s
+        .save_briefing("main", "mine".into(), String::new())
+        .unwrap_err();
+    assert_eq!(e.code, "changed_on_disk");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), pulled);
+    s.reload().unwrap();
+    assert!(s.changes_on_disk().unwrap().is_empty());
+    assert!(
+        s.briefing("main")
+            .unwrap()
+            .body
+            .contains("A colleague's paragraph.")
+    );
+}
+
+#[test]
+fn exports_are_written_and_only_they_may_be_opened() {
+    let (tmp, s, _) = session_with_source();
+    let out = tmp.path().join("exports");
+    std::fs::create_dir(&out).unwrap();
+    let raw = format!("{}/brief", out.display());
+    let path = dossier_desktop::paths::export_file(&raw, "pdf").unwrap();
+    let written = s
+        .export("main", Some("sitrep"), ExportFormat::Pdf, path.clone())
+        .unwrap();
+    assert!(written.ends_with("brief.pdf"), "{written}");
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(s.exported(&written).unwrap(), path);
+    let other = tmp.path().join("p/dossier.toml").display().to_string();
+    assert_eq!(s.exported(&other).unwrap_err().code, "bad_path");
+    let md = out.join("brief.md");
+    s.export("main", Some("sitrep"), ExportFormat::Markdown, md.clone())
+        .unwrap();
+    assert!(std::fs::read_to_string(&md).unwrap().contains("Talks"));
+}
+
+#[test]
+fn templates_list_duplicate_and_preview() {
+    let (_tmp, s, _) = session_with_source();
+    let list = s.templates().unwrap();
+    assert!(
+        list.iter()
+            .any(|t| t.name == "intsum" && t.origin == "builtin")
+    );
+    let copy = s.duplicate_template("sitrep", "mine").unwrap();
+    assert_eq!(copy.row.origin, "project");
+    assert!(copy.files.iter().any(|f| f.path == "briefing.md.j2"));
+    assert!(s.templates().unwrap().iter().any(|t| t.name == "mine"));
+    assert_eq!(
+        s.duplicate_template("intsum", "mine").unwrap_err().code,
+        "template"
+    );
+    assert!(
+        s.preview_template("main", "mine")
+            .unwrap()
+            .html
+            .contains("<article>")
+    );
+}
+
+#[test]
+fn a_day_reordered_keeps_its_order_and_the_reader_sees_dates() {
+    let (_tmp, s, id) = session_with_source();
+    let text = s.source(&id).unwrap().text;
+    let mut ids = Vec::new();
+    for needle in ["the minister said", "Later, talks resumed again"] {
+        let (start, end) = byte_range(&text, needle, 0);
+        let x = s
+            .add_excerpt(NewExcerpt {
+                source: id.clone(),
+                start,
+                end,
+            })
+            .unwrap();
+        let patch = ExcerptPatch {
+            date: Some("2015-06-02".into()),
+            summary: Some(needle.into()),
+            ..Default::default()
+        };
+        ids.push(s.edit_excerpt(&x.id, patch).unwrap().id);
+    }
+    ids.reverse();
+    s.reorder(&ids).unwrap();
+    let c = s.chronology().unwrap();
+    let order: Vec<&str> = c.entries.iter().map(|e| e.excerpts[0].as_str()).collect();
+    assert_eq!(order, [ids[0].as_str(), ids[1].as_str()]);
+    let e = &c.entries[0];
+    assert_eq!((e.year, e.month, e.day), (2015, Some(6), Some(2)));
+    assert_eq!(e.first_day, "2015-06-02");
+    assert_eq!(c.sources.len(), 1);
+    let dates = s.source_dates(&id).unwrap();
+    let june = dates
+        .expressions
+        .iter()
+        .find(|d| d.text == "2 June 2015")
+        .expect("the date in the text");
+    assert_eq!(&text[june.start as usize..june.end as usize], "2 June 2015");
+    assert_eq!(june.date.as_ref().unwrap().value, "2015-06-02");
 }

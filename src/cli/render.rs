@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use dossier::templates::{Lookup, Template};
-use dossier::{World, user_templates_dir};
+use dossier::{ExportFormat, World, user_templates_dir};
 
 use super::{CliError, CliResult, open, output};
 
@@ -63,13 +63,9 @@ pub struct NewArgs {
 
 pub fn template(world: &World, c: TemplateCommand) -> CliResult {
     let TemplateCommand::New(a) = c;
-    let (lookup, dest) = match &a.dir {
+    let path = match &a.dir {
         Some(dir) => {
-            let p = open(world, dir)?;
-            (
-                p.template_lookup(user_templates_dir()),
-                p.layout().templates(),
-            )
+            open(world, dir)?.duplicate_template(&a.from, &a.name, user_templates_dir())?
         }
         None => {
             let user = user_templates_dir().ok_or_else(|| {
@@ -78,17 +74,14 @@ pub fn template(world: &World, c: TemplateCommand) -> CliResult {
                         .into(),
                 )
             })?;
-            (
-                Lookup {
-                    project: None,
-                    user: Some(user.clone()),
-                },
-                user,
-            )
+            let lookup = Lookup {
+                project: None,
+                user: Some(user.clone()),
+            };
+            let from: Template = lookup.find(&a.from).map_err(dossier::Error::from)?;
+            from.copy_to(&user, &a.name).map_err(dossier::Error::from)?
         }
     };
-    let from: Template = lookup.find(&a.from).map_err(dossier::Error::from)?;
-    let path = from.copy_to(&dest, &a.name).map_err(dossier::Error::from)?;
     println!("{}", path.display());
     Ok(())
 }
@@ -126,35 +119,17 @@ pub fn render(world: &World, a: RenderArgs) -> CliResult {
             .unwrap_or_default();
         eprintln!("warning: {at}{}", w.message);
     }
-    let (ext, bytes) = match a.format {
-        Format::Md => ("md", rendered.markdown.into_bytes()),
-        Format::Html => ("html", rendered.html().into_bytes()),
-        Format::Pdf => {
-            let meta = dossier_pdf::DocumentMeta {
-                title: rendered.title.clone(),
-                author: p.config().author.clone(),
-                banner: rendered.banner.clone(),
-                created: world.now(),
-                ..Default::default()
-            };
-            let pdf = dossier_pdf::render(&rendered.markdown, &rendered.style, &meta)
-                .map_err(|e| CliError::Input(e.to_string()))?;
-            ("pdf", pdf)
-        }
+    let format = match a.format {
+        Format::Md => ExportFormat::Markdown,
+        Format::Html => ExportFormat::Html,
+        Format::Pdf => ExportFormat::Pdf,
     };
-    let out = a
-        .output
-        .unwrap_or_else(|| p.layout().output().join(format!("{}.{ext}", a.briefing)));
-    if let Some(parent) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        world
-            .fs
-            .create_dir_all(parent)
-            .map_err(|e| dossier::Error::io(parent, e))?;
-    }
-    world
-        .fs
-        .write_atomic(&out, &bytes)
-        .map_err(|e| dossier::Error::io(&out, e))?;
+    let out = a.output.unwrap_or_else(|| {
+        p.layout()
+            .output()
+            .join(format!("{}.{}", a.briefing, format.extension()))
+    });
+    p.export(&rendered, format, &out)?;
     println!("{}", out.display());
     Ok(())
 }

@@ -1,4 +1,6 @@
-//! Shows which nodes content scoring picked for a page: `debug_html FILE`.
+//! Shows which nodes content scoring picked for a page: `debug_html FILE`; the date evidence
+//! the tokenizer gathered: `debug_html FILE --dates`; the elements around a text:
+//! `debug_html FILE "some words"` (which ancestor made it chrome?).
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: debug_html FILE");
@@ -61,8 +63,7 @@ fn render_each(doc: &dossier_import::html::tree::Document, ids: &[u32]) {
     }
 }
 
-#[allow(dead_code)]
-pub fn chain_of(doc: &dossier_import::html::tree::Document, needle: &str) {
+fn chain_of(doc: &dossier_import::html::tree::Document, needle: &str) {
     for (i, n) in doc.nodes.iter().enumerate() {
         if n.tag == dossier_import::html::tree::Tag::Text && n.text.contains(needle) {
             let mut a = i as u32;

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use dossier_markdown::{CmarkEvent, Dialect, Event, events};
 
-const STYLE: &str = "body{font:16px/1.5 Georgia,'Source Serif 4',serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1b1b1b}\
+/// The preview's style sheet (the app applies it to its preview frame; `html` inlines it).
+pub const STYLE: &str = "body{font:16px/1.5 Georgia,'Source Serif 4',serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1b1b1b}\
 h1,h2,h3{font-family:'Source Sans 3',Helvetica,sans-serif;line-height:1.2}\
 .banner{text-align:center;font:bold 14px 'Source Sans 3',sans-serif;letter-spacing:.05em;padding:.3em;border:1px solid #888}\
 blockquote{margin:1em 0;padding:0 1em;border-left:3px solid #bbb;color:#333}\
@@ -16,6 +17,18 @@ hr.page-break{border:0;border-top:2px dashed #aaa;margin:2em 0}\
 
 /// A standalone HTML page for `markdown`, with the banner above and below when there is one.
 pub fn html(markdown: &str, title: &str, banner: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        escape(title),
+        body(markdown, banner)
+    )
+}
+
+/// The sanitised content of the page's `<body>`: the banner, the article, the banner again.
+/// The desktop app's live preview shows this in a frame that runs no script.
+pub fn body(markdown: &str, banner: &str) -> String {
     let mapped = events(markdown).map(|e| match e {
         Event::Cmark(e) => e,
         // The writer would pass raw HTML through; ammonia keeps only this class.
@@ -31,12 +44,7 @@ pub fn html(markdown: &str, title: &str, banner: &str) -> String {
     } else {
         format!("<div class=\"banner\">{}</div>\n", escape(banner))
     };
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{banner_html}<article>\n{clean}</article>\n{banner_html}</body>\n</html>\n",
-        escape(title)
-    )
+    format!("{banner_html}<article>\n{clean}</article>\n{banner_html}")
 }
 
 fn sanitize(html: &str) -> String {
@@ -94,5 +102,13 @@ mod tests {
         assert!(h.contains("markdown-alert-note"), "{h}");
         assert_eq!(h.matches("<div class=\"banner\">SECRET</div>").count(), 2);
         assert!(h.contains("<title>t&lt;</title>"));
+    }
+
+    #[test]
+    fn the_preview_body_is_the_page_body() {
+        let md = "# T\n\n<img src=x onerror=alert(1)> text\n";
+        let b = body(md, "TLP:AMBER");
+        assert!(!b.contains("<img"), "{b}");
+        assert!(html(md, "T", "TLP:AMBER").contains(&format!("<body>\n{b}</body>")));
     }
 }

@@ -22,7 +22,7 @@ pub use context::{
 pub use engine::{MAX_OUTPUT_BYTES, render};
 pub use error::TemplateError;
 pub use guard::MAX_VALUE_BYTES;
-pub use html::html;
+pub use html::{STYLE as PREVIEW_STYLE, body as html_body, html};
 pub use lint::Warning;
 pub use template::{
     CitationStyle, Listing, Lookup, MAIN, Manifest, Origin, Template, builtin_names,
@@ -46,5 +46,11 @@ impl Rendered {
     /// The HTML preview of this rendering.
     pub fn html(&self) -> String {
         html(&self.markdown, &self.title, &self.banner)
+    }
+
+    /// The sanitised body of [`Rendered::html`], for a preview frame styled with
+    /// [`PREVIEW_STYLE`].
+    pub fn html_body(&self) -> String {
+        html_body(&self.markdown, &self.banner)
     }
 }

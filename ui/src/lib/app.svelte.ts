@@ -2,25 +2,54 @@
 // only `backend.ts` talks to Rust.
 
 import { BackendError, type ProjectInfo } from "./backend";
+import { UndoStack, type Command } from "./undo";
 
-export type View = "start" | "sources" | "reader" | "chronology";
+export type View = "start" | "sources" | "reader" | "chronology" | "briefing" | "templates";
 
 class AppState {
   project = $state<ProjectInfo | null>(null);
   view = $state<View>("start");
   sourceId = $state<string | null>(null);
   excerptId = $state<string | null>(null);
+  /** The briefing the editor shows (a file stem in briefings/). */
+  briefing = $state("main");
   error = $state<string | null>(null);
+  /** A passing note ("Undid: set date"). */
+  status = $state<string | null>(null);
+  /** Project files changed on disk since they were loaded; the shell offers to reload. */
+  stale = $state<string[] | null>(null);
   helpOpen = $state(false);
   /** Bumped after each change, so that views reload what they show. */
   revision = $state(0);
+  /** Bumped after the project was read again from disk: editors drop their state. */
+  reloads = $state(0);
+  readonly history = new UndoStack();
+  /** Mirrors of the stack's state for the toolbar (the stack itself is not reactive). */
+  undoLabel = $state<string | null>(null);
+  redoLabel = $state<string | null>(null);
 
   changed() {
     this.revision++;
   }
 
-  /** Shows a failed action's message; returns null so callers can `?? fallback`. */
+  /** Records an edit just made, so that it can be undone. */
+  did(c: Command) {
+    this.history.push(c);
+    this.syncHistory();
+  }
+
+  syncHistory() {
+    this.undoLabel = this.history.undoLabel;
+    this.redoLabel = this.history.redoLabel;
+  }
+
+  /** Shows a failed action: a file changed on disk becomes a reload prompt, anything else a
+   * message. Returns null so callers can `?? fallback`. */
   fail(e: unknown): null {
+    if (e instanceof BackendError && e.code === "changed_on_disk") {
+      this.stale = [e.message];
+      return null;
+    }
     this.error = e instanceof BackendError ? e.message : String(e);
     return null;
   }

@@ -4,10 +4,16 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { open as openDialog } from "@tauri-apps/plugin-dialog";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { pathPrompt } from "./pathPrompt.svelte";
 import type {
+  BriefingView,
   ChronologyView,
+  ExportFormat,
+  PreviewView,
+  SourceDates,
+  TemplateDetail,
+  TemplateRow,
   DateEcho,
   ExcerptPatch,
   ExcerptView,
@@ -62,6 +68,36 @@ export const editExcerpt = (id: string, patch: ExcerptPatch) =>
 export const removeExcerpt = (id: string) => call<null>("remove_excerpt", { id });
 export const parseDate = (text: string) => call<DateEcho>("parse_date", { text });
 export const chronology = () => call<ChronologyView>("chronology");
+/** Gives the excerpts the sequences 1, 2, 3 … in this order (a day reordered by dragging). */
+export const reorderExcerpts = (order: string[]) => call<null>("reorder_excerpts", { order });
+export const sourceDates = (id: string) => call<SourceDates>("source_dates", { id });
+
+export const getBriefing = (name: string) => call<BriefingView>("get_briefing", { name });
+export const saveBriefing = (name: string, body: string, template: string) =>
+  call<null>("save_briefing", { name, body, template });
+export const previewBriefing = (name: string, body: string, template: string) =>
+  call<PreviewView>("preview_briefing", { name, body, template });
+/** Renders the saved briefing to `path`; returns the path written (with its extension). */
+export const exportBriefing = (
+  name: string,
+  template: string | null,
+  format: ExportFormat,
+  path: string,
+) => call<string>("export_briefing", { name, template, format, path });
+/** Opens or reveals a file this window exported (the only files it may open). */
+export const openExport = (path: string) => call<null>("open_export", { path });
+export const revealExport = (path: string) => call<null>("reveal_export", { path });
+
+export const listTemplates = () => call<TemplateRow[]>("list_templates");
+export const getTemplate = (name: string) => call<TemplateDetail>("get_template", { name });
+export const duplicateTemplate = (from: string, name: string) =>
+  call<TemplateDetail>("duplicate_template", { from, name });
+export const previewTemplate = (briefing: string, template: string) =>
+  call<PreviewView>("preview_template", { briefing, template });
+
+/** Project files changed on disk since the app loaded them (a `git pull`); empty if none. */
+export const changesOnDisk = () => call<string[]>("changes_on_disk");
+export const reloadProject = () => call<ProjectInfo>("reload_project");
 
 export function onImportProgress(f: (p: ImportProgress) => void): Promise<UnlistenFn> {
   return listen<ImportProgress>("import-progress", (e) => f(e.payload));
@@ -88,4 +124,17 @@ export async function pickFiles(): Promise<string[]> {
     filters: [{ name: "Sources", extensions: ["txt", "md", "markdown", "html", "htm", "pdf"] }],
   });
   return r === null ? [] : Array.isArray(r) ? r : [r];
+}
+
+/** Native save dialog for an export; `null` when the analyst cancels. */
+export async function pickExportPath(format: ExportFormat, suggested: string): Promise<string | null> {
+  const ext = format === "pdf" ? "pdf" : "md";
+  if (await scriptedDialogs()) {
+    return (await pathPrompt.ask(format === "pdf" ? "Export PDF" : "Export Markdown", false))?.[0] ?? null;
+  }
+  return saveDialog({
+    title: format === "pdf" ? "Export PDF" : "Export Markdown",
+    defaultPath: `${suggested}.${ext}`,
+    filters: [{ name: format === "pdf" ? "PDF" : "Markdown", extensions: [ext] }],
+  });
 }

@@ -53,11 +53,31 @@ export type ImportOutcome = { file: string, status: ImportStatus, id: string | n
 
 export type ImportProgress = { done: number, total: number, file: string, };
 
-export type ChronologyEntry = { date: DateEcho, summary: string, excerpts: Array<string>, sources: Array<string>, 
+export type ChronologyEntry = { date: DateEcho, 
+/**
+ * The first and last day the date can mean (`YYYY-MM-DD`), for date-range filters.
+ */
+first_day: string, last_day: string, 
+/**
+ * Where the entry groups: its year, and its month and day when the date pins them.
+ */
+year: number, month: number | null, day: number | null, summary: string, excerpts: Array<string>, 
+/**
+ * The quote of each excerpt, in the order of `excerpts` (shown as text).
+ */
+quotes: Array<string>, sources: Array<string>, 
+/**
+ * Every tag of the entry's excerpts, each once.
+ */
+tags: Array<string>, 
 /**
  * `single`, `reprint`, `same-story` or `independent`.
  */
-dependence: string, };
+dependence: string, 
+/**
+ * Why the citations depend on each other; empty when single or independent.
+ */
+dependence_detail: string, };
 
 export type ConflictView = { 
 /**
@@ -65,4 +85,54 @@ export type ConflictView = {
  */
 kind: string, excerpts: Array<string>, detail: string, };
 
-export type ChronologyView = { entries: Array<ChronologyEntry>, conflicts: Array<ConflictView>, undated: Array<string>, };
+export type ChronologyView = { entries: Array<ChronologyEntry>, conflicts: Array<ConflictView>, undated: Array<string>, 
+/**
+ * The sources cited by `entries`, in id order.
+ */
+sources: Array<SourceName>, };
+
+export type SourceName = { id: string, title: string, };
+
+export type BriefingView = { name: string, title: string, 
+/**
+ * The briefing's own template; empty means the project's (`project_template`).
+ */
+template: string, project_template: string, 
+/**
+ * The Markdown body: BLUF, key judgments, discussion as `##` sections.
+ */
+body: string, };
+
+export type LintWarning = { kind: string, 
+/**
+ * 1-based line of the briefing body, when the warning is about a line.
+ */
+line: number | null, message: string, };
+
+export type PreviewView = { html: string, style: string, warnings: Array<LintWarning>, };
+
+export type ExportFormat = "markdown" | "pdf";
+
+export type TemplateRow = { name: string, description: string, 
+/**
+ * `project`, `user` or `builtin`.
+ */
+origin: string, };
+
+export type TemplateFile = { path: string, text: string, };
+
+export type TemplateDetail = { row: TemplateRow, 
+/**
+ * Where it lives (empty for a built-in).
+ */
+dir: string, files: Array<TemplateFile>, };
+
+export type DateMark = { 
+/**
+ * UTF-8 byte range in the cleaned text.
+ */
+start: number, end: number, text: string, date: DateEcho | null, };
+
+export type SuggestionMark = { start: number, end: number, date: DateEcho, score: number, };
+
+export type SourceDates = { expressions: Array<DateMark>, suggestions: Array<SuggestionMark>, };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segments, utf16Index, utf8Offset } from "./text";
+import { layers, segments, utf16Index, utf8Offset } from "./text";
 
 const text = "Café — “Rouhani” said 😀 on Tuesday.";
 
@@ -49,5 +49,31 @@ describe("segments", () => {
         [" “Rouhani” said 😀 on Tuesday.", null],
       ],
     );
+  });
+});
+
+describe("layers", () => {
+  const t = "Café closed on Tuesday; it reopened in June.";
+  const at = (s: string) => utf8Offset(t, t.indexOf(s));
+  const range = (s: string) => ({ start: at(s), end: at(s) + new TextEncoder().encode(s).length });
+
+  it("overlays excerpts, dates and suggestions at byte offsets after multi-byte text", () => {
+    const tuesday = { ...range("Tuesday"), date: { value: "2015-06-02", human: "2 June 2015" } };
+    const june = { ...range("June"), date: null };
+    const out = layers(t, [{ id: "x1", ...range("closed on Tuesday") }], [tuesday, june], [range("it reopened in June")]);
+    expect(out.map((p) => [p.text, p.mark, p.date?.value ?? null, p.suggested])).toEqual([
+      ["Café ", null, null, false],
+      ["closed on ", "x1", null, false],
+      ["Tuesday", "x1", "2015-06-02", false],
+      ["; ", null, null, false],
+      ["it reopened in ", null, null, true],
+      ["June", null, "", true],
+      [".", null, null, false],
+    ]);
+    expect(out.map((p) => p.text).join("")).toBe(t);
+  });
+
+  it("keeps the whole text when there is nothing to overlay", () => {
+    expect(layers(t, [], [], [])).toEqual([{ text: t, mark: null, date: null, suggested: false }]);
   });
 });

@@ -45,3 +45,70 @@ export function segments(
   if (at < text.length || out.length === 0) out.push({ text: text.slice(at), mark: null });
   return out;
 }
+
+/** A piece of text with everything the reader overlays on it. */
+export interface Layered {
+  text: string;
+  /** The excerpt this piece belongs to (the earlier one where excerpts overlap). */
+  mark: string | null;
+  /** The resolved date of the temporal expression this piece is in, if any ("" when the
+   * expression has no calendar value). */
+  date: { value: string; human: string } | null;
+  /** Inside a suggested excerpt. */
+  suggested: boolean;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Cuts `text` wherever an excerpt, a date expression or a suggestion starts or ends (byte
+ * ranges), in one pass over the text whatever the number of ranges. */
+export function layers(
+  text: string,
+  marks: (Range & { id: string })[],
+  dates: (Range & { date: { value: string; human: string } | null })[],
+  suggestions: Range[],
+): Layered[] {
+  const bytes = new Set<number>([0]);
+  for (const r of [...marks, ...dates, ...suggestions]) {
+    bytes.add(r.start);
+    bytes.add(r.end);
+  }
+  const cuts = [...bytes].sort((a, b) => a - b);
+  // Byte offset → UTF-16 index for every cut, walking the text once.
+  const index = new Map<number, number>();
+  let b = 0;
+  let i = 0;
+  for (const cut of cuts) {
+    while (i < text.length && b < cut) {
+      const cp = text.codePointAt(i)!;
+      b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      i += cp >= 0x10000 ? 2 : 1;
+    }
+    index.set(cut, i);
+  }
+  const sortedMarks = [...marks].sort((a, b) => a.start - b.start || a.end - b.end);
+  const inside = <T extends Range>(rs: T[], at: number) => rs.find((r) => r.start <= at && at < r.end);
+  const out: Layered[] = [];
+  for (let k = 0; k < cuts.length; k++) {
+    const from = index.get(cuts[k])!;
+    const to = k + 1 < cuts.length ? index.get(cuts[k + 1])! : text.length;
+    if (to <= from) continue;
+    const at = cuts[k];
+    const d = inside(dates, at);
+    const piece: Layered = {
+      text: text.slice(from, to),
+      mark: inside(sortedMarks, at)?.id ?? null,
+      date: d ? (d.date ?? { value: "", human: "" }) : null,
+      suggested: !!inside(suggestions, at),
+    };
+    const prev = out.at(-1);
+    // Neighbours with the same overlays are one piece (fewer DOM nodes).
+    if (prev && prev.mark === piece.mark && prev.date === piece.date && prev.suggested === piece.suggested) {
+      prev.text += piece.text;
+    } else out.push(piece);
+  }
+  return out;
+}

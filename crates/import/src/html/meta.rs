@@ -416,6 +416,37 @@ fn day_month_year(t: &str) -> Option<Edtf> {
     })
 }
 
+/// Labels of printed dates that are not the publication's: the last change, or the time the
+/// page was generated ("Aktuelle Zeit: 14.10.2020" in a forum's footer).
+const NOT_PUBLISHED: [&str; 9] = [
+    "updated",
+    "last modified",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+    "current time",
+    "aktuelle zeit",
+    "heute ist",
+];
+
+/// Labels that name a printed date as the publication's, in the languages of
+/// [`MONTH_NAMES`].
+const PUBLISHED_LABELS: [&str; 12] = [
+    "published",
+    "posted on",
+    "veröffentlicht",
+    "erstellt am",
+    "publié le",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "yayınlanma",
+    "опубликовано",
+];
+
 /// Longest text taken for a date line rather than a sentence that mentions a date.
 const DATE_LINE: usize = 40;
 
@@ -423,9 +454,27 @@ const DATE_LINE: usize = 40;
 /// at all. Copyright lines never count, and neither do years or months alone ("Class of 2019").
 fn text_date(head: &Head) -> Option<Found<Edtf>> {
     let parse = |t: &str| {
-        (!t.contains('©') && !t.to_ascii_lowercase().contains("copyright"))
-            .then(|| text_day(t))
-            .flatten()
+        let lower = t.to_lowercase();
+        if lower.contains('©') || lower.contains("copyright") {
+            return None;
+        }
+        // "Updated 5 March, published 3 March 2020": each label names the date after it.
+        let mut marks: Vec<(usize, bool)> = NOT_PUBLISHED
+            .iter()
+            .flat_map(|w| lower.match_indices(w).map(|(at, _)| (at, false)))
+            .chain(
+                PUBLISHED_LABELS
+                    .iter()
+                    .flat_map(|w| lower.match_indices(w).map(|(at, _)| (at, true))),
+            )
+            .collect();
+        marks.sort_unstable();
+        let starts = std::iter::once((0, true)).chain(marks.iter().copied());
+        let ends = marks.iter().map(|m| m.0).chain([lower.len()]);
+        starts
+            .zip(ends)
+            .filter(|&((_, publication), _)| publication)
+            .find_map(|((from, _), to)| text_day(&lower[from..to]))
     };
     // A comment's date is the day a reader wrote, never the article's.
     let dates = || {
@@ -433,10 +482,22 @@ fn text_date(head: &Head) -> Option<Found<Edtf>> {
             .iter()
             .filter(|(_, context)| !context.contains("comment"))
     };
+    // "Erstellt am: 30.01.2022 18:36", "Posted on March 3, 2020": the page says which date
+    // is the publication's.
+    let labelled = |t: &str| {
+        let lower = t.to_lowercase();
+        PUBLISHED_LABELS.iter().any(|l| lower.contains(l))
+    };
     dates()
-        .filter(|(_, context)| super::tree::is_date_class(context))
+        .filter(|(t, _)| labelled(t))
         .find_map(|(t, _)| parse(t))
-        .map(|d| Found::by_rule(d, "html:date-element", 0.7))
+        .map(|d| Found::by_rule(d, "html:published-label", 0.8))
+        .or_else(|| {
+            dates()
+                .filter(|(_, context)| super::tree::is_date_class(context))
+                .find_map(|(t, _)| parse(t))
+                .map(|d| Found::by_rule(d, "html:date-element", 0.7))
+        })
         .or_else(|| {
             // A line that is a date ("14.01.2022 um 09:25") before a date that a sentence
             // mentions ("a satellite image of 31.05.2021"): the first dates the page, the
@@ -599,28 +660,32 @@ fn local_day(raw: &str, head: &Head, ld: &JsonLd, url_day: Option<Edtf>) -> Opti
         .map(String::as_str)
         .chain(head.metas.iter().map(|(_, v)| v.as_str()))
         .chain(head.times.iter().map(|(t, _)| t.as_str()));
-    let same_instant = others.filter_map(timestamp).find_map(|(wall, offset)| {
+    let same_instant = others.filter_map(timestamp).find(|&(wall, offset)| {
         let shift = (wall - utc).num_seconds();
-        let same = offset.is_none_or(|o| i64::from(o) == shift)
+        offset.is_none_or(|o| i64::from(o) == shift)
             && shift != 0
             && shift.abs() <= 14 * 3600
-            && shift % 900 == 0;
-        (same && wall.date() != utc.date())
-            .then(|| Edtf::day(wall.date()))
-            .flatten()
+            && shift % 900 == 0
     });
+    if let Some((wall, _)) = same_instant {
+        // The local writing decides, also when it falls on the UTC day.
+        return (wall.date() != utc.date())
+            .then(|| Edtf::day(wall.date()))
+            .flatten();
+    }
     let neighbour = |d: &Edtf| {
         d.earliest()
             .is_some_and(|day| (day - utc.date()).num_days().abs() == 1)
     };
     // The URL's day, when there is one, settles it (also when it agrees with the UTC day).
-    let printed = || match url_day {
-        Some(d) => Some(d),
-        None => text_date(head)
-            .filter(|d| d.provenance == "html:date-element")
-            .map(|d| d.value),
+    let printed = || {
+        url_day.or_else(|| {
+            text_date(head)
+                .filter(|d| d.provenance == "html:date-element")
+                .map(|d| d.value)
+        })
     };
-    same_instant.or_else(|| printed().filter(neighbour))
+    printed().filter(neighbour)
 }
 
 fn plausible(d: NaiveDate) -> Option<Edtf> {
@@ -905,6 +970,39 @@ mod tests {
         check_page(
             "<p class=subline>21. Jan 2022 // Dominik Ricker</p>",
             Some(("2022-01-21", "html:date-element")),
+        );
+    }
+
+    #[test]
+    fn a_date_labelled_as_the_publication_comes_first() {
+        check_page(
+            "<ul class=teasers><li><span class=date>01.02.2022 16:28</span></li></ul>\
+             <article><small>Erstellt am: 30.01.2022 18:36 / sk</small></article>",
+            Some(("2022-01-30", "html:published-label")),
+        );
+        check_page(
+            "<p class=meta>Posted on March 3, 2020 by Ann</p>",
+            Some(("2020-03-03", "html:published-label")),
+        );
+    }
+
+    #[test]
+    fn a_change_or_the_clock_is_not_the_publication() {
+        check_page(
+            "<p class=date>Updated 19.11.2019</p><p class=date>On 18.11.2019</p>",
+            Some(("2019-11-18", "html:date-element")),
+        );
+        check_page(
+            "<p class=date>Veröffentlicht 3.3.2020, aktualisiert 5.3.2020</p>",
+            Some(("2020-03-03", "html:published-label")),
+        );
+        check_page(
+            "<p class=date>Aktualisiert 5.3.2020, veröffentlicht 3.3.2020</p>",
+            Some(("2020-03-03", "html:published-label")),
+        );
+        check_page(
+            "<div class=time>Aktuelle Zeit: 14.10.2020, 12:18</div><p>Beitrag vom 21.01.2009</p>",
+            Some(("2009-01-21", "html:first-text-date")),
         );
     }
 

@@ -1,0 +1,161 @@
+//! The core calls the desktop app makes beyond the CLI's: rendering an unsaved briefing,
+//! exporting, duplicating a template, reordering excerpts of a day, noticing changes on disk,
+//! and the dates of a source's text.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use dossier::model::{Classification, Id, Marking, ProjectConfig};
+use dossier::templates::Origin;
+use dossier::{Error, ExcerptDraft, ExportFormat, Project, World};
+
+fn world() -> World {
+    World::new(DateTime::<Utc>::from_timestamp(1_795_262_400, 0).unwrap())
+}
+
+const TEXT: &str = "Harbour closed\n\nPublished 3 June 2015\n\nOfficials closed the harbour on Tuesday.\n\nThe ferry resumed on Tuesday as well.\n\nA third ship sailed on Tuesday too.\n";
+
+/// A project with one source and three excerpts dated the same day.
+fn project(dir: &Path) -> (Project, Vec<Id>) {
+    // A default marking, as intsum (the default template) requires every portion marked.
+    let mut config = ProjectConfig::new("Harbour");
+    config.classification = Some(Marking::Classification(Classification::Unclassified));
+    let mut p = Project::create(world(), dir, config).unwrap();
+    let source = match p.import("a.txt", TEXT.as_bytes().to_vec()).unwrap() {
+        dossier::Imported::Imported { id } => id,
+        other => panic!("{other:?}"),
+    };
+    let mut ids = Vec::new();
+    for quote in [
+        "Officials closed the harbour",
+        "The ferry resumed",
+        "A third ship sailed",
+    ] {
+        let mut d = ExcerptDraft::new(source.clone(), quote);
+        d.date = Some("2015-06-02".parse().unwrap());
+        ids.push(p.add_excerpt(d).unwrap().id.clone());
+    }
+    (p, ids)
+}
+
+#[test]
+fn an_unsaved_briefing_renders_as_it_will_once_saved() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut p, ids) = project(&tmp.path().join("p"));
+    let mut draft = p.briefing("main").unwrap().clone();
+    draft.body = format!(
+        "## BLUF\n\nThe harbour closed [@{}].\n\n## Key judgments\n\n- It stays shut [@{}].\n",
+        ids[0], ids[1]
+    );
+    let live = p.render_briefing(&draft, None, None).unwrap();
+    assert!(
+        live.markdown.contains("The harbour closed"),
+        "{}",
+        live.markdown
+    );
+    assert_ne!(
+        live,
+        p.render("main", None, None).unwrap(),
+        "the draft is not saved yet"
+    );
+    p.save_briefing(draft).unwrap();
+    assert_eq!(live, p.render("main", None, None).unwrap());
+}
+
+#[test]
+fn export_writes_markdown_and_pdf_creating_the_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (p, _) = project(&tmp.path().join("p"));
+    let rendered = p.render("main", None, None).unwrap();
+    let md = tmp.path().join("out/new/briefing.md");
+    p.export(&rendered, ExportFormat::Markdown, &md).unwrap();
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), rendered.markdown);
+    let pdf = tmp.path().join("briefing.pdf");
+    p.export(&rendered, ExportFormat::Pdf, &pdf).unwrap();
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    assert_eq!(bytes, p.pdf(&rendered).unwrap(), "PDFs are reproducible");
+}
+
+#[test]
+fn duplicate_template_copies_into_the_project_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (p, _) = project(&tmp.path().join("p"));
+    let dir = p.duplicate_template("intsum", "ours", None).unwrap();
+    assert_eq!(dir, p.layout().templates().join("ours"));
+    let listed = p.template_lookup(None).list().unwrap();
+    let ours = listed.iter().find(|t| t.name == "ours").expect("listed");
+    assert_eq!(ours.origin, Origin::Project);
+    assert!(p.render("main", Some("ours"), None).is_ok());
+    let again = p.duplicate_template("intsum", "ours", None).unwrap_err();
+    assert_eq!(again.code(), "template");
+}
+
+#[test]
+fn set_sequences_orders_a_day_and_persists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let (mut p, ids) = project(&dir);
+    let order = vec![ids[2].clone(), ids[0].clone(), ids[1].clone()];
+    p.set_sequences(&order).unwrap();
+    let reopened = Project::open(world(), &dir).unwrap();
+    let firsts: Vec<Id> = reopened
+        .chronology(&Default::default())
+        .entries
+        .iter()
+        .map(|e| e.excerpts[0].clone())
+        .collect();
+    assert_eq!(firsts, order);
+}
+
+#[test]
+fn set_sequences_with_an_unknown_id_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut p, ids) = project(&tmp.path().join("p"));
+    let bad: Id = "2015-06-02-nothing-here-0000".parse().unwrap();
+    let err = p.set_sequences(&[ids[1].clone(), bad]).unwrap_err();
+    assert!(matches!(err, Error::UnknownExcerpt(_)), "{err}");
+    assert_eq!(p.excerpt(&ids[1]).unwrap().sequence, 0);
+    assert!(p.changes_on_disk().unwrap().is_empty());
+}
+
+#[test]
+fn changes_on_disk_lists_changed_new_and_removed_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let (p, ids) = project(&dir);
+    assert_eq!(
+        p.changes_on_disk().unwrap(),
+        Vec::<std::path::PathBuf>::new()
+    );
+    let changed = p.layout().excerpt(&ids[0]);
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("# edited elsewhere\n");
+    std::fs::write(&changed, text).unwrap();
+    let removed = p.layout().excerpt(&ids[1]);
+    std::fs::remove_file(&removed).unwrap();
+    let new = p.layout().briefings().join("second.md");
+    std::fs::write(&new, "+++\ntitle = \"Second\"\n+++\n## BLUF\n").unwrap();
+    let mut want = vec![changed, removed, new];
+    want.sort();
+    assert_eq!(p.changes_on_disk().unwrap(), want);
+    let reopened = Project::open(world(), &dir).unwrap();
+    assert!(reopened.changes_on_disk().unwrap().is_empty());
+}
+
+#[test]
+fn expressions_are_resolved_against_the_publication_day() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (p, _) = project(&tmp.path().join("p"));
+    let source = p.sources().next().unwrap();
+    let found = p.expressions(&source.id).unwrap();
+    let tuesday = found
+        .iter()
+        .find(|e| e.text.contains("Tuesday"))
+        .expect("Tuesday is found");
+    assert_eq!(&source.text[tuesday.start..tuesday.end], tuesday.text);
+    assert_eq!(
+        tuesday.value.as_ref().map(ToString::to_string).as_deref(),
+        Some("2015-06-02")
+    );
+}
