@@ -174,6 +174,9 @@ export async function textMatching(driver, css, re, ms = WAIT_MS) {
       for (const el of els) {
         last = await el.getText().catch(() => "");
         if (re.test(last)) return true;
+        // WebKit leaves text cut by `text-overflow: ellipsis` out of the rendered text.
+        last = (await el.getAttribute("textContent").catch(() => "")) ?? "";
+        if (re.test(last)) return true;
       }
       return false;
     }, ms);

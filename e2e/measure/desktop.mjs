@@ -1,16 +1,19 @@
 // Figures of the desktop app, printed (and written to figures.json in the run's folder), never
-// asserted as times: cold start to first paint, and the chronology view with 10,000 entries
-// (time to render, scrolling). Run with `scripts/e2e --measure`.
+// asserted as times: cold start to first paint, the briefing preview's refresh while typing in
+// the demo briefing, and the chronology view with 10,000 entries (time to render, scrolling).
+// Run with `scripts/e2e --measure`.
 //
 // Times are taken inside the page (performance.now, animation frames), so WebDriver's own
 // round trips are not counted. Cold start runs from the moment the session request (which
 // starts the app) is sent to the app's first painted frame (its `dossier:first-frame` mark).
 
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { launch, textMatching, visible } from "../lib/app.mjs";
+import { By, until } from "selenium-webdriver";
+import { launch, REPO, textMatching, visible, WAIT_MS } from "../lib/app.mjs";
+import { previewFrame } from "../lib/page.mjs";
 import { generateProject } from "../lib/generate.mjs";
 
 const figures = {};
@@ -68,10 +71,10 @@ test("chronology of 10,000 entries: render and scroll", { timeout: 300_000 }, as
       const t0 = performance.now();
       tab.click();
       const poll = () => {
-        if (document.querySelector(".chronology time")) {
+        if (document.querySelector("[data-testid=chrono-entry]")) {
           requestAnimationFrame(() =>
             requestAnimationFrame(() =>
-              done({ ms: performance.now() - t0, elements: document.querySelectorAll(".chronology *").length }),
+              done({ ms: performance.now() - t0, elements: document.querySelectorAll("main *").length }),
             ),
           );
         } else requestAnimationFrame(poll);
@@ -84,7 +87,7 @@ test("chronology of 10,000 entries: render and scroll", { timeout: 300_000 }, as
 
     // Page down through the list, then jump to its end; each step waits for two frames.
     const scroll = await driver.executeAsyncScript((done) => {
-      const first = document.querySelector(".chronology time");
+      const first = document.querySelector("[data-testid=chrono-entry]");
       let scroller = first.parentElement;
       while (scroller && !(scroller.scrollHeight > scroller.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) {
         scroller = scroller.parentElement;
@@ -103,8 +106,8 @@ test("chronology of 10,000 entries: render and scroll", { timeout: 300_000 }, as
         scroller.scrollTop = scroller.scrollHeight;
         await frames();
         const end = performance.now() - t0;
-        const times = [...document.querySelectorAll(".chronology time")];
-        done({ steps, end, last: times.at(-1)?.closest("li,[role=listitem],div")?.textContent ?? "" });
+        const shown = [...document.querySelectorAll("[data-testid=chrono-entry]")].map((e) => e.textContent);
+        done({ steps, end, shown });
       })();
     });
     figure(t, "chronology_10000_page_down_ms", {
@@ -114,7 +117,54 @@ test("chronology of 10,000 entries: render and scroll", { timeout: 300_000 }, as
     figure(t, "chronology_10000_jump_to_end_ms", ms(scroll.end));
     await app.shot("chronology-10000-end");
     // The last entry (day 9,999, "Event 9999") is reachable by scrolling.
-    assert.match(scroll.last, /Event 9999\b/);
+    assert.ok(scroll.shown.some((t) => /Event 9999\b/.test(t)), `the end of the list shows: ${scroll.shown.join(" | ")}`);
+  } finally {
+    await app.close();
+  }
+});
+
+test("preview refresh while typing in the demo briefing", { timeout: 180_000 }, async (t) => {
+  // A copy: the app saves what is typed, and samples/demo is part of the repository.
+  const demo = path.join(process.env.E2E_OUT, "demo");
+  cpSync(path.join(REPO, "samples/demo"), demo, { recursive: true });
+  const app = await launch("preview-demo", { args: [demo] });
+  const { driver } = app;
+  try {
+    await visible(driver, ".sources tbody tr", 60_000);
+    await (await driver.findElement(By.xpath('//nav[@aria-label="Views"]/button[starts-with(normalize-space(.), "Briefing")]'))).click();
+    await driver.wait(async () => (await previewFrame(driver))?.text.includes("Key judgments"), WAIT_MS, "waiting for the demo's preview");
+    await (await driver.wait(until.elementLocated(By.xpath('//nav[@aria-label="Sections"]/button[normalize-space(.)="BLUF"]')), WAIT_MS)).click();
+    await driver.actions().sendKeys("\uE010", "\uE007", "\uE007").perform(); // End, Enter, Enter: a new paragraph
+    // In the page: a key press starts the clock; the next change of the preview's body, once
+    // painted (a timer after the following animation frame), stops it.
+    await driver.executeScript(() => {
+      const body = document.querySelector("[data-testid=briefing-preview]").contentDocument.body;
+      const m = (window.__measure = { t0: null, times: [] });
+      window.addEventListener("keydown", () => (m.t0 ??= performance.now()), true);
+      new MutationObserver(() => {
+        if (m.t0 === null) return;
+        const t0 = m.t0;
+        m.t0 = null;
+        requestAnimationFrame(() => setTimeout(() => m.times.push(performance.now() - t0)));
+      }).observe(body, { childList: true, subtree: true, characterData: true });
+    });
+    const word = "Refreshing";
+    for (let i = 0; i < word.length; i++) {
+      await driver.actions().sendKeys(word[i]).perform();
+      await driver.wait(() => driver.executeScript((n) => window.__measure.times.length > n, i), WAIT_MS, "waiting for the preview to change");
+      await driver.sleep(150); // a typist's pace: each key is its own refresh
+    }
+    const times = await driver.executeScript(() => window.__measure.times);
+    await app.shot("preview-demo");
+    const sorted = [...times].sort((a, b) => a - b);
+    figure(t, "preview_refresh_demo_ms", {
+      keys: times.length,
+      median: ms(median(times)),
+      p90: ms(sorted[Math.floor(sorted.length * 0.9)]),
+      max: ms(sorted.at(-1)),
+    });
+    const own = await textMatching(driver, "[data-testid=preview-ms]", /refreshed \d+ ms/);
+    figure(t, "preview_refresh_demo_app_reports", own);
   } finally {
     await app.close();
   }
