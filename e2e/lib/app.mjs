@@ -186,10 +186,11 @@ export async function textMatching(driver, css, re, ms = WAIT_MS) {
   return last;
 }
 
-/** The button whose visible text starts with `label`. */
-export function button(driver, label) {
+/** The button whose visible text starts with `label` (or contains it, with `{ anywhere }`). */
+export function button(driver, label, { anywhere = false } = {}) {
+  const test = anywhere ? "contains" : "starts-with";
   return driver.wait(
-    until.elementLocated(By.xpath(`//button[starts-with(normalize-space(.), ${xpathString(label)})]`)),
+    until.elementLocated(By.xpath(`//button[${test}(normalize-space(.), ${xpathString(label)})]`)),
     WAIT_MS,
     `waiting for the button "${label}"`,
   );
@@ -221,12 +222,13 @@ function xpathString(s) {
   return s.includes('"') ? `concat("${s.split('"').join(`", '"', "`)}")` : `"${s}"`;
 }
 
-/** Opens the source imported from `fileName` from the sources list, in the reader. */
-export async function openSource(driver, fileName) {
+/** Opens in the reader the source whose row in the sources list shows `text` (its file name
+ * or title). */
+export async function openSource(driver, text) {
   const row = await driver.wait(
-    until.elementLocated(By.xpath(`//tbody/tr[.//div[normalize-space(.)=${xpathString(fileName)}]]//span[@class="title"]`)),
+    until.elementLocated(By.xpath(`//tbody/tr[contains(normalize-space(.), ${xpathString(text)})]//span[@class="title"]`)),
     WAIT_MS,
-    `waiting for the source ${fileName} in the list`,
+    `waiting for the source ${text} in the list`,
   );
   await row.click();
   return visible(driver, "[data-testid=reader-text]");

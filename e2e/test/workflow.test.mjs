@@ -83,7 +83,7 @@ test("workflow: project, import, reader, excerpt, date, chronology, briefing, PD
 
     // Export through the save dialog (a path field here), then check the file itself.
     const pdf = path.join(app.out, "briefing.pdf");
-    await (await button(driver, "Export PDF")).click();
+    await (await button(driver, "PDF…", { anywhere: true })).click();
     await answerDialog(driver, [pdf]);
     await textMatching(driver, "[data-testid=exported]", /Exported/);
     await shot("exported");
