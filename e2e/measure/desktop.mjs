@@ -147,9 +147,12 @@ test("preview refresh while typing in the demo briefing", { timeout: 180_000 }, 
       new MutationObserver(() => {
         if (m.key === null) return;
         const { key, input } = m;
+        const changed = performance.now();
         m.key = m.input = null;
         requestAnimationFrame(() =>
-          setTimeout(() => m.times.push({ key: performance.now() - key, input: performance.now() - (input ?? key) })),
+          setTimeout(() =>
+            m.times.push({ key: performance.now() - key, input: performance.now() - (input ?? key), dom: changed - (input ?? key) }),
+          ),
         );
       }).observe(body, { childList: true, subtree: true, characterData: true });
     });
@@ -168,6 +171,7 @@ test("preview refresh while typing in the demo briefing", { timeout: 180_000 }, 
     figure(t, "preview_refresh_demo_keys", times.length);
     figure(t, "preview_refresh_demo_from_keydown_ms", stats(times.map((x) => x.key)));
     figure(t, "preview_refresh_demo_from_input_ms", stats(times.map((x) => x.input)));
+    figure(t, "preview_refresh_demo_input_to_dom_change_ms", stats(times.map((x) => x.dom)));
     const own = await textMatching(driver, "[data-testid=preview-ms]", /refreshed \d+ ms/);
     figure(t, "preview_refresh_demo_app_reports", own);
   } finally {
