@@ -56,22 +56,40 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
+/** Whether any process of the group `pgid` is alive. */
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Stops tauri-driver with SIGTERM (it then stops WebKitWebDriver, which closes the app). If it
- * does not exit in time, its whole process group is killed, so that no app or driver outlives
- * the test.
+ * does not exit in time, its whole process group is killed. An app that outlives its driver
+ * (seen after typing in the briefing editor: the window survives the session's end) is still
+ * in that group, and is stopped the same way: no app or driver outlives the test.
  */
 async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  try {
-    await withTimeout(exited, STOP_TIMEOUT_MS, "stopping tauri-driver");
-  } catch (e) {
-    console.error(`warning: ${e.message}; killing its process group`);
-    process.kill(-child.pid, "SIGKILL");
-    await exited;
+  const pgid = child.pid;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    try {
+      await withTimeout(exited, STOP_TIMEOUT_MS, "stopping tauri-driver");
+    } catch (e) {
+      console.error(`warning: ${e.message}; killing its process group`);
+      process.kill(-pgid, "SIGKILL");
+      await exited;
+    }
   }
+  if (!groupAlive(pgid)) return;
+  process.kill(-pgid, "SIGTERM");
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
 }
 
 /**
