@@ -109,6 +109,7 @@ fn environment(
         guard::bounded_string(&v, MAX_VALUE_BYTES)
     });
     env.add_filter("list", list);
+    env.add_filter("md", md);
     env.add_function("range", range);
 
     let counter = emitted.clone();
@@ -238,6 +239,41 @@ fn replace(s: &str, from: &str, to: &str) -> Result<String, Error> {
         return Err(guard::too_large());
     }
     Ok(s.replace(from, to))
+}
+
+/// Text from a source, made to read as itself in Markdown: every character that could start
+/// formatting, a link, HTML or a citation is backslash-escaped, and so is a line start that
+/// would make a heading, list item or rule. (Without it, a quote beginning `<script>` opened an
+/// HTML block that swallowed the citation after it.)
+fn md(s: &str) -> Result<String, Error> {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        out.push_str(&line[..line.len() - body.len()]);
+        let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+        let mut chars = body.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let line_start = at == 0 && matches!(c, '#' | '-' | '+' | '=');
+            let ordinal = digits > 0 && at == digits && matches!(c, '.' | ')');
+            if line_start
+                || ordinal
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        if out.len() > MAX_VALUE_BYTES {
+            return Err(guard::too_large());
+        }
+    }
+    Ok(out)
 }
 
 fn list(v: Value) -> Result<Value, Error> {
@@ -407,4 +443,43 @@ fn undefined_name(text: &str, before: &str, side: Option<&str>) -> String {
         .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | '"' | '\'')))
         .map_or(0, |i| i + 1);
     before[start..].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use dossier_markdown::{CmarkEvent as Event, Event as Dialect};
+
+    /// `md` output, read back as the dialect's Markdown, is exactly the input as plain text.
+    fn check(text: &str) {
+        let escaped = super::md(text).unwrap();
+        let mut read = String::new();
+        for e in dossier_markdown::events(&escaped) {
+            let Dialect::Cmark(e) = e else {
+                panic!("{text:?} became {e:?}");
+            };
+            match e {
+                Event::Text(t) => read.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => read.push('\n'),
+                Event::Start(pulldown_cmark::Tag::Paragraph)
+                | Event::End(pulldown_cmark::TagEnd::Paragraph) => {}
+                other => panic!("{text:?} became {other:?} (escaped: {escaped:?})"),
+            }
+        }
+        assert_eq!(read, text, "escaped: {escaped:?}");
+    }
+
+    #[test]
+    fn md_keeps_source_text_literal() {
+        for text in [
+            "<script>alert(1)</script> and more",
+            "a *bold* claim, _under_ [link](javascript:alert(1)) `code`",
+            "# not a heading",
+            "- not a list\n+ nor this\n2015. not an ordered item\n3) nor this",
+            "a | table | cell ~~struck~~ [^1] &amp; AT&T > quote",
+            "back\\slash at the end\\",
+            "=== not a rule",
+        ] {
+            check(text);
+        }
+    }
 }
