@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "recent_projects",
     "demo_project",
     "initial_project",
+    "scripted_dialogs",
     "create_project",
     "open_project",
     "list_sources",

@@ -10,15 +10,18 @@ use std::path::{Path, PathBuf};
 
 use dossier_chronology::{Chronology, Filter};
 use dossier_import::dedup::Index as ReprintIndex;
-use dossier_import::{Extraction, Fingerprint};
 use dossier_model::{
-    Briefing, BriefingMeta, Credibility, Edtf, Excerpt, Found, Id, Locator, Marking, Original,
-    Period, ProjectConfig, Reliability, Source, Tag,
+    Briefing, BriefingMeta, Credibility, Edtf, Excerpt, Found, Id, Locator, Marking, Period,
+    ProjectConfig, Reliability, Source, Tag,
 };
 use sha2::{Digest, Sha256};
 
 use crate::store::{self, Layout, Lock};
 use crate::{Error, Result, World, quote};
+
+mod import;
+use import::extension_for;
+pub use import::{Imported, Prepared};
 
 /// An open project.
 pub struct Project {
@@ -40,36 +43,6 @@ pub struct Problem {
     pub file: PathBuf,
     pub line: usize,
     pub message: String,
-}
-
-/// What became of one imported file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "status", rename_all = "lowercase")]
-pub enum Imported {
-    Imported {
-        id: Id,
-    },
-    /// The same bytes were imported before, as `id`.
-    Duplicate {
-        id: Id,
-    },
-    /// Imported as `id`, and its text is probably a reprint of source `reprint_of` (near-duplicate
-    /// text, see `dossier_import::PROBABLE_REPRINT`); `reprint_of` is set on the new source.
-    Reprint {
-        id: Id,
-        reprint_of: Id,
-    },
-}
-
-/// A file extracted and ready to be added: the slow, pure part of an import, which may run in
-/// parallel before the project is locked.
-pub struct Prepared {
-    file_name: String,
-    sha256: String,
-    size: u64,
-    bytes: Vec<u8>,
-    extraction: Extraction,
-    fingerprint: Fingerprint,
 }
 
 /// Changes to a source; `None` leaves a field as it is, `Some(None)` clears it.
@@ -327,124 +300,9 @@ impl Project {
 
     /// The chronology of the project's excerpts under `filter`.
     pub fn chronology(&self, filter: &Filter) -> Chronology {
-        let sources: Vec<Source> = self.sources.values().cloned().collect();
-        let excerpts: Vec<Excerpt> = self.excerpts.values().cloned().collect();
+        let sources: Vec<&Source> = self.sources.values().collect();
+        let excerpts: Vec<&Excerpt> = self.excerpts.values().collect();
         dossier_chronology::assemble(&sources, &excerpts, filter)
-    }
-
-    // ----- import -----
-
-    /// Hashes and extracts one file (pure: no project state is read or written).
-    pub fn prepare(file_name: &str, bytes: Vec<u8>) -> Result<Prepared> {
-        let extraction = dossier_import::extract(&bytes, file_name).map_err(|e| Error::Import {
-            file: PathBuf::from(file_name),
-            message: e.to_string(),
-        })?;
-        Ok(Prepared {
-            file_name: base_name(file_name),
-            sha256: hex(&Sha256::digest(&bytes)),
-            size: bytes.len() as u64,
-            bytes,
-            fingerprint: Fingerprint::of(&extraction.text),
-            extraction,
-        })
-    }
-
-    /// Imports one file: [`Project::prepare`] then [`Project::add_prepared`].
-    pub fn import(&mut self, file_name: &str, bytes: Vec<u8>) -> Result<Imported> {
-        let prepared = Project::prepare(file_name, bytes)?;
-        let lock = self.lock()?;
-        self.add_prepared(&lock, prepared)
-    }
-
-    /// Adds an extracted file as a source, unless the same bytes are already in the project.
-    /// Taking the [`Lock`] proves the caller holds it: a batch of imports takes it once.
-    pub fn add_prepared(&mut self, _lock: &Lock, p: Prepared) -> Result<Imported> {
-        if let Some(s) = self
-            .sources
-            .values()
-            .find(|s| s.original.sha256 == p.sha256)
-        {
-            return Ok(Imported::Duplicate { id: s.id.clone() });
-        }
-        let reprint_of = self.probable_reprint_of(&p.fingerprint);
-        let x = p.extraction;
-        let ext = extension_for(&x.media_type);
-        let original = self.layout.original(&p.sha256, ext);
-        if self.world.fs.read(&original).is_err() {
-            self.write_new(&original, &p.bytes)?;
-        }
-        let prefix = x
-            .published
-            .as_ref()
-            .map(|f| id_prefix(&f.value))
-            .unwrap_or_default();
-        let words = x
-            .title
-            .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_else(|| p.file_name.clone());
-        let mut source = Source {
-            id: Id::compose(&prefix, &words, 3, &p.sha256[..4]),
-            title: x.title,
-            outlet: x.outlet,
-            author: x.author,
-            url: x.url,
-            published: x.published,
-            dateline: x.dateline,
-            language: x.language,
-            captured_at: self.world.now(),
-            original: Original {
-                file_name: p.file_name,
-                media_type: x.media_type,
-                sha256: p.sha256.clone(),
-                size: p.size,
-            },
-            reliability: Reliability::default(),
-            reprint_of: reprint_of.clone(),
-            attribution: x.attribution,
-            tags: Vec::new(),
-            notes: String::new(),
-            removed: x.removed,
-            pages: x.pages,
-            warnings: x.warnings,
-            text: x.text,
-        };
-        let id = self.claim_id(
-            &prefix,
-            &words,
-            &p.sha256,
-            |id| {
-                source.id = id.clone();
-                store::encode_source(&source)
-            },
-            |l, id| l.source(id),
-        )?;
-        self.sources.insert(id.clone(), source);
-        if let Some(index) = &mut self.reprints {
-            index.insert(id.clone(), p.fingerprint);
-        }
-        Ok(match reprint_of {
-            Some(reprint_of) => Imported::Reprint { id, reprint_of },
-            None => Imported::Imported { id },
-        })
-    }
-
-    /// The existing source whose text the fingerprinted text probably reprints.
-    fn probable_reprint_of(&mut self, fp: &Fingerprint) -> Option<Id> {
-        let sources = &self.sources;
-        let index = self.reprints.get_or_insert_with(|| {
-            let mut index = ReprintIndex::new();
-            for (id, s) in sources {
-                index.insert(id.clone(), Fingerprint::of(&s.text));
-            }
-            index
-        });
-        // A source removed since the index was built is no longer a candidate.
-        index
-            .probable_reprint_of(fp)
-            .map(|(id, _)| id)
-            .filter(|id| self.sources.contains_key(id))
     }
 
     // ----- sources -----
@@ -727,7 +585,33 @@ impl Project {
             .fs
             .create_dir_all(&state)
             .map_err(|e| Error::io(&state, e))?;
-        Lock::acquire(self.world.fs.clone(), &self.layout.lock(), self.world.now())
+        let lock = Lock::acquire(self.world.fs.clone(), &self.layout.lock(), self.world.now())?;
+        if lock.recovered_stale() {
+            self.remove_stale_temps();
+        }
+        Ok(lock)
+    }
+
+    /// Removes the temp files a writer that died mid-save left behind (`.<name>.<pid>-<n>.tmp`,
+    /// see `store::fs`). Only the lock holder writes, so after a dead holder every temp file is
+    /// garbage. Best effort: a leftover temp file is invisible to loading anyway.
+    fn remove_stale_temps(&self) {
+        let l = &self.layout;
+        for dir in [
+            l.root(),
+            l.sources(),
+            l.originals(),
+            l.excerpts(),
+            l.briefings(),
+            l.output(),
+        ] {
+            for file in self.world.fs.list(&dir).unwrap_or_default() {
+                let name = file.file_name().unwrap_or_default().to_string_lossy();
+                if name.starts_with('.') && name.ends_with(".tmp") {
+                    let _ = self.world.fs.remove(&file);
+                }
+            }
+        }
     }
 
     fn remember(&mut self, path: &Path, bytes: &[u8]) {
@@ -963,26 +847,6 @@ fn dedup_tags(mut tags: Vec<Tag>) -> Vec<Tag> {
     tags.sort();
     tags.dedup();
     tags
-}
-
-/// The file extension an original is stored under, from its detected media type (never from
-/// the name the file arrived with).
-fn extension_for(media_type: &str) -> &'static str {
-    match media_type {
-        "text/plain" => "txt",
-        "text/markdown" => "md",
-        "text/html" => "html",
-        "application/pdf" => "pdf",
-        "multipart/related" | "message/rfc822" => "mhtml",
-        _ => "bin",
-    }
-}
-
-fn base_name(file_name: &str) -> String {
-    Path::new(file_name)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file_name.to_string())
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {

@@ -66,8 +66,8 @@ impl Project {
             to: briefing.meta.to,
             tags: briefing.meta.tags.clone(),
         };
-        let sources: Vec<Source> = self.sources().cloned().collect();
-        let excerpts: Vec<Excerpt> = self.excerpts().cloned().collect();
+        let sources: Vec<&Source> = self.sources().collect();
+        let excerpts: Vec<&Excerpt> = self.excerpts().collect();
         let chronology = dossier_chronology::assemble(&sources, &excerpts, &filter);
         let inputs = Inputs {
             config: self.config(),

@@ -54,14 +54,9 @@ fn visible(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 #[test]
 fn sigkill_during_saves_leaves_old_or_new_state() {
     let (tmp, dir) = new_project();
-    let files: Vec<PathBuf> = (0..12)
-        .map(|i| {
-            let f = tmp.path().join(format!("a{i}.txt"));
-            std::fs::write(&f, article(i)).unwrap();
-            f
-        })
-        .collect();
-    dossier(&["import", s(&dir), s(&files[0])]).ok();
+    let first = tmp.path().join("first.txt");
+    std::fs::write(&first, article(0)).unwrap();
+    dossier(&["import", s(&dir), s(&first)]).ok();
     let source = dossier(&["sources", s(&dir), "--json"]).ok().json()[0]["id"]
         .as_str()
         .unwrap()
@@ -85,9 +80,18 @@ fn sigkill_during_saves_leaves_old_or_new_state() {
         let summary = format!("summary number {round}");
         let note = "n".repeat(round * 600); // up to 120 KB: one argument may not exceed 128 KB
         let (mut args, dir_arg): (Vec<String>, usize) = if round % 4 == 0 {
+            // Eight new files each time, so every import round writes a batch (one sync for
+            // all, then the links: see `Fs::create_new_batch`).
+            let batch: Vec<PathBuf> = (0..8)
+                .map(|i| {
+                    let f = tmp.path().join(format!("r{round}-{i}.txt"));
+                    std::fs::write(&f, article(1000 * (round + 1) + i)).unwrap();
+                    f
+                })
+                .collect();
             let args = ["import", s(&dir)].into_iter().map(String::from);
             (
-                args.chain(files.iter().map(|f| s(f).to_string())).collect(),
+                args.chain(batch.iter().map(|f| s(f).to_string())).collect(),
                 1,
             )
         } else {
@@ -156,9 +160,15 @@ fn sigkill_during_saves_leaves_old_or_new_state() {
         }
         std::fs::remove_dir_all(&shadow).unwrap();
     }
-    // A stale lock left by a killed writer never blocks the next one.
+    // A stale lock left by a killed writer never blocks the next one, and taking it over
+    // removes the temp files the killed writer left.
     dossier(&["excerpt", "edit", s(&dir), &excerpt, "--summary", "final"]).ok();
     dossier(&["validate", s(&dir)]).ok();
+    let temps: Vec<PathBuf> = snapshot(&dir)
+        .into_keys()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(temps.is_empty(), "temp files left behind: {temps:?}");
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -100,13 +100,28 @@ fn load_then_save_writes_identical_bytes() {
     assert_eq!(files(&dir), before);
 }
 
-/// An `Fs` that fails writes with a chosen error while `fail` is set.
+/// An `Fs` that fails writes with a chosen error while `fail` is set: all of them, or only
+/// those whose path contains `only`.
 struct FaultyFs {
     fail: Mutex<Option<io::ErrorKind>>,
+    only: Option<&'static str>,
 }
 
 impl FaultyFs {
-    fn check(&self) -> io::Result<()> {
+    fn failing(kind: io::ErrorKind) -> FaultyFs {
+        FaultyFs {
+            fail: Mutex::new(Some(kind)),
+            only: None,
+        }
+    }
+
+    fn check(&self, path: &Path) -> io::Result<()> {
+        if self
+            .only
+            .is_some_and(|only| !path.to_string_lossy().contains(only))
+        {
+            return Ok(());
+        }
         match *self.fail.lock().unwrap() {
             Some(kind) => Err(io::Error::new(kind, format!("injected: {kind:?}"))),
             None => Ok(()),
@@ -119,7 +134,7 @@ impl Fs for FaultyFs {
         OsFs.read(path)
     }
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        self.check()?;
+        self.check(path)?;
         OsFs.write_atomic(path, bytes)
     }
     fn create_new(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -127,14 +142,14 @@ impl Fs for FaultyFs {
         if path.ends_with(".dossier/lock") {
             return OsFs.create_new(path, bytes);
         }
-        self.check()?;
+        self.check(path)?;
         OsFs.create_new(path, bytes)
     }
     fn remove(&self, path: &Path) -> io::Result<()> {
         if path.ends_with(".dossier/lock") {
             return OsFs.remove(path);
         }
-        self.check()?;
+        self.check(path)?;
         OsFs.remove(path)
     }
     fn create_dir_all(&self, path: &Path) -> io::Result<()> {
@@ -156,9 +171,7 @@ fn injected_write_failures_keep_the_original_and_the_edit() {
         io::ErrorKind::Other,
         io::ErrorKind::PermissionDenied,
     ] {
-        let fs = Arc::new(FaultyFs {
-            fail: Mutex::new(Some(kind)),
-        });
+        let fs = Arc::new(FaultyFs::failing(kind));
         let mut p = Project::open(World::with_fs(fs.clone(), now()), &dir).unwrap();
         let id = p.excerpts().next().unwrap().id.clone();
         let edit = ExcerptEdit {
@@ -246,4 +259,62 @@ fn dates_in_files_are_edtf_text() {
     assert_eq!(x.event_date(), Some(&"2015-06-02".parse::<Edtf>().unwrap()));
     let text = std::fs::read_to_string(p.layout().excerpt(&x.id)).unwrap();
     assert!(text.contains("value = \"2015-06-02\""), "{text}");
+}
+
+#[test]
+fn a_failed_write_in_a_bulk_import_fails_that_file_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    drop(Project::create(World::new(now()), &dir, ProjectConfig::new("Bulk")).unwrap());
+    let inputs: Vec<PathBuf> = (0..12)
+        .map(|i| {
+            let title = if i == 5 {
+                "Poison pill"
+            } else {
+                "Harbour report"
+            };
+            let f = tmp.path().join(format!("in{i}.txt"));
+            std::fs::write(
+                &f,
+                format!("{title} {i}\n\nOfficials closed harbour {i} on Tuesday, {i} said.\n"),
+            )
+            .unwrap();
+            f
+        })
+        .collect();
+    // The same bytes twice in one import: one source, one duplicate.
+    let mut batch = inputs.clone();
+    batch.push(inputs[2].clone());
+    let before = files(&dir);
+    // Writing any file of the source titled "Poison pill" fails: the disk is full.
+    let poison = FaultyFs {
+        only: Some("poison"),
+        ..FaultyFs::failing(io::ErrorKind::StorageFull)
+    };
+    let mut p = Project::open(World::with_fs(Arc::new(poison), now()), &dir).unwrap();
+    let mut ticks = 0;
+    let results = p.import_files(&batch, |done, _| ticks = done).unwrap();
+    assert_eq!(ticks, batch.len(), "progress reaches every file");
+    for (i, r) in results.iter().enumerate() {
+        match (i, r) {
+            (5, Err(Error::Io { path, .. })) => assert!(path.to_string_lossy().contains("poison")),
+            (12, Ok(dossier::Imported::Duplicate { .. })) => {}
+            (i, Ok(dossier::Imported::Imported { .. })) if i != 5 && i != 12 => {}
+            (i, other) => panic!("file {i}: {other:?}"),
+        }
+    }
+    assert!(p.sources().all(|s| !s.id.to_string().contains("poison")));
+    let reopened = Project::open(World::new(now()), &dir).unwrap();
+    assert_eq!(reopened.sources().count(), 11);
+    // Nothing of the failed file stays behind: no source, no original, no temp file.
+    let originals = std::fs::read_dir(dir.join("sources/originals"))
+        .unwrap()
+        .count();
+    assert_eq!(originals, 11);
+    let added: Vec<PathBuf> = files(&dir)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| !before.iter().any(|(b, _)| b == p))
+        .collect();
+    assert_eq!(added.len(), 11, "11 sources: {added:?}");
 }

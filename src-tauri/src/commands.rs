@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::dto::*;
@@ -34,6 +34,14 @@ pub fn demo_project() -> Option<String> {
         .then(|| demo.canonicalize().ok())
         .flatten()
         .map(|p| p.display().to_string())
+}
+
+/// Whether the native file dialogs are replaced by a path field in the window. WebDriver cannot
+/// operate GTK dialogs, so the end-to-end harness (`scripts/e2e`) sets `DOSSIER_E2E_DIALOGS=1`;
+/// the path typed there goes to the same command a dialog's would.
+#[tauri::command]
+pub fn scripted_dialogs() -> bool {
+    std::env::var_os("DOSSIER_E2E_DIALOGS").is_some_and(|v| v == "1")
 }
 
 /// The project named on the command line, if any.
@@ -67,37 +75,39 @@ pub async fn get_source(session: State<'_, Session>, id: String) -> IpcResult<So
 }
 
 /// Imports files (a folder stands for the files directly in it), reporting `import-progress`
-/// after each. Extraction, the slow part, runs outside the project lock. One file's failure is
-/// reported in its outcome and does not stop the others.
+/// as each is settled. One file's failure is reported in its outcome and does not stop the
+/// others; a path that fails its check never reaches the core.
 #[tauri::command]
-pub async fn import_files(
-    app: AppHandle,
-    session: State<'_, Session>,
-    paths: Vec<String>,
-) -> IpcResult<Vec<ImportOutcome>> {
-    let files = blocking(move || Ok(expand(&paths))).await?;
-    let total = files.len().try_into().unwrap_or(u32::MAX);
-    let mut outcomes = Vec::with_capacity(files.len());
-    for (done, (file, checked)) in files.into_iter().enumerate() {
-        let result = match checked {
-            Ok(path) => match blocking(move || prepare(&path)).await {
-                Ok(prepared) => session.add_prepared(prepared),
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(e),
-        };
-        outcomes.push(outcome(file.clone(), result));
-        // Progress is a courtesy to the window; a closed window must not fail the import.
-        let _ = app.emit(
-            "import-progress",
-            ImportProgress {
-                done: (done + 1).try_into().unwrap_or(u32::MAX),
-                total,
-                file,
-            },
-        );
-    }
-    Ok(outcomes)
+pub async fn import_files(app: AppHandle, paths: Vec<String>) -> IpcResult<Vec<ImportOutcome>> {
+    blocking(move || {
+        let files = expand(&paths);
+        let checked: Vec<PathBuf> = files.iter().filter_map(|(_, c)| c.clone().ok()).collect();
+        let total = files.len().try_into().unwrap_or(u32::MAX);
+        let mut done = files.iter().filter(|(_, c)| c.is_err()).count();
+        let session = app.state::<Session>();
+        let mut results = session
+            .import_files(&checked, |_, file| {
+                done += 1;
+                // Progress is a courtesy to the window; a closed window must not fail the import.
+                let _ = app.emit(
+                    "import-progress",
+                    ImportProgress {
+                        done: done.try_into().unwrap_or(u32::MAX),
+                        total,
+                        file: file.display().to_string(),
+                    },
+                );
+            })?
+            .into_iter();
+        Ok(files
+            .into_iter()
+            .map(|(file, checked)| {
+                let result = checked.and_then(|_| results.next().expect("one result per file"));
+                outcome(file, result)
+            })
+            .collect())
+    })
+    .await
 }
 
 /// Each raw path with its checked form; folders are replaced by their visible files.
@@ -127,16 +137,6 @@ fn expand(raw: &[String]) -> Vec<(String, IpcResult<PathBuf>)> {
         }
     }
     out
-}
-
-fn prepare(path: &std::path::Path) -> IpcResult<dossier::Prepared> {
-    let bytes =
-        std::fs::read(path).map_err(|e| IpcError::new("io", format!("{}: {e}", path.display())))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(dossier::Project::prepare(&name, bytes)?)
 }
 
 fn outcome(file: String, result: IpcResult<dossier::Imported>) -> ImportOutcome {

@@ -60,6 +60,7 @@ pub fn run() {
             commands::recent_projects,
             commands::demo_project,
             commands::initial_project,
+            commands::scripted_dialogs,
             commands::create_project,
             commands::open_project,
             commands::list_sources,

@@ -129,12 +129,18 @@ impl Session {
         })
     }
 
-    /// Adds an already extracted file (see `commands::import_files`: extraction runs outside
-    /// the lock).
-    pub fn add_prepared(&self, prepared: dossier::Prepared) -> IpcResult<Imported> {
+    /// Imports checked files through the core (extraction on every core outside the project
+    /// lock, one durable commit per batch); one result per file, in order.
+    pub fn import_files(
+        &self,
+        files: &[PathBuf],
+        progress: impl FnMut(usize, &Path),
+    ) -> IpcResult<Vec<IpcResult<Imported>>> {
         self.with(|p| {
-            let lock = p.lock()?;
-            Ok(p.add_prepared(&lock, prepared)?)
+            Ok(p.import_files(files, progress)?
+                .into_iter()
+                .map(|r| r.map_err(IpcError::from))
+                .collect())
         })
     }
 

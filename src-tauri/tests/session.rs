@@ -11,8 +11,16 @@ fn session_with_source() -> (tempfile::TempDir, Session, String) {
     let tmp = tempfile::tempdir().unwrap();
     let s = Session::new(Some(tmp.path().join("config/recent.json")), None);
     s.create(&tmp.path().join("p"), "Talks").unwrap();
-    let prepared = dossier::Project::prepare("talks.txt", ARTICLE.as_bytes().to_vec()).unwrap();
-    let id = match s.add_prepared(prepared).unwrap() {
+    let file = tmp.path().join("talks.txt");
+    std::fs::write(&file, ARTICLE).unwrap();
+    let mut progress = Vec::new();
+    let results = s
+        .import_files(std::slice::from_ref(&file), |done, f| {
+            progress.push((done, f.to_path_buf()))
+        })
+        .unwrap();
+    assert_eq!(progress, [(1, file)]);
+    let id = match results.into_iter().next().unwrap().unwrap() {
         dossier::Imported::Imported { id } => id.to_string(),
         other => panic!("expected an import, got {other:?}"),
     };

@@ -30,47 +30,29 @@ struct ImportLine {
     error: Option<String>,
 }
 
-/// Files extracted in parallel per batch; the batch bounds memory (bytes and extractions held at
-/// once) and how long the project lock is held.
-const BATCH: usize = 64;
-
 pub fn import(world: &World, a: ImportArgs) -> CliResult {
     let mut p = open(world, &a.dir)?;
     let files = expand(&a.files)?;
     let mut progress = Progress::new(files.len(), !a.json && std::io::stderr().is_terminal());
+    let results = p.import_files(&files, |_, file| progress.tick(&file.display().to_string()))?;
     let mut lines = Vec::with_capacity(files.len());
-    for batch in files.chunks(BATCH) {
-        // The slow, pure part (decode, clean, fingerprint) runs on every core, unlocked.
-        let prepared = parallel_map(batch, |file| {
-            let name = file.display().to_string();
-            std::fs::read(file)
-                .map_err(|e| dossier::Error::Import {
-                    file: file.clone(),
-                    message: e.to_string(),
-                })
-                .and_then(|bytes| Project::prepare(&name, bytes))
+    for (file, result) in files.iter().zip(results) {
+        let line = |status, id, reprint_of, error| ImportLine {
+            file: file.display().to_string(),
+            status,
+            id,
+            reprint_of,
+            error,
+        };
+        lines.push(match result {
+            Ok(Imported::Imported { id }) => line("imported", Some(id), None, None),
+            Ok(Imported::Duplicate { id }) => line("duplicate", Some(id), None, None),
+            Ok(Imported::Reprint { id, reprint_of }) => {
+                line("reprint", Some(id), Some(reprint_of), None)
+            }
+            Err(e) if e.is_user_error() => line("failed", None, None, Some(e.to_string())),
+            Err(e) => return Err(e.into()),
         });
-        let lock = p.lock()?;
-        for (file, prepared) in batch.iter().zip(prepared) {
-            let name = file.display().to_string();
-            progress.tick(&name);
-            let line = |status, id, reprint_of, error| ImportLine {
-                file: name.clone(),
-                status,
-                id,
-                reprint_of,
-                error,
-            };
-            lines.push(match prepared.and_then(|x| p.add_prepared(&lock, x)) {
-                Ok(Imported::Imported { id }) => line("imported", Some(id), None, None),
-                Ok(Imported::Duplicate { id }) => line("duplicate", Some(id), None, None),
-                Ok(Imported::Reprint { id, reprint_of }) => {
-                    line("reprint", Some(id), Some(reprint_of), None)
-                }
-                Err(e) if e.is_user_error() => line("failed", None, None, Some(e.to_string())),
-                Err(e) => return Err(e.into()),
-            });
-        }
     }
     progress.finish();
     if a.json {
@@ -104,35 +86,6 @@ pub fn import(world: &World, a: ImportArgs) -> CliResult {
         ));
     }
     Ok(())
-}
-
-/// `f` over `items` on all cores, results in input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// A one-line progress bar on stderr, drawn only on a terminal.

@@ -22,6 +22,7 @@ pub struct Holder {
 pub struct Lock {
     fs: Arc<dyn Fs>,
     path: PathBuf,
+    recovered: bool,
 }
 
 impl Holder {
@@ -43,12 +44,14 @@ impl Lock {
     /// Takes the lock at `path`, recovering a stale one left by a dead process.
     pub fn acquire(fs: Arc<dyn Fs>, path: &Path, now: DateTime<Utc>) -> Result<Lock, Error> {
         let me = toml::to_string(&Holder::me(now)).expect("holder serialises");
+        let mut recovered = false;
         for _ in 0..3 {
             match fs.create_new(path, me.as_bytes()) {
                 Ok(()) => {
                     return Ok(Lock {
                         fs,
                         path: path.to_path_buf(),
+                        recovered,
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
@@ -62,6 +65,7 @@ impl Lock {
             match holder {
                 Some(h) if h.is_dead() || h.pid == std::process::id() && h.host == hostname() => {
                     // Dead holder, or this very process leaked it: recover.
+                    recovered |= h.is_dead();
                     let _ = fs.remove(path);
                 }
                 Some(h) => {
@@ -73,6 +77,7 @@ impl Lock {
                 None => {
                     // Unreadable lock content: lock files are created whole (see `create_new`),
                     // so this is damage, not a write in progress. Recover.
+                    recovered = true;
                     let _ = fs.remove(path);
                 }
             }
@@ -81,6 +86,14 @@ impl Lock {
             path,
             io::Error::other("the lock kept changing hands; try again"),
         ))
+    }
+}
+
+impl Lock {
+    /// Whether taking the lock recovered one left by a writer that died: its temp files, if
+    /// any, are garbage now.
+    pub fn recovered_stale(&self) -> bool {
+        self.recovered
     }
 }
 

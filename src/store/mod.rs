@@ -71,6 +71,9 @@ impl Layout {
     pub fn briefing(&self, name: &str) -> PathBuf {
         self.briefings().join(format!("{name}.md"))
     }
+    pub fn root(&self) -> PathBuf {
+        self.root.clone()
+    }
     pub fn output(&self) -> PathBuf {
         self.root.join("out")
     }

@@ -27,6 +27,7 @@ mod csv;
 mod figures;
 mod similar;
 
+use std::borrow::Borrow;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -121,11 +122,23 @@ pub enum ConflictKind {
 }
 
 /// Assembles the chronology of `excerpts` (whose sources are in `sources`) under `filter`.
-pub fn assemble(sources: &[Source], excerpts: &[Excerpt], filter: &Filter) -> Chronology {
-    let by_id: HashMap<&Id, &Source> = sources.iter().map(|s| (&s.id, s)).collect();
+/// Owned items or references: a project passes references rather than copy every text.
+pub fn assemble<S: Borrow<Source>, E: Borrow<Excerpt>>(
+    sources: &[S],
+    excerpts: &[E],
+    filter: &Filter,
+) -> Chronology {
+    let by_id: HashMap<&Id, &Source> = sources
+        .iter()
+        .map(|s| (&s.borrow().id, s.borrow()))
+        .collect();
     let mut dated: Vec<(&Excerpt, Edtf)> = Vec::new();
     let mut undated = Vec::new();
-    for e in excerpts.iter().filter(|e| keeps_tags(filter, e)) {
+    for e in excerpts
+        .iter()
+        .map(Borrow::borrow)
+        .filter(|e| keeps_tags(filter, e))
+    {
         match e.event_date() {
             Some(d) if d.overlaps_range(filter.from.as_ref(), filter.to.as_ref()) => {
                 dated.push((e, *d))

@@ -44,6 +44,7 @@ fn main() {
             Ok(x) => json!({
                 "id": id,
                 "date_rule": x.published.as_ref().map(|d| d.provenance.clone()),
+                "date_value": x.published.as_ref().map(|d| d.value.to_string()),
                 // The scorer compares words: link targets are not article words.
                 "text": links.replace_all(&x.text, "]").replace(['[', ']'], ""),
                 "title": x.title.map(|t| t.value),

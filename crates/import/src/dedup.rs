@@ -21,7 +21,7 @@ const HASHES: usize = 128;
 /// The MinHash signature of one text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
-    mins: Vec<u64>,
+    mins: Vec<u32>,
 }
 
 impl Fingerprint {
@@ -32,7 +32,7 @@ impl Fingerprint {
             .filter(|w| !w.is_empty())
             .map(hash_word)
             .collect();
-        let mut mins = vec![u64::MAX; HASHES];
+        let mut mins = vec![u32::MAX; HASHES];
         if words.is_empty() {
             return Fingerprint { mins };
         }
@@ -42,13 +42,12 @@ impl Fingerprint {
             let shingle = words[i..end]
                 .iter()
                 .fold(0xcbf2_9ce4_8422_2325u64, |h, &w| mix(h ^ w));
-            for (k, m) in mins.iter_mut().enumerate() {
-                // One base hash, permuted per slot by xor with a constant and a mixer: 128
-                // independent-enough hash functions for the price of a multiply each.
-                let h = mix(shingle ^ SEEDS[k]);
-                if h < *m {
-                    *m = h;
-                }
+            for (m, (a, b)) in mins.iter_mut().zip(SEEDS.iter().zip(SEEDS.iter().rev())) {
+                // One well-mixed base hash, then a multiply-shift hash per slot (odd multiplier,
+                // high 32 bits): 128 universal hash functions for one multiply-add each, which
+                // the compiler vectorises.
+                let h = ((shingle.wrapping_mul(a | 1).wrapping_add(*b)) >> 32) as u32;
+                *m = (*m).min(h);
             }
         }
         Fingerprint { mins }
@@ -74,7 +73,7 @@ impl Fingerprint {
     }
 
     fn is_empty(&self) -> bool {
-        self.mins.iter().all(|&m| m == u64::MAX)
+        self.mins.iter().all(|&m| m == u32::MAX)
     }
 }
 
@@ -126,10 +125,12 @@ impl<K: Clone> Index<K> {
 }
 
 fn band_hashes(fp: &Fingerprint) -> impl Iterator<Item = (u8, u64)> + '_ {
-    fp.mins
-        .chunks(ROWS)
-        .enumerate()
-        .map(|(b, rows)| (b as u8, rows.iter().fold(0u64, |h, &r| mix(h ^ r))))
+    fp.mins.chunks(ROWS).enumerate().map(|(b, rows)| {
+        (
+            b as u8,
+            rows.iter().fold(0u64, |h, &r| mix(h ^ u64::from(r))),
+        )
+    })
 }
 
 fn hash_word(w: &str) -> u64 {

@@ -112,7 +112,17 @@ fn is_mhtml(lower: &str) -> bool {
 fn is_html(lower: &str) -> bool {
     const OPENERS: [&str; 4] = ["<!doctype html", "<html", "<?xml", "<!--"];
     const TAGS: [&str; 6] = ["<html", "<head", "<body", "<meta", "<div", "<article"];
-    OPENERS.iter().any(|o| lower.starts_with(o)) && TAGS.iter().any(|t| lower.contains(t))
+    // Pages saved without `<html>` may open with a style or script block longer than the
+    // prefix: an element that only HTML has, first thing in the file, decides it.
+    const HEAD_ELEMENTS: [&str; 7] = ["style", "script", "link", "meta", "head", "title", "body"];
+    let opens_with_element = lower.strip_prefix('<').is_some_and(|rest| {
+        HEAD_ELEMENTS.iter().any(|e| {
+            rest.strip_prefix(e)
+                .is_some_and(|after| after.starts_with([' ', '>', '\n', '\r', '\t']))
+        })
+    });
+    opens_with_element
+        || OPENERS.iter().any(|o| lower.starts_with(o)) && TAGS.iter().any(|t| lower.contains(t))
         || lower.starts_with('<') && TAGS.iter().filter(|t| lower.contains(*t)).count() >= 2
 }
 
@@ -155,6 +165,16 @@ mod tests {
             Ok(Kind::Html),
         );
         check(b"<p>I think 3 < 4</p>", "x.txt", Ok(Kind::Text));
+    }
+
+    #[test]
+    fn page_opening_with_a_long_style_block_is_html() {
+        let mut page = b"<style>\n".to_vec();
+        page.extend(b"  .box { opacity: 1; }\n".repeat(1000));
+        page.extend(b"</style><meta name=x content=y><div>text</div>");
+        check(&page, "page.html", Ok(Kind::Html));
+        check(b"<script src=a.js></script>", "x", Ok(Kind::Html));
+        check(b"<styled text> is not a tag", "x.txt", Ok(Kind::Text));
     }
 
     #[test]

@@ -24,6 +24,11 @@ pub const WORKER_ARG: &str = "__dossier-pdf-worker";
 /// How long one PDF may take before the worker is killed.
 pub const TIME_LIMIT: Duration = Duration::from_secs(30);
 
+/// The address space a worker may use (its 256 MB parse stack included): a PDF that makes the
+/// parser allocate without end (a decompression bomb, a huge object count) ends the worker
+/// instead of the machine's memory.
+pub const MEMORY_LIMIT: u64 = 1536 << 20;
+
 /// Where PDF parsing runs.
 #[derive(Debug, Clone)]
 pub enum Isolation {
@@ -80,6 +85,7 @@ pub fn serve_worker_if_asked() {
 
 /// The worker: PDF on stdin, an [`Answer`] as JSON on stdout. Returns the exit code.
 pub fn worker_main() -> i32 {
+    limit_memory(MEMORY_LIMIT);
     let mut bytes = Vec::new();
     let read = std::io::stdin()
         .take(MAX_BYTES as u64 + 1)
@@ -99,6 +105,25 @@ pub fn worker_main() -> i32 {
     }
     0
 }
+
+/// Caps this process's address space. An allocation beyond it aborts the worker, which the
+/// parent reports as a failed PDF.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn limit_memory(bytes: u64) {
+    let limit = libc::rlimit {
+        rlim_cur: bytes as libc::rlim_t,
+        rlim_max: bytes as libc::rlim_t,
+    };
+    // SAFETY: setrlimit reads the struct it is given; failing leaves the process unlimited,
+    // which the time limit still bounds.
+    unsafe {
+        libc::setrlimit(libc::RLIMIT_AS, &limit);
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_memory(_bytes: u64) {}
 
 /// Parses on a thread with a big stack and turns a panic into an answer.
 fn parse_guarded(bytes: Vec<u8>) -> Answer {
@@ -193,9 +218,10 @@ fn run_worker(
     let _ = writer.join();
     let out = reader.join().unwrap_or_default();
     if !status.success() {
-        return Err(ImportError::Pdf(
-            "the PDF parser crashed on this file".into(),
-        ));
+        return Err(ImportError::Pdf(format!(
+            "the PDF parser crashed on this file or needed more than {} MB",
+            MEMORY_LIMIT >> 20
+        )));
     }
     serde_json::from_slice(&out)
         .map_err(|_| ImportError::Pdf("the PDF worker gave no answer".into()))

@@ -173,3 +173,130 @@ fn mhtml_single_file_page() {
     assert_eq!(x.url.unwrap().provenance, "mhtml:content-location");
     assert!(x.text.contains("began picking two weeks early"));
 }
+
+/// Paragraphs of our own prose, long enough to be an article.
+fn article_paragraphs() -> String {
+    [
+        "The river authority opened the new flood gates on Monday, three years after the plan was \
+         first put to the town, and said they would hold back a hundred-year flood.",
+        "Engineers tested each gate twice over the weekend, closing them against the spring tide \
+         while residents watched from the embankment with some relief.",
+        "The authority will publish the test results next month, a spokeswoman said, together \
+         with the cost of the work, which ran over the budget set in the first year.",
+    ]
+    .iter()
+    .map(|p| format!("<p>{p}</p>"))
+    .collect()
+}
+
+#[test]
+fn page_wrapped_in_one_form_keeps_its_article() {
+    // ASP.NET WebForms put the whole body in one <form>: it is a wrapper, not a control.
+    let page = format!(
+        "<html><body><form id=aspnetForm><nav><a href=/>Home</a></nav><div class=main>\
+         <article>{}</article></div></form></body></html>",
+        article_paragraphs().repeat(5)
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(x.text.contains("opened the new flood gates"), "{}", x.text);
+    // A small form is still a control and stays out.
+    let page = format!(
+        "<html><body><article>{}</article><form><p>Sign up for our newsletter today</p></form></body></html>",
+        article_paragraphs()
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(!x.text.contains("Sign up"), "{}", x.text);
+}
+
+#[test]
+fn unclosed_button_does_not_swallow_the_page() {
+    // Buttons cannot nest: the next <button> ends an unclosed one, as in browsers.
+    let page = format!(
+        "<html><body><header><button class=menu>Menu<button type=submit>Go</button></header>\
+         <article>{}</article></body></html>",
+        article_paragraphs()
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(x.text.contains("opened the new flood gates"), "{}", x.text);
+    assert!(!x.text.contains("Menu"), "{}", x.text);
+}
+
+#[test]
+fn article_split_into_cards_is_kept_whole() {
+    // One <div> per few paragraphs: each card is a candidate of its own, and the best card
+    // alone would be a fragment of the article.
+    let cards: String = ["first", "second", "third", "fourth"]
+        .iter()
+        .map(|n| {
+            format!(
+                "<div class=\"card\"><div class=\"card-content\"><p>In the {n} part of the \
+                 inquiry, the panel heard from engineers, residents and the council, who each \
+                 described the night of the flood in their own words.</p><p>The {n} session \
+                 closed late, after the chair asked for written answers by the end of the \
+                 month, and the panel adjourned until the following week.</p></div></div>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><body><div class=\"article-body\">{cards}</div>\
+         <div class=sidebar><p>Most read: the ten best walks in the valley this autumn.</p></div>\
+         </body></html>"
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    for n in ["first", "second", "third", "fourth"] {
+        assert!(
+            x.text.contains(&format!("In the {n} part")),
+            "{n}: {}",
+            x.text
+        );
+    }
+    assert!(!x.text.contains("Most read"), "{}", x.text);
+}
+
+#[test]
+fn captions_galleries_and_the_headline_are_not_body_text() {
+    let page = format!(
+        "<html><head><title>Gates open | Valley News</title></head><body><article>\
+         <h1>River authority opens its new flood gates</h1>\
+         <div class=\"wp-caption\"><img src=a.jpg><p>The gates seen from the bridge on Monday.</p>\
+         <span class=credit>Photo: A. Smith</span></div>{}\
+         <div class=\"asset_gallery\"><p>Back to Gallery</p></div></article></body></html>",
+        article_paragraphs()
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(x.text.contains("opened the new flood gates"), "{}", x.text);
+    for chrome in [
+        "seen from the bridge",
+        "A. Smith",
+        "Back to Gallery",
+        "# River",
+    ] {
+        assert!(!x.text.contains(chrome), "{chrome}: {}", x.text);
+    }
+}
+
+#[test]
+fn article_written_straight_into_a_div_beside_a_link_list() {
+    // Old templates put the text straight into a <div> with <br>s, next to a long list of
+    // links in the same row. The row's links must not sink the article below a footer line.
+    let archive: String = (1..=40)
+        .map(|i| format!("<li><a href=\"/archive?m={i}\">Archive month number {i}</a></li>"))
+        .collect();
+    let page = format!(
+        "<html><body><div class=row><div class=col-3><ul>{archive}</ul></div>\
+         <div class=col-9>The town's water plant was switched back on this morning, after a \
+         week of repairs to the main pump, and the council said, in a short statement, that \
+         the water was safe to drink again.<br><br>Residents collected bottled water at the \
+         school until Friday.</div></div>\
+         <div class=bottom><div class=col-12>Town Hall, Market Square 1, 12345 Valley Town, \
+         Phone (012) 345-6789, Fax (012) 345-6780, Office hours Monday to Friday</div></div>\
+         </body></html>"
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(
+        x.text.contains("water plant was switched back on"),
+        "{}",
+        x.text
+    );
+    assert!(!x.text.contains("Market Square"), "{}", x.text);
+}

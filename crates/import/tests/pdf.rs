@@ -137,3 +137,32 @@ fn a_missing_worker_is_a_clear_error() {
     let err = extract_with(&pdf(&[&["x"]], ""), "a.pdf", &options).unwrap_err();
     assert!(err.to_string().contains("could not start"), "{err}");
 }
+
+/// The worker caps its own address space before it reads a byte of the PDF: seen from outside,
+/// in `/proc/<pid>/limits`, while it waits for its input.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_worker_runs_under_a_memory_limit() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier-pdf-worker"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let limits = format!("/proc/{}/limits", child.id());
+    let line = (0..200)
+        .find_map(|_| {
+            let text = std::fs::read_to_string(&limits).ok()?;
+            let line = text.lines().find(|l| l.starts_with("Max address space"))?;
+            if line.contains("unlimited") {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                return None;
+            }
+            Some(line.to_string())
+        })
+        .expect("the worker limits its address space");
+    drop(child.stdin.take());
+    child.wait().unwrap();
+    let soft: u64 = line.split_whitespace().nth(3).unwrap().parse().unwrap();
+    assert_eq!(soft, dossier_import::pdf::MEMORY_LIMIT, "{line}");
+}

@@ -80,6 +80,8 @@ fn main() {
         body: String::new(),
     };
     let template = Template::builtin("chronology").unwrap();
+    let sources: Vec<&Source> = sources.iter().collect();
+    let excerpts: Vec<&Excerpt> = excerpts.iter().collect();
     let inputs = Inputs {
         config: &config,
         briefing: &briefing,

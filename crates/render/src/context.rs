@@ -24,8 +24,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Inputs<'a> {
     pub config: &'a ProjectConfig,
     pub briefing: &'a Briefing,
-    pub sources: &'a [Source],
-    pub excerpts: &'a [Excerpt],
+    pub sources: &'a [&'a Source],
+    pub excerpts: &'a [&'a Excerpt],
     pub chronology: &'a Chronology,
     pub generated_at: DateTime<Utc>,
 }
@@ -214,9 +214,9 @@ impl Context {
         } = inputs;
         check_required(briefing, manifest)?;
         let by_source: BTreeMap<&str, &Source> =
-            sources.iter().map(|s| (s.id.as_str(), s)).collect();
+            sources.iter().map(|s| (s.id.as_str(), *s)).collect();
         let by_excerpt: HashMap<&str, &Excerpt> =
-            excerpts.iter().map(|e| (e.id.as_str(), e)).collect();
+            excerpts.iter().map(|e| (e.id.as_str(), *e)).collect();
         let mut marks = Marks::new(manifest, config.classification);
         // What every excerpt of a source repeats, formatted once per source.
         let per_source: BTreeMap<&str, PerSource> = sources

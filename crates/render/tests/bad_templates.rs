@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use dossier_render::{Context, Origin, Template, TemplateError, render};
+use dossier_render::{Origin, Template, TemplateError, render};
 
 const MANIFEST: &str = "name = \"bad\"\n";
 
@@ -22,7 +22,7 @@ fn template(main: &str, extra: &[(&str, &str)]) -> Template {
 fn check(main: &str, extra: &[(&str, &str)]) -> Result<String, TemplateError> {
     let p = common::demo(false);
     let t = template(main, extra);
-    let ctx = Context::build(p.inputs(), &t.manifest).unwrap();
+    let ctx = p.build(&t.manifest).unwrap();
     render(&t, &ctx).map(|r| r.markdown)
 }
 
@@ -224,7 +224,7 @@ fn markings_required_without_default_lists_the_unmarked_portions() {
     let mut p = common::demo(false);
     p.config.classification = None;
     let t = Template::builtin("intsum").unwrap();
-    let e = Context::build(p.inputs(), &t.manifest).unwrap_err();
+    let e = p.build(&t.manifest).unwrap_err();
     let TemplateError::Unmarked(list) = &e else {
         panic!("{e:?}")
     };
@@ -238,7 +238,7 @@ fn markings_required_without_default_lists_the_unmarked_portions() {
     );
     // The banner is the highest portion present.
     let p = common::demo(false);
-    let ctx = Context::build(p.inputs(), &t.manifest).unwrap();
+    let ctx = p.build(&t.manifest).unwrap();
     assert_eq!(ctx.marking.banner, "CUI");
 }
 
@@ -247,9 +247,7 @@ fn missing_required_section_is_refused() {
     let mut p = common::demo(false);
     p.briefing.body = p.briefing.body.replace("## BLUF", "## Summary");
     let t = Template::builtin("intsum").unwrap();
-    let e = Context::build(p.inputs(), &t.manifest)
-        .unwrap_err()
-        .to_string();
+    let e = p.build(&t.manifest).unwrap_err().to_string();
     assert_eq!(
         e,
         "briefings/main.md has no '## BLUF' section, which template intsum requires"

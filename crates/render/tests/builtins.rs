@@ -2,11 +2,13 @@
 
 mod common;
 
-use dossier_render::{Context, Template, builtin_names, render};
+use dossier_render::{Template, builtin_names, render};
 
 fn render_builtin(name: &str, p: &common::Project) -> dossier_render::Rendered {
     let t = Template::builtin(name).unwrap();
-    let ctx = Context::build(p.inputs(), &t.manifest).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let ctx = p
+        .build(&t.manifest)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     render(&t, &ctx).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 

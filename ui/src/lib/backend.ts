@@ -5,6 +5,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import { pathPrompt } from "./pathPrompt.svelte";
 import type {
   BriefingView,
   ChronologyView,
@@ -102,14 +103,21 @@ export function onImportProgress(f: (p: ImportProgress) => void): Promise<Unlist
   return listen<ImportProgress>("import-progress", (e) => f(e.payload));
 }
 
+/** Whether the native dialogs are replaced by the test harness's path field; asked once. */
+let scripted: Promise<boolean> | null = null;
+const scriptedDialogs = () =>
+  (scripted ??= call<boolean>("scripted_dialogs").catch(() => false));
+
 /** Native folder picker; `null` when the analyst cancels. */
 export async function pickFolder(title: string): Promise<string | null> {
+  if (await scriptedDialogs()) return (await pathPrompt.ask(title, false))?.[0] ?? null;
   const r = await openDialog({ directory: true, multiple: false, title });
   return typeof r === "string" ? r : null;
 }
 
 /** Native file picker for sources to import. */
 export async function pickFiles(): Promise<string[]> {
+  if (await scriptedDialogs()) return (await pathPrompt.ask("Import sources", true)) ?? [];
   const r = await openDialog({
     multiple: true,
     title: "Import sources",
@@ -121,6 +129,9 @@ export async function pickFiles(): Promise<string[]> {
 /** Native save dialog for an export; `null` when the analyst cancels. */
 export async function pickExportPath(format: ExportFormat, suggested: string): Promise<string | null> {
   const ext = format === "pdf" ? "pdf" : "md";
+  if (await scriptedDialogs()) {
+    return (await pathPrompt.ask(format === "pdf" ? "Export PDF" : "Export Markdown", false))?.[0] ?? null;
+  }
   return saveDialog({
     title: format === "pdf" ? "Export PDF" : "Export Markdown",
     defaultPath: `${suggested}.${ext}`,

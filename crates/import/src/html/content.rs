@@ -4,7 +4,7 @@
 use super::tree::{Document, NONE, Tag};
 
 /// Class or id fragments of page chrome. Matched as substrings of the lower-cased `class id`.
-const NEGATIVE: [&str; 31] = [
+const NEGATIVE: [&str; 34] = [
     "comment",
     "footer",
     "footnote",
@@ -36,6 +36,10 @@ const NEGATIVE: [&str; 31] = [
     "pagination",
     "disqus",
     "shoutbox",
+    // Photo captions, credits and slideshows: the article's words are in its paragraphs.
+    "caption",
+    "gallery",
+    "credit",
 ];
 const POSITIVE: [&str; 9] = [
     "article", "body", "content", "entry", "main", "post", "text", "story", "blog",
@@ -106,7 +110,7 @@ fn is_chrome(doc: &Document, st: &Stats, id: u32, by_class: bool) -> bool {
         return false;
     }
     let i = id as usize;
-    if is_chrome_element(doc, i, by_class) {
+    if is_chrome_element(doc, st, i, by_class) {
         return true;
     }
     // Link lists (tag clouds, "more stories") inside the article.
@@ -117,12 +121,17 @@ fn is_chrome(doc: &Document, st: &Stats, id: u32, by_class: bool) -> bool {
         && st.text[i] < 2000
 }
 
+/// A `<form>` holding more text than this wraps the page rather than being a control: ASP.NET
+/// WebForms pages put the whole body, article included, inside one `<form>`.
+const PAGE_FORM: u32 = 2000;
+
 /// Page chrome by its own tag or class (not by link density): navigation, asides, footers,
 /// forms, and elements whose class says comments, sharing, ads… — never the page's body,
 /// `<main>` or `<article>`, whose classes often name the whole layout ("has-sidebar").
-fn is_chrome_element(doc: &Document, id: usize, by_class: bool) -> bool {
+fn is_chrome_element(doc: &Document, st: &Stats, id: usize, by_class: bool) -> bool {
     let node = &doc.nodes[id];
     match node.tag {
+        Tag::Form if st.text[id] > PAGE_FORM => false,
         Tag::Nav | Tag::Aside | Tag::Footer | Tag::Form | Tag::Figure => true,
         Tag::Root | Tag::Body | Tag::Main | Tag::Article | Tag::Text => false,
         _ => {
@@ -153,25 +162,28 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
     let mut excluded = vec![false; n];
     for id in 1..n {
         let parent = doc.nodes[id].parent as usize;
-        excluded[id] = excluded[parent] || is_chrome_element(doc, id, by_class);
+        excluded[id] = excluded[parent] || is_chrome_element(doc, &st, id, by_class);
     }
     for (id, _) in excluded.iter().enumerate().skip(1).filter(|(_, x)| !**x) {
         let node = &doc.nodes[id];
-        let is_para = match node.tag {
-            Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li => true,
-            // Text directly in a div is a paragraph too (old templates use <div><br>).
-            Tag::Div | Tag::Section | Tag::Article => doc
+        // Text directly in a div is a paragraph too (old templates use <div><br>), and the div
+        // is then also the container of the article: it scores first, before its ancestors.
+        let holds_text = matches!(node.tag, Tag::Div | Tag::Section | Tag::Article)
+            && doc
                 .children(id as u32)
-                .any(|c| doc.node(c).tag == Tag::Text && visible_len(&doc.node(c).text) >= 80),
-            _ => false,
-        };
+                .any(|c| doc.node(c).tag == Tag::Text && visible_len(&doc.node(c).text) >= 80);
+        let is_para = holds_text
+            || matches!(
+                node.tag,
+                Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li
+            );
         if !is_para || st.text[id] < 25 {
             continue;
         }
         let text_len = st.text[id] as f32;
         let commas = own_text_commas(doc, id as u32) as f32;
         let para = (1.0 + commas + (text_len / 100.0).min(3.0)) * (1.0 - link_density(&st, id));
-        let mut anc = node.parent;
+        let mut anc = if holds_text { id as u32 } else { node.parent };
         for level in 0..3 {
             if anc == NONE || anc == 0 {
                 break;
@@ -196,8 +208,14 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
             best = Some((id, s));
         }
     }
-    let Some((top, top_score)) = best else {
+    let Some((first, first_score)) = best else {
         return vec![body(doc)];
+    };
+    let top = widen(doc, &score, &scored, first, first_score);
+    let top_score = if scored[top] {
+        score[top].max(first_score)
+    } else {
+        first_score
     };
     let parent = doc.nodes[top].parent;
     if parent == NONE {
@@ -230,6 +248,64 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
             }
         })
         .collect()
+}
+
+/// Readability's corrections to a top candidate that is too narrow: an article split into
+/// several blocks ("cards", one `<div>` per few paragraphs) makes each block a candidate, and
+/// the best one alone is a fragment. Moves up to the ancestor that holds at least three other
+/// strong candidates, then up while the parent scores higher. (Readability's third step, up
+/// through wrappers without another element child, measured worse: it brings in headers.)
+fn widen(doc: &Document, score: &[f32], scored: &[bool], top: usize, top_score: f32) -> usize {
+    const ALTERNATIVES: usize = 3;
+    let parent = |id: usize| doc.nodes[id].parent;
+    let is_top_level = |id: u32| id == NONE || id == 0 || doc.node(id).tag == Tag::Body;
+    let mut top = top;
+    let mut ranked: Vec<usize> = (1..score.len())
+        .filter(|&i| scored[i] && i != top)
+        .collect();
+    ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let strong: Vec<usize> = ranked
+        .into_iter()
+        .take(4)
+        .filter(|&i| score[i] >= 0.75 * top_score)
+        .collect();
+    if strong.len() >= ALTERNATIVES {
+        let within = |anc: u32, mut id: u32| {
+            while id != NONE {
+                if id == anc {
+                    return true;
+                }
+                id = doc.node(id).parent;
+            }
+            false
+        };
+        let mut a = parent(top);
+        while !is_top_level(a) {
+            if strong.iter().filter(|&&c| within(a, c as u32)).count() >= ALTERNATIVES {
+                top = a as usize;
+                break;
+            }
+            a = doc.node(a).parent;
+        }
+    }
+    let mut last = if scored[top] { score[top] } else { top_score };
+    let floor = last / 3.0;
+    let mut a = parent(top);
+    while !is_top_level(a) {
+        let ai = a as usize;
+        if scored[ai] {
+            if score[ai] < floor {
+                break;
+            }
+            if score[ai] > last {
+                top = ai;
+                break;
+            }
+            last = score[ai];
+        }
+        a = doc.node(a).parent;
+    }
+    top
 }
 
 fn initial(doc: &Document, id: usize) -> f32 {
@@ -439,9 +515,10 @@ impl Renderer<'_> {
             self.buf.clear();
             return;
         }
-        if let (Kind::Heading(_), Some(title)) = (kind, &self.title)
-            && fold(text) == *title
-        {
+        // The `<h1>` is the headline, and the headline is metadata (the title), even when it
+        // words the title differently; so is any heading equal to the title.
+        let is_title = |t: &str| self.title.as_ref().is_some_and(|title| fold(t) == *title);
+        if kind == Kind::Heading(1) || matches!(kind, Kind::Heading(_)) && is_title(text) {
             self.buf.clear();
             return;
         }

@@ -62,6 +62,7 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
     let page_title = head.title.as_deref().filter(|t| !t.is_empty());
     m.title = ld
         .headline
+        .clone()
         .map(|t| Found::by_rule(t, "html:json-ld:headline", 0.9))
         .or_else(|| {
             meta(&["og:title"]).map(|(_, v)| Found::by_rule(v.into(), "html:og:title", 0.9))
@@ -76,6 +77,7 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
         .map(|(_, v)| Found::by_rule(v.into(), "html:og:site_name", 0.9))
         .or_else(|| {
             ld.publisher
+                .clone()
                 .map(|p| Found::by_rule(p, "html:json-ld:publisher", 0.85))
         })
         .or_else(|| {
@@ -90,6 +92,7 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
 
     m.author = ld
         .author
+        .clone()
         .map(|a| Found::by_rule(a, "html:json-ld:author", 0.85))
         .or_else(|| {
             meta(&[
@@ -135,24 +138,49 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
             )
         });
 
-    m.published = ld
-        .published
+    let url = m.url.as_ref().map(|u| u.value.as_str()).or(location);
+    m.published = published(head, &ld, url);
+    m
+}
+
+/// The publication date, from the strongest evidence to the weakest: JSON-LD `datePublished`,
+/// date `<meta>` tags, a full date in the URL path, `<time>` elements, dates printed in
+/// date-classed elements, the first date printed at all, the date of the last change, and last
+/// a publication date in a script's data.
+/// A machine timestamp in UTC is moved to the publisher's local day when the page shows that
+/// day too (see [`local_day`]).
+fn published(head: &Head, ld: &JsonLd, url: Option<&str>) -> Option<Found<Edtf>> {
+    let url_day = url.and_then(url_date);
+    let local = |raw: &str, d: Edtf| local_day(raw, head, ld, url_day).unwrap_or(d);
+    let machine = |raw: &str, rule: String, conf: f64| {
+        parse_date(raw).map(|d| Found::by_rule(local(raw, d), rule, conf))
+    };
+    let meta = |name: &str| {
+        head.metas
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    };
+    ld.published
         .as_deref()
-        .and_then(parse_date)
-        .map(|d| Found::by_rule(d, "html:json-ld:datePublished", 0.9))
+        .and_then(|raw| machine(raw, "html:json-ld:datePublished".into(), 0.9))
         .or_else(|| {
             DATE_METAS.iter().find_map(|name| {
-                let (k, v) = meta(&[name])?;
-                let conf = if k.contains("publi") || k.contains("issued") {
+                let v = meta(name)?;
+                let conf = if name.contains("publi") || name.contains("issued") {
                     0.9
                 } else {
                     0.8
                 };
-                parse_date(v).map(|d| Found::by_rule(d, format!("html:meta:{k}"), conf))
+                machine(v, format!("html:meta:{name}"), conf)
             })
         })
         .or_else(|| {
-            let time = head
+            let (u, d) = url.zip(url_day)?;
+            Some(Found::by_rule(d, "html:url-path", 0.8).with_evidence(u))
+        })
+        .or_else(|| {
+            let (dt, rule, conf) = head
                 .times
                 .iter()
                 .find(|(_, hints)| {
@@ -162,36 +190,51 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
                 })
                 .map(|(dt, _)| (dt, "html:time:published", 0.8))
                 .or_else(|| head.times.first().map(|(dt, _)| (dt, "html:time", 0.6)))?;
-            parse_date(time.0).map(|d| Found::by_rule(d, time.1, time.2))
-        })
-        .or_else(|| {
-            let url = m.url.as_ref().map(|u| u.value.as_str()).or(location)?;
-            url_date(url).map(|d| Found::by_rule(d, "html:url-path", 0.7).with_evidence(url))
+            machine(dt, rule.into(), conf)
         })
         .or_else(|| text_date(head))
         .or_else(|| {
-            meta(&[
+            // The page's own statement of its last change, low as it ranks, speaks for this
+            // page; a key in a script's data may belong to anything the page embeds.
+            [
                 "article:modified_time",
                 "og:updated_time",
                 "datemodified",
+                "dateupdate",
                 "last-modified",
-            ])
-            .and_then(|(k, v)| {
-                parse_date(v).map(|d| Found::by_rule(d, format!("html:meta:{k}"), 0.4))
-            })
-        });
-    m
+            ]
+            .iter()
+            .find_map(|name| machine(meta(name)?, format!("html:meta:{name}"), 0.4))
+        })
+        .or_else(|| {
+            let raw = head.script_published.as_deref()?;
+            machine(raw, "html:script-data".into(), 0.4)
+        })
 }
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)|((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2}))\b")
+    Regex::new(r"\b(?:(\d{1,2})(?:\.\s?|-|/)(\d{1,2})(?:\.\s?|-|/)((?:19|20)\d\d)|((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2}))\b")
         .expect("date regex")
 });
 
-/// Month names of the languages news pages are most often in, lower case, by month number - 1.
+/// Month names and abbreviations of the languages news pages are most often in (Slavic pages
+/// print the genitive: "15 августа 2016", "3 marca 2020"), lower case, by month number - 1.
 const MONTH_NAMES: [&[&str]; 12] = [
     &[
-        "january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "januari",
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "janvier",
+        "enero",
+        "gennaio",
+        "janeiro",
+        "januari",
+        "января",
+        "ocak",
+        "stycznia",
+        "ledna",
+        "січня",
     ],
     &[
         "february",
@@ -203,15 +246,96 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "febbraio",
         "fevereiro",
         "februari",
+        "февраля",
+        "şubat",
+        "lutego",
+        "února",
+        "лютого",
     ],
     &[
-        "march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart",
+        "march",
+        "mar",
+        "märz",
+        "maerz",
+        "mars",
+        "marzo",
+        "março",
+        "maart",
+        "марта",
+        "mär",
+        "mart",
+        "maret",
+        "marca",
+        "března",
+        "березня",
     ],
-    &["april", "apr", "avril", "abril", "aprile"],
-    &["may", "mai", "mayo", "maggio", "maio", "mei"],
-    &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
-    &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
-    &["august", "aug", "août", "aout", "agosto", "augustus"],
+    &[
+        "april",
+        "apr",
+        "avril",
+        "abril",
+        "aprile",
+        "апреля",
+        "nisan",
+        "kwietnia",
+        "dubna",
+        "квітня",
+    ],
+    &[
+        "may",
+        "mai",
+        "mayo",
+        "maggio",
+        "maio",
+        "mei",
+        "мая",
+        "mayıs",
+        "maja",
+        "května",
+        "травня",
+    ],
+    &[
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "junho",
+        "июня",
+        "haziran",
+        "czerwca",
+        "června",
+        "червня",
+    ],
+    &[
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "julio",
+        "luglio",
+        "julho",
+        "июля",
+        "temmuz",
+        "lipca",
+        "července",
+        "липня",
+    ],
+    &[
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "augustus",
+        "августа",
+        "ağustos",
+        "agustus",
+        "sierpnia",
+        "srpna",
+        "серпня",
+    ],
     &[
         "september",
         "sep",
@@ -220,11 +344,39 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "septiembre",
         "settembre",
         "setembro",
+        "сентября",
+        "eylül",
+        "września",
+        "září",
+        "вересня",
     ],
     &[
-        "october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro",
+        "october",
+        "oct",
+        "oktober",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "октября",
+        "okt",
+        "ekim",
+        "października",
+        "října",
+        "жовтня",
     ],
-    &["november", "nov", "novembre", "noviembre", "novembro"],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "ноября",
+        "kasım",
+        "listopada",
+        "listopadu",
+        "листопада",
+    ],
     &[
         "december",
         "dec",
@@ -234,12 +386,19 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "diciembre",
         "dicembre",
         "dezembro",
+        "декабря",
+        "dez",
+        "desember",
+        "aralık",
+        "grudnia",
+        "prosince",
+        "грудня",
     ],
 ];
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b",
+        r"(?i)\b(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b",
     )
     .expect("date regex")
 });
@@ -257,34 +416,152 @@ fn day_month_year(t: &str) -> Option<Edtf> {
     })
 }
 
-/// A date printed in the page: first in an element whose class says "date", else the first
-/// one at all. Copyright lines never count.
+/// Labels of printed dates that are not the publication's: the last change, or the time the
+/// page was generated ("Aktuelle Zeit: 14.10.2020" in a forum's footer).
+const NOT_PUBLISHED: [&str; 9] = [
+    "updated",
+    "last modified",
+    "aktualisiert",
+    "mis à jour",
+    "actualizado",
+    "aggiornato",
+    "current time",
+    "aktuelle zeit",
+    "heute ist",
+];
+
+/// Labels that name a printed date as the publication's, in the languages of
+/// [`MONTH_NAMES`].
+const PUBLISHED_LABELS: [&str; 12] = [
+    "published",
+    "posted on",
+    "veröffentlicht",
+    "erstellt am",
+    "publié le",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    "opublikowano",
+    "publicerad",
+    "yayınlanma",
+    "опубликовано",
+];
+
+/// Longest text taken for a date line rather than a sentence that mentions a date.
+const DATE_LINE: usize = 40;
+
+/// A day printed in the page: first in an element whose class says "date", else the first one
+/// at all. Copyright lines never count, and neither do years or months alone ("Class of 2019").
 fn text_date(head: &Head) -> Option<Found<Edtf>> {
-    let parse = |t: &str| -> Option<Edtf> {
-        if t.contains('©') || t.to_ascii_lowercase().contains("copyright") {
+    let parse = |t: &str| {
+        let lower = t.to_lowercase();
+        if lower.contains('©') || lower.contains("copyright") {
             return None;
         }
-        if let Some(c) = NUMERIC_DATE.captures(t) {
-            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-            let (y, m, d) = match n(3) {
-                Some(y) => (y, n(2)?, n(1)?),
-                None => (n(4)?, n(5)?, n(6)?),
-            };
-            return NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible);
-        }
-        super::super::meta::whole_date(t).or_else(|| day_month_year(t))
+        // "Updated 5 March, published 3 March 2020": each label names the date after it.
+        let mut marks: Vec<(usize, bool)> = NOT_PUBLISHED
+            .iter()
+            .flat_map(|w| lower.match_indices(w).map(|(at, _)| (at, false)))
+            .chain(
+                PUBLISHED_LABELS
+                    .iter()
+                    .flat_map(|w| lower.match_indices(w).map(|(at, _)| (at, true))),
+            )
+            .collect();
+        marks.sort_unstable();
+        let starts = std::iter::once((0, true)).chain(marks.iter().copied());
+        let ends = marks.iter().map(|m| m.0).chain([lower.len()]);
+        starts
+            .zip(ends)
+            .filter(|&((_, publication), _)| publication)
+            .find_map(|((from, _), to)| text_day(&lower[from..to]))
     };
-    head.text_dates
-        .iter()
-        .filter(|(_, context)| super::tree::is_date_class(context))
+    // A comment's date is the day a reader wrote, never the article's.
+    let dates = || {
+        head.text_dates
+            .iter()
+            .filter(|(_, context)| !context.contains("comment"))
+    };
+    // "Erstellt am: 30.01.2022 18:36", "Posted on March 3, 2020": the page says which date
+    // is the publication's.
+    let labelled = |t: &str| {
+        let lower = t.to_lowercase();
+        PUBLISHED_LABELS.iter().any(|l| lower.contains(l))
+    };
+    dates()
+        .filter(|(t, _)| labelled(t))
         .find_map(|(t, _)| parse(t))
-        .map(|d| Found::by_rule(d, "html:date-element", 0.7))
+        .map(|d| Found::by_rule(d, "html:published-label", 0.8))
         .or_else(|| {
-            head.text_dates
-                .iter()
+            dates()
+                .filter(|(_, context)| super::tree::is_date_class(context))
+                .find_map(|(t, _)| parse(t))
+                .map(|d| Found::by_rule(d, "html:date-element", 0.7))
+        })
+        .or_else(|| {
+            // A line that is a date ("14.01.2022 um 09:25") before a date that a sentence
+            // mentions ("a satellite image of 31.05.2021"): the first dates the page, the
+            // second an event.
+            let short = |t: &str| {
+                t.split_whitespace()
+                    .map(|w| w.chars().count() + 1)
+                    .sum::<usize>()
+                    <= DATE_LINE
+            };
+            dates()
+                .filter(|(t, _)| short(t))
+                .chain(dates().filter(|(t, _)| !short(t)))
                 .find_map(|(t, _)| parse(t))
                 .map(|d| Found::by_rule(d, "html:first-text-date", 0.5))
         })
+}
+
+/// The first full day written in `t`: numeric ("15.2.2018", "2018-02-15", "15-02-2018": day
+/// first, as everywhere but the US, whose pages write month names or ISO), "8. Oktober 2017",
+/// or whatever the date grammar reads as a day ("March 3, 2020").
+fn text_day(t: &str) -> Option<Edtf> {
+    if let Some(c) = NUMERIC_DATE.captures(t) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let slashed = c.get(0).is_some_and(|m| m.as_str().contains('/'));
+        let ymd = match n(3) {
+            // "26/10/2018" is a day first, "10/26/2018" a month first; "05/07/2019" could be
+            // either and stays unknown.
+            Some(y) if slashed => match (n(1), n(2)) {
+                (Some(a), Some(b)) if a > 12 && b <= 12 => (y, Some(b), Some(a)),
+                (Some(a), Some(b)) if b > 12 && a <= 12 => (y, Some(a), Some(b)),
+                _ => return None,
+            },
+            Some(y) => (y, n(2), n(1)),
+            None => (n(4).unwrap_or(0), n(5), n(6)),
+        };
+        if let (y, Some(m), Some(d)) = ymd
+            && let Some(day) = NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible)
+        {
+            return Some(day);
+        }
+    }
+    day_month_year(t)
+        .or_else(|| {
+            super::super::meta::whole_date(t)
+                .filter(|d| d.precision() == Some(dossier_model::Precision::Day))
+        })
+        .or_else(|| short_year_day(t))
+}
+
+static SHORT_YEAR_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?:$|[^\d.])").expect("date regex")
+});
+
+/// "8.5.12", "Party, 30.10.23": a day with a two-digit year, in a short text only (see
+/// [`super::tree::SHORT_DATE_TEXT`]). Years 90–99 are the 1990s, the rest this century.
+fn short_year_day(t: &str) -> Option<Edtf> {
+    if t.trim().len() > super::tree::SHORT_DATE_TEXT {
+        return None;
+    }
+    let c = SHORT_YEAR_DATE.captures(t)?;
+    let yy: i32 = c[3].parse().ok()?;
+    let year = if yy >= 90 { 1900 + yy } else { 2000 + yy };
+    NaiveDate::from_ymd_opt(year, c[2].parse().ok()?, c[1].parse().ok()?).and_then(plausible)
 }
 
 /// "Headline | Site" or "Headline - Site": the headline and the site, when the split is clear.
@@ -332,7 +609,83 @@ pub fn parse_date(v: &str) -> Option<Edtf> {
     if let Ok(d) = chrono::DateTime::parse_from_rfc2822(v) {
         return plausible(d.date_naive());
     }
-    super::super::meta::whole_date(v).or_else(|| day_month_year(v))
+    text_day(v)
+}
+
+/// A machine timestamp: its wall-clock time and, when it says, its offset from UTC in seconds.
+fn timestamp(v: &str) -> Option<(chrono::NaiveDateTime, Option<i32>)> {
+    let v = v.trim();
+    // "2021-11-04T23:00Z": RFC 3339 wants seconds, pages often leave them out.
+    let zulu;
+    let v = match v.strip_suffix('Z') {
+        Some(rest) => {
+            zulu = format!("{rest}+00:00");
+            zulu.as_str()
+        }
+        None => v,
+    };
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(v) {
+        return Some((t.naive_local(), Some(t.offset().local_minus_utc())));
+    }
+    if let Ok(t) = chrono::DateTime::parse_from_rfc2822(v) {
+        return Some((t.naive_local(), Some(t.offset().local_minus_utc())));
+    }
+    for f in [
+        "%Y-%m-%dT%H:%M%:z",
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+    ] {
+        if let Ok(t) = chrono::DateTime::parse_from_str(v, f) {
+            return Some((t.naive_local(), Some(t.offset().local_minus_utc())));
+        }
+    }
+    ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(v, f).ok())
+        .map(|t| (t, None))
+}
+
+/// The local day of a UTC timestamp `raw`, when another timestamp of the page (JSON-LD,
+/// `<meta>`, `<time>`) writes the same instant in local time on another day: "2023-11-09T01:49Z"
+/// beside "2023-11-08 17:49:09" was published on the 8th where it was written. Else the day of
+/// the URL path or of the page's date element, when it is the UTC day's neighbour: publishers
+/// print their own calendar's day. Readers date an article by that, not by Greenwich's.
+fn local_day(raw: &str, head: &Head, ld: &JsonLd, url_day: Option<Edtf>) -> Option<Edtf> {
+    let (utc, Some(0)) = timestamp(raw)? else {
+        return None;
+    };
+    let others = ld
+        .stamps
+        .iter()
+        .map(String::as_str)
+        .chain(head.metas.iter().map(|(_, v)| v.as_str()))
+        .chain(head.times.iter().map(|(t, _)| t.as_str()));
+    let same_instant = others.filter_map(timestamp).find(|&(wall, offset)| {
+        let shift = (wall - utc).num_seconds();
+        offset.is_none_or(|o| i64::from(o) == shift)
+            && shift != 0
+            && shift.abs() <= 14 * 3600
+            && shift % 900 == 0
+    });
+    if let Some((wall, _)) = same_instant {
+        // The local writing decides, also when it falls on the UTC day.
+        return (wall.date() != utc.date())
+            .then(|| Edtf::day(wall.date()))
+            .flatten();
+    }
+    let neighbour = |d: &Edtf| {
+        d.earliest()
+            .is_some_and(|day| (day - utc.date()).num_days().abs() == 1)
+    };
+    // The URL's day, when there is one, settles it (also when it agrees with the UTC day).
+    let printed = || {
+        url_day.or_else(|| {
+            text_date(head)
+                .filter(|d| d.provenance == "html:date-element")
+                .map(|d| d.value)
+        })
+    };
+    printed().filter(neighbour)
 }
 
 fn plausible(d: NaiveDate) -> Option<Edtf> {
@@ -343,16 +696,26 @@ fn plausible(d: NaiveDate) -> Option<Edtf> {
         .flatten()
 }
 
-/// `/2016/12/23/` (or `/2016-12-23`) in a URL path.
+/// `/2016/12/23/`, `/2016-12-23-slug`, `/20161223/` or `/23-12-2016` in a URL path.
 fn url_date(url: &str) -> Option<Edtf> {
     let path = url.splitn(4, '/').nth(3)?;
+    let path = path.split(['?', '#']).next().unwrap_or(path);
     let parts: Vec<&str> = path.split(['/', '-', '_']).collect();
-    parts.windows(3).find_map(|w| {
-        let y: i32 = w[0].parse().ok().filter(|_| w[0].len() == 4)?;
-        let m: u32 = w[1].parse().ok().filter(|_| w[1].len() == 2)?;
-        let d: u32 = w[2].parse().ok().filter(|_| w[2].len() == 2)?;
-        NaiveDate::from_ymd_opt(y, m, d).and_then(plausible)
-    })
+    let num = |s: &str, len: usize| s.parse::<u32>().ok().filter(|_| s.len() == len);
+    let day = |y: u32, m: u32, d: u32| NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible);
+    parts
+        .windows(3)
+        .find_map(|w| {
+            let ymd = || day(num(w[0], 4)?, num(w[1], 2)?, num(w[2], 2)?);
+            let dmy = || day(num(w[2], 4)?, num(w[1], 2)?, num(w[0], 2)?);
+            ymd().or_else(dmy)
+        })
+        .or_else(|| {
+            // A whole segment of eight digits; only as a segment, so ids never count.
+            path.split('/')
+                .filter(|s| s.len() == 8)
+                .find_map(|s| day(num(&s[..4], 4)?, num(&s[4..6], 2)?, num(&s[6..], 2)?))
+        })
 }
 
 #[derive(Default)]
@@ -361,7 +724,16 @@ struct JsonLd {
     author: Option<String>,
     publisher: Option<String>,
     published: Option<String>,
+    /// Every `datePublished`, `dateCreated` and `dateModified`: other writings of the instant.
+    stamps: Vec<String>,
 }
+
+/// A date key in JSON-LD that does not parse as JSON (raw newlines in strings, trailing commas
+/// and unescaped quotes are common): the date is still plainly there.
+static LD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#""(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]{6,40})""#)
+        .expect("json-ld regex")
+});
 
 impl JsonLd {
     fn read(scripts: &[String]) -> JsonLd {
@@ -369,6 +741,13 @@ impl JsonLd {
         for s in scripts {
             if let Ok(v) = serde_json::from_str::<Value>(s.trim()) {
                 ld.walk(&v, 0);
+            } else {
+                for c in LD_DATE.captures_iter(s) {
+                    if &c[1] == "datePublished" && ld.published.is_none() {
+                        ld.published = Some(c[2].to_string());
+                    }
+                    ld.stamps.push(c[2].to_string());
+                }
             }
         }
         ld
@@ -385,6 +764,11 @@ impl JsonLd {
                 if self.published.is_none() {
                     self.published = str_of("datePublished");
                 }
+                self.stamps.extend(
+                    ["datePublished", "dateCreated", "dateModified"]
+                        .iter()
+                        .filter_map(|k| str_of(k)),
+                );
                 if self.headline.is_none() {
                     self.headline = str_of("headline").filter(|h| !h.trim().is_empty());
                 }
@@ -439,6 +823,10 @@ mod tests {
         check("Sonntag, 8. Oktober 2017 um 02:12", Some("2017-10-08"));
         check("14 mars 2019", Some("2019-03-14"));
         check("3 de mayo de 2020", Some("2020-05-03"));
+        check("15 августа 2016, 13:43", Some("2016-08-15"));
+        check("3 października 2019", Some("2019-10-03"));
+        check("12 Şubat 2021", Some("2021-02-12"));
+        check("7. Okt. 2020", Some("2020-10-07"));
         check("1889-01-01", None);
         check("no date here", None);
     }
@@ -458,5 +846,200 @@ mod tests {
             Some("2019-12-02")
         );
         assert_eq!(url_date("https://x.example/2019/story-12-02"), None);
+    }
+
+    fn check_url(url: &str, expected: Option<&str>) {
+        assert_eq!(
+            url_date(url).map(|d| d.to_string()).as_deref(),
+            expected,
+            "{url}"
+        );
+    }
+
+    #[test]
+    fn url_dates_day_first_and_compact() {
+        check_url("https://x.example/news/29-10-2021", Some("2021-10-29"));
+        check_url(
+            "https://x.example/20200428/meet-the-swede",
+            Some("2020-04-28"),
+        );
+        check_url("https://x.example/news/20201399/story", None);
+        check_url("https://x.example/item/12345678", None);
+        check_url("https://x.example/a?d=2019-11-08", None);
+    }
+
+    /// The publication date `read` finds in a page, and the rule that found it.
+    fn check_page(html: &str, expected: Option<(&str, &str)>) {
+        let head = super::super::tree::parse(html).head;
+        let found = read(&head, None).published;
+        assert_eq!(
+            found
+                .as_ref()
+                .map(|f| (f.value.to_string(), f.provenance.as_str())),
+            expected.map(|(d, r)| (d.to_string(), r)),
+            "{html}"
+        );
+    }
+
+    const LD_UTC: &str = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T01:49:09Z"}</script>"#;
+
+    #[test]
+    fn utc_timestamp_moves_to_the_local_day_the_page_also_writes() {
+        // The same instant in local time (naive, or with its offset) on the day before.
+        check_page(
+            &format!(r#"{LD_UTC}<meta name="sailthru.date" content="2023-11-08 17:49:09">"#),
+            Some(("2023-11-08", "html:json-ld:datePublished")),
+        );
+        check_page(
+            &format!(r#"{LD_UTC}<time datetime="2023-11-08T17:49:09-08:00">Nov 8</time>"#),
+            Some(("2023-11-08", "html:json-ld:datePublished")),
+        );
+        // A different instant is another event (an update), not a local writing.
+        check_page(
+            &format!(r#"{LD_UTC}<meta name="x" content="2023-11-08 17:12:00">"#),
+            Some(("2023-11-09", "html:json-ld:datePublished")),
+        );
+        // A timestamp with its own offset is already local.
+        check_page(
+            r#"<meta property="article:published_time" content="2023-11-09T01:49:09+01:00"><meta name="x" content="2023-11-08 17:49:09">"#,
+            Some(("2023-11-09", "html:meta:article:published_time")),
+        );
+    }
+
+    #[test]
+    fn utc_timestamp_takes_the_neighbouring_day_of_the_url_or_date_line() {
+        let url = |u: &str| format!(r#"{LD_UTC}<link rel="canonical" href="{u}">"#);
+        check_page(
+            &url("https://x.example/2023/11/08/story"),
+            Some(("2023-11-08", "html:json-ld:datePublished")),
+        );
+        // A URL day that agrees with the UTC day settles it, whatever the page prints.
+        check_page(
+            &format!(
+                "{}<span class=date>8. November 2023</span>",
+                url("https://x.example/2023/11/09/story")
+            ),
+            Some(("2023-11-09", "html:json-ld:datePublished")),
+        );
+        check_page(
+            r#"<meta property="article:published_time" content="2021-11-04T23:00Z"><p class="o-metadata--date">5. November 2021</p>"#,
+            Some(("2021-11-05", "html:meta:article:published_time")),
+        );
+        // Two days apart is not a time zone.
+        check_page(
+            &url("https://x.example/2023/11/07/story"),
+            Some(("2023-11-09", "html:json-ld:datePublished")),
+        );
+    }
+
+    #[test]
+    fn printed_dates_are_whole_days_and_never_a_comment_s() {
+        // A month or a year alone is not a publication day: keep looking.
+        check_page(
+            "<p class=date>Class of 2019</p><div class=headline-date>02. November 2021</div>",
+            Some(("2021-11-02", "html:date-element")),
+        );
+        check_page("<p>Meet the Class of 2019</p>", None);
+        check_page(
+            r#"<ol class="commentlist"><li><div class="comment-meta">15. Dezember 2015</div></li></ol><p>Dieser Artikel wurde am 14. Dezember 2015 geschrieben</p>"#,
+            Some(("2015-12-14", "html:first-text-date")),
+        );
+        check_page(
+            r#"<div class="submitted">am 24. Juli 2017 - 18:55</div>"#,
+            Some(("2017-07-24", "html:date-element")),
+        );
+        check_page(
+            "<span class=date>15 августа 2016, 13:43</span>",
+            Some(("2016-08-15", "html:date-element")),
+        );
+    }
+
+    #[test]
+    fn a_date_line_before_a_date_a_sentence_mentions() {
+        check_page(
+            "<p>A satellite image of St. Moritz from 31.05.2021 shows the snow line.</p>\
+             <span class=label>14.01.2022 um 09:25</span>",
+            Some(("2022-01-14", "html:first-text-date")),
+        );
+        // Spacing inside the line does not make it a sentence.
+        check_page(
+            "<p>A satellite image of St. Moritz from 31.05.2021 shows the snow line.</p>\
+             <div>21. Jan 2022\r\n            //\r\n   Dominik Ricker</div>",
+            Some(("2022-01-21", "html:first-text-date")),
+        );
+        check_page(
+            "<p class=subline>21. Jan 2022 // Dominik Ricker</p>",
+            Some(("2022-01-21", "html:date-element")),
+        );
+    }
+
+    #[test]
+    fn a_date_labelled_as_the_publication_comes_first() {
+        check_page(
+            "<ul class=teasers><li><span class=date>01.02.2022 16:28</span></li></ul>\
+             <article><small>Erstellt am: 30.01.2022 18:36 / sk</small></article>",
+            Some(("2022-01-30", "html:published-label")),
+        );
+        check_page(
+            "<p class=meta>Posted on March 3, 2020 by Ann</p>",
+            Some(("2020-03-03", "html:published-label")),
+        );
+    }
+
+    #[test]
+    fn a_change_or_the_clock_is_not_the_publication() {
+        check_page(
+            "<p class=date>Updated 19.11.2019</p><p class=date>On 18.11.2019</p>",
+            Some(("2019-11-18", "html:date-element")),
+        );
+        check_page(
+            "<p class=date>Veröffentlicht 3.3.2020, aktualisiert 5.3.2020</p>",
+            Some(("2020-03-03", "html:published-label")),
+        );
+        check_page(
+            "<p class=date>Aktualisiert 5.3.2020, veröffentlicht 3.3.2020</p>",
+            Some(("2020-03-03", "html:published-label")),
+        );
+        check_page(
+            "<div class=time>Aktuelle Zeit: 14.10.2020, 12:18</div><p>Beitrag vom 21.01.2009</p>",
+            Some(("2009-01-21", "html:first-text-date")),
+        );
+    }
+
+    #[test]
+    fn numeric_printed_dates() {
+        let date = |t: &str| text_day(t).map(|d| d.to_string());
+        assert_eq!(date("26/10/2018").as_deref(), Some("2018-10-26"));
+        assert_eq!(date("10/26/2018").as_deref(), Some("2018-10-26"));
+        // Either order fits: unknown, not a guess.
+        assert_eq!(date("05/07/2019"), None);
+        assert_eq!(date("15-02-2018").as_deref(), Some("2018-02-15"));
+        // Two-digit years only in short texts (a byline's), never a version number in prose.
+        assert_eq!(date("Party, 30.10.23").as_deref(), Some("2023-10-30"));
+        assert_eq!(date(", 8.5.12").as_deref(), Some("2012-05-08"));
+        assert_eq!(
+            date("The release notes of 8.5.12 list the fixes made since the spring"),
+            None
+        );
+        assert_eq!(date("1.2.3.4"), None);
+    }
+
+    #[test]
+    fn dates_outside_the_usual_places() {
+        // JSON-LD that is not valid JSON still says when.
+        check_page(
+            "<script type=\"application/ld+json\">{\"headline\": \"A\nB\", \"datePublished\": \"2020-03-01T10:00:00+01:00\",}</script>",
+            Some(("2020-03-01", "html:json-ld:datePublished")),
+        );
+        // A page rendered by script keeps its date in the script's data: the last resort,
+        // after even the page's own date of change.
+        check_page(
+            r#"<meta itemprop="dateUpdate" content="2020-02-14 10:47:36"><script>x={"pubDate":"2012-06-24"}</script>"#,
+            Some(("2020-02-14", "html:meta:dateupdate")),
+        );
+        check_page(
+            r#"<script>window.__DATA__={"review":{"publishedDate":"2016-11-04T20:37:27"}}</script><p>© 2020 Example</p>"#,
+            Some(("2016-11-04", "html:script-data")),
+        );
     }
 }

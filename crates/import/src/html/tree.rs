@@ -5,6 +5,9 @@
 //! their ancestor at the cap). `<head>` metadata is collected on the way through.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// Deepest element nesting kept as structure. Real pages stay under ~60.
 pub const MAX_DEPTH: usize = 256;
@@ -155,6 +158,9 @@ pub struct Head {
     /// `(name or property or itemprop, content)` of `<meta>` tags, names lower-cased.
     pub metas: Vec<(String, String)>,
     pub json_ld: Vec<String>,
+    /// The first publication timestamp in a script's data (`"publishedDate":"2016-11-04T20:37"`):
+    /// pages rendered by JavaScript keep their metadata there and nowhere else.
+    pub script_published: Option<String>,
     /// `datetime` of `<time>` elements (or `title` of date-classed elements, as in
     /// `<abbr class="published" title="2016-12-23T05:11">`), with class/itemprop hints.
     pub times: Vec<(String, String)>,
@@ -162,6 +168,14 @@ pub struct Head {
     /// elements: where pages print their date ("Donnerstag, 15.2.2018", "March 3, 2020").
     pub text_dates: Vec<(String, String)>,
 }
+
+/// A publication-date key with an ISO date in a script's JSON.
+static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#""(?:datePublished|publishedDate|publishDate|published_at|publishedAt|date_published|firstPublished|pubDate)"\s*:\s*"((?:19|20)\d\d-\d\d-\d\d[^"]{0,30})""#,
+    )
+    .expect("script date regex")
+});
 
 /// How many year-holding texts are kept for date finding: the page's date comes early.
 const TEXT_DATES: usize = 48;
@@ -204,6 +218,9 @@ const SKIPPED: [&str; 12] = [
     "script", "style", "noscript", "template", "svg", "math", "iframe", "select", "button",
     "textarea", "object", "canvas",
 ];
+/// Skipped elements that cannot contain themselves: a second `<button>` start tag closes the
+/// first (as the HTML parser does), so one unclosed button does not swallow the rest of the page.
+const CANNOT_NEST: [&str; 3] = ["button", "select", "iframe"];
 /// Elements whose content is raw text up to the matching end tag.
 const RAW: [&str; 6] = [
     "script", "style", "noscript", "template", "textarea", "title",
@@ -407,6 +424,9 @@ impl<'a> Builder<'a> {
                 && attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
             {
                 self.head.json_ld.push(content.to_string());
+            } else if name == "script" && self.head.script_published.is_none() {
+                self.head.script_published =
+                    SCRIPT_DATE.captures(content).map(|c| c[1].to_string());
             }
             self.pos = end.1;
             return;
@@ -529,7 +549,10 @@ impl<'a> Builder<'a> {
     fn text(&mut self, from: usize, to: usize) {
         let raw = &self.src[from..to];
         let text = decode(raw);
-        if self.head.text_dates.len() < TEXT_DATES && text.len() < 200 && has_year(&text) {
+        if self.head.text_dates.len() < TEXT_DATES
+            && text.len() < 200
+            && (has_year(&text) || text.len() <= SHORT_DATE_TEXT && has_short_date(&text))
+        {
             let context = self.stack[self.stack.len().saturating_sub(3)..]
                 .iter()
                 .map(|&id| self.nodes[id as usize].text.as_str())
@@ -560,11 +583,42 @@ pub fn is_date_class(class: &str) -> bool {
         "datum",
         "created",
         "byline",
+        "subline",
         "meta",
         "entry-meta",
+        // Drupal's "Submitted by … on …" line.
+        "submitted",
     ]
     .iter()
     .any(|w| class.contains(w))
+}
+
+/// Longest text in which a date with a two-digit year ("8.5.12") is taken for one: a byline's
+/// or a date line's, not a version number in prose.
+pub const SHORT_DATE_TEXT: usize = 40;
+
+/// `d.m.yy` or `dd.mm.yy` with no digit or dot right before or after it.
+fn has_short_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (0..b.len()).any(|i| {
+        if i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.') {
+            return false;
+        }
+        let d = digits(i);
+        if !(1..=2).contains(&d) || b.get(i + d) != Some(&b'.') {
+            return false;
+        }
+        let j = i + d + 1;
+        let m = digits(j);
+        if !(1..=2).contains(&m) || b.get(j + m) != Some(&b'.') {
+            return false;
+        }
+        let k = j + m + 1;
+        digits(k) == 2
+            && b.get(k + 2)
+                .is_none_or(|c| !c.is_ascii_digit() && *c != b'.')
+    })
 }
 
 /// A 4-digit year from 1990 to 2039 with no digit right before or after it.
@@ -660,7 +714,7 @@ fn skip_element(src: &str, from: usize, name: &str) -> usize {
                 if depth == 0 {
                     return end;
                 }
-            } else if !self_closing {
+            } else if !self_closing && !CANNOT_NEST.contains(&name) {
                 depth += 1;
             }
             i = end;

@@ -17,15 +17,22 @@ pub struct Project {
 }
 
 impl Project {
-    pub fn inputs(&self) -> dossier_render::Inputs<'_> {
-        dossier_render::Inputs {
+    /// The context this project gives a template with `manifest`.
+    pub fn build(
+        &self,
+        manifest: &dossier_render::Manifest,
+    ) -> Result<dossier_render::Context, dossier_render::TemplateError> {
+        let sources: Vec<&Source> = self.sources.iter().collect();
+        let excerpts: Vec<&Excerpt> = self.excerpts.iter().collect();
+        let inputs = dossier_render::Inputs {
             config: &self.config,
             briefing: &self.briefing,
-            sources: &self.sources,
-            excerpts: &self.excerpts,
+            sources: &sources,
+            excerpts: &excerpts,
             chronology: &self.chronology,
             generated_at: now(),
-        }
+        };
+        dossier_render::Context::build(inputs, manifest)
     }
 }
 
