@@ -50,10 +50,13 @@ export async function assertNothingRan(driver, where) {
   if (pwned !== null) throw new Error(`window.__pwned was set by "${pwned}" ${where}`);
 }
 
-/** The tags of every element inside `css` (what the page made of the text there). */
+/** Every element inside `css` (what the page made of the text there), as `tag.class.class`. */
 export function elementsInside(driver, css) {
   return driver.executeScript(
-    (css) => [...document.querySelectorAll(`${css} *`)].map((e) => e.tagName.toLowerCase()),
+    (css) =>
+      [...document.querySelectorAll(`${css} *`)].map((e) =>
+        [e.tagName.toLowerCase(), ...e.classList].join("."),
+      ),
     css,
   );
 }
