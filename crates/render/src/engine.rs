@@ -254,8 +254,7 @@ fn md(s: &str) -> Result<String, Error> {
         let body = line.trim_start();
         out.push_str(&line[..line.len() - body.len()]);
         let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-        let mut chars = body.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
+        for (at, c) in body.char_indices() {
             let line_start = at == 0 && matches!(c, '#' | '-' | '+' | '=');
             let ordinal = digits > 0 && at == digits && matches!(c, '.' | ')');
             if line_start

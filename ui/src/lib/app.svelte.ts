@@ -27,6 +27,8 @@ class AppState {
   /** Mirrors of the stack's state for the toolbar (the stack itself is not reactive). */
   undoLabel = $state<string | null>(null);
   redoLabel = $state<string | null>(null);
+  /** Bumped by each undo or redo: forms showing an edited item start again from the store. */
+  historySteps = $state(0);
 
   changed() {
     this.revision++;
