@@ -142,9 +142,11 @@ pub fn render(world: &World, a: RenderArgs) -> CliResult {
             ("pdf", pdf)
         }
     };
-    let out = a
-        .output
-        .unwrap_or_else(|| p.layout().output().join(format!("{}.{ext}", a.briefing)));
+    let out = a.output.unwrap_or_else(|| {
+        p.layout()
+            .output()
+            .join(dossier::export_name(&a.briefing, ext))
+    });
     if let Some(parent) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         world
             .fs
