@@ -2,9 +2,10 @@
 //! two Markdown renderers, the HTML preview and the PDF typesetter, each at two sizes.
 //!
 //! Run: `cargo bench --bench pathological` (optionally `-- NAME` to run the cases whose name
-//! contains NAME). For each case it prints the time at n and at 10n and their ratio: about 10 is
-//! linear; 100 would be quadratic. A ratio above 25 is marked `SUPER-LINEAR`, and the run ends
-//! with exit code 1 if any case is, so a regression cannot pass unnoticed.
+//! contains NAME). For each case it prints the time at n and at 10n and their ratio, scaled to a
+//! tenfold input in bytes: about 10 is linear; 100 would be quadratic. A ratio above 25 is
+//! marked `SUPER-LINEAR`, and the run ends with exit code 1 if any case is, so a regression
+//! cannot pass unnoticed.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -121,7 +122,9 @@ fn main() {
             let (small, large) = (make(n), make(10 * n));
             let a = time(&|| render(&small));
             let b = time(&|| render(&large));
-            let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-9);
+            // Normalised to a tenfold input in bytes: 10 is linear whatever the case's growth.
+            let growth = large.len() as f64 / small.len() as f64;
+            let ratio = 10.0 * b.as_secs_f64() / a.as_secs_f64().max(1e-9) / growth;
             let flag = if ratio > 25.0 { "  SUPER-LINEAR" } else { "" };
             println!(
                 "{name:<38} {path:>4} {n:>7} {:>9.2}ms {:>9.2}ms {ratio:>6.1}{flag}",
