@@ -25,6 +25,8 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    #[error("{} is a symbolic link; a project's folders and files must be real ones (a link could lead reads and writes outside the project): replace it with the folder or file itself", .0.display())]
+    Symlink(PathBuf),
     #[error("{}: {source}", .path.display())]
     Io {
         path: PathBuf,
@@ -79,6 +81,7 @@ impl Error {
             Error::NewerFormat { .. } => "newer_format",
             Error::Parse { .. } => "parse",
             Error::Io { .. } => "io",
+            Error::Symlink(_) => "symlink",
             Error::Locked { .. } => "locked",
             Error::ChangedOnDisk(_) => "changed_on_disk",
             Error::UnknownSource(_) => "unknown_source",

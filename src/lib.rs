@@ -5,6 +5,7 @@
 
 pub mod dating;
 mod error;
+mod export_name;
 mod project;
 pub mod quote;
 mod render;
@@ -20,6 +21,7 @@ pub use dossier_model as model;
 pub use dossier_render as templates;
 
 pub use error::{Error, Result};
+pub use export_name::{MAX_NAME_BYTES, export_name};
 pub use project::{ExcerptDraft, ExcerptEdit, Imported, Prepared, Problem, Project, SourceEdit};
 pub use render::{ExportFormat, user_templates_dir};
 pub use world::{World, now_from_env};

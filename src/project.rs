@@ -134,6 +134,7 @@ impl Project {
     /// Creates a new project in `dir` (created if missing; refused if it is a project already).
     pub fn create(world: World, dir: &Path, mut config: ProjectConfig) -> Result<Project> {
         let layout = Layout::new(dir);
+        store::refuse_links(&layout)?;
         let fs = world.fs.clone();
         if fs.read(&layout.config()).is_ok() {
             return Err(Error::AlreadyAProject(dir.to_path_buf()));
@@ -207,6 +208,7 @@ impl Project {
     /// or newer-format `dossier.toml` is an error here.
     pub fn load(world: World, dir: &Path) -> Result<(Project, Vec<Problem>)> {
         let layout = Layout::new(dir);
+        store::refuse_links(&layout)?;
         let fs = world.fs.clone();
         let config_path = layout.config();
         let config_text = match store::read_text(&*fs, &config_path) {
@@ -241,6 +243,16 @@ impl Project {
             store::decode_briefing,
         );
         p.briefings = gather(briefings, |b| b.name.clone(), &mut p.seen, &mut problems);
+        problems.extend(store::item_links(&p.layout).into_iter().map(|file| {
+            Problem {
+                file,
+                line: 1,
+                message:
+                    "a symbolic link, which Dossier does not follow (it could lead outside the \
+                      project); replace it with the file itself"
+                        .into(),
+            }
+        }));
         Ok((p, problems))
     }
 

@@ -127,7 +127,7 @@ pub fn render(world: &World, a: RenderArgs) -> CliResult {
     let out = a.output.unwrap_or_else(|| {
         p.layout()
             .output()
-            .join(format!("{}.{}", a.briefing, format.extension()))
+            .join(dossier::export_name(&a.briefing, format.extension()))
     });
     p.export(&rendered, format, &out)?;
     println!("{}", out.display());

@@ -78,10 +78,54 @@ impl Layout {
         self.root.join("out")
     }
 
+    /// Every folder Dossier reads or writes in, below the root.
+    pub fn folders(&self) -> [PathBuf; 7] {
+        [
+            self.sources(),
+            self.originals(),
+            self.excerpts(),
+            self.briefings(),
+            self.templates(),
+            self.state(),
+            self.output(),
+        ]
+    }
+
     /// The path relative to the project root, for messages.
     pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
         path.strip_prefix(&self.root).unwrap_or(path)
     }
+}
+
+/// Refuses a project whose `dossier.toml` or folders are symbolic links: reads would come from,
+/// and every write would land in, wherever the link points, outside the project.
+pub fn refuse_links(layout: &Layout) -> Result<(), Error> {
+    match std::iter::once(layout.config())
+        .chain(layout.folders())
+        .find(|p| p.is_symlink())
+    {
+        Some(link) => Err(Error::Symlink(link)),
+        None => Ok(()),
+    }
+}
+
+/// The symbolic links among the items of a project (sources, excerpts, briefings). They are
+/// never read ([`Fs::list`] lists real files only); the caller reports each.
+pub fn item_links(layout: &Layout) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in [layout.sources(), layout.excerpts(), layout.briefings()] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        out.extend(
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_symlink()))
+                .map(|e| e.path()),
+        );
+    }
+    out.sort();
+    out
 }
 
 fn parse_error(path: &Path, e: FormatError) -> Error {

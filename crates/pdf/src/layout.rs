@@ -742,7 +742,7 @@ impl Layouter<'_> {
                     Target::Uri(u) if u.starts_with('#') => slugs
                         .get(&u[1..])
                         .map(|&(page, y)| LinkTarget::Internal { page, y }),
-                    Target::Uri(u) => Some(LinkTarget::Uri(u)),
+                    Target::Uri(u) => web_link(&u).then_some(LinkTarget::Uri(u)),
                     Target::Note(n) => notes
                         .get(&n)
                         .map(|&(page, y)| LinkTarget::Internal { page, y }),
@@ -995,9 +995,52 @@ fn outline_tree(headings: Vec<(u8, String, usize, f32)>) -> Vec<OutlineItem> {
     roots
 }
 
+/// Whether a link may become a PDF link action: web and mail addresses only, as in the HTML
+/// preview. A `javascript:` or `file:` URI, or a relative one (which a viewer resolves against
+/// the PDF's own folder), stays text. The scheme is read as URL parsers read it: surrounding
+/// spaces and controls, and tabs and newlines anywhere, ignored; case folded.
+fn web_link(uri: &str) -> bool {
+    let folded = uri
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["http:", "https:", "mailto:"]
+        .iter()
+        .any(|s| folded.starts_with(s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A `javascript:` link in a briefing became a PDF `/URI` action; viewers differ in what
+    /// they do with one. Only web and mail links become actions now.
+    #[test]
+    fn regression_javascript_link_in_pdf() {
+        let md = "[a](javascript:alert(1)) [b]( JaVa\tScript:x) [c](file:///etc/passwd) \
+                  [d](vbscript:x) [e](data:text/html,x) [f](notes.md) [g](https://ok.example) \
+                  [h](mailto:a@b.example) [i](HTTP://OK.example)";
+        let doc = layout(md, &PageStyle::default(), &DocumentMeta::default());
+        let uris: Vec<&str> = doc.pages[0]
+            .links
+            .iter()
+            .filter_map(|l| match &l.target {
+                LinkTarget::Uri(u) => Some(u.as_str()),
+                LinkTarget::Internal { .. } => None,
+            })
+            .collect();
+        assert_eq!(
+            uris,
+            [
+                "https://ok.example",
+                "mailto:a@b.example",
+                "HTTP://OK.example"
+            ]
+        );
+    }
 
     #[test]
     fn column_widths_share_the_rest_by_want() {

@@ -20,6 +20,10 @@ pub enum TemplateError {
     },
     #[error("cannot read {0}: {1}")]
     Io(String, String),
+    #[error(
+        "{0} is a symbolic link; a template reads only its own folder, so replace the link with the file or folder itself"
+    )]
+    Symlink(String),
     #[error("{0} is too large for a template (at most 64 files of 256 KiB each)")]
     TooLarge(String),
     #[error("{0} already exists: choose another name or remove it first")]

@@ -3,7 +3,12 @@
 
 use std::collections::HashSet;
 
-use dossier_markdown::{CmarkEvent, Dialect, Event, events};
+use dossier_markdown::{CmarkEvent, Dialect, Event, Tag, TagEnd, events};
+
+/// Quotes and lists nested deeper than this are flattened in the preview. The HTML parser
+/// behind the sanitiser checks element scope by walking the open elements, so each tag at depth
+/// d costs O(d): 20,000 nested `>` took a second (`benches/pathological.rs`).
+const MAX_DEPTH: usize = 64;
 
 /// The preview's style sheet (the app applies it to its preview frame; `html` inlines it).
 pub const STYLE: &str = "body{font:16px/1.5 Georgia,'Source Serif 4',serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1b1b1b}\
@@ -29,11 +34,21 @@ pub fn html(markdown: &str, title: &str, banner: &str) -> String {
 /// The sanitised content of the page's `<body>`: the banner, the article, the banner again.
 /// The desktop app's live preview shows this in a frame that runs no script.
 pub fn body(markdown: &str, banner: &str) -> String {
-    let mapped = events(markdown).map(|e| match e {
-        Event::Cmark(e) => e,
+    // For each open quote, list or item: whether its tags were written (not flattened).
+    let mut open: Vec<bool> = Vec::new();
+    let mapped = events(markdown).filter_map(move |e| match e {
+        Event::Cmark(e @ CmarkEvent::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)) => {
+            let keep = open.iter().filter(|&&k| k).count() < MAX_DEPTH;
+            open.push(keep);
+            keep.then_some(e)
+        }
+        Event::Cmark(
+            e @ CmarkEvent::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item),
+        ) => open.pop().unwrap_or(true).then_some(e),
+        Event::Cmark(e) => Some(e),
         // The writer would pass raw HTML through; ammonia keeps only this class.
         Event::Dialect(Dialect::PageBreak) => {
-            CmarkEvent::Html("<hr class=\"page-break\">\n".into())
+            Some(CmarkEvent::Html("<hr class=\"page-break\">\n".into()))
         }
     });
     let mut body = String::with_capacity(markdown.len() * 3 / 2);
@@ -84,6 +99,25 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 20,000 nested quotes took a second in the preview (quadratic in the HTML parser's
+    /// scope checks); deeper than `MAX_DEPTH` is now flattened, the text kept.
+    #[test]
+    fn regression_deeply_nested_quotes_are_flattened() {
+        let h = html(&format!("{}deep", "> ".repeat(5000)), "t", "");
+        assert_eq!(h.matches("<blockquote>").count(), MAX_DEPTH);
+        assert_eq!(h.matches("</blockquote>").count(), MAX_DEPTH);
+        assert!(h.contains("deep"));
+        let lists: String = (0..100)
+            .map(|i| format!("{}- l{i}\n", "  ".repeat(i)))
+            .collect();
+        let h = html(&lists, "t", "");
+        assert_eq!(
+            h.matches("<ul>").count() + h.matches("<li>").count(),
+            MAX_DEPTH
+        );
+        assert!(h.contains("l99"));
+    }
 
     #[test]
     fn hostile_markdown_stays_inert() {

@@ -114,6 +114,7 @@ impl Lookup {
         }
         for (origin, folder) in self.folders() {
             let dir = folder.join(name);
+            refuse_link(&dir)?;
             if dir.join("template.toml").is_file() {
                 return Template::from_dir(&dir, origin);
             }
@@ -152,6 +153,14 @@ impl Lookup {
         out.sort_by(|a, b| a.origin.cmp(&b.origin).then_with(|| a.name.cmp(&b.name)));
         Ok(out)
     }
+}
+
+/// A template folder that is itself a symbolic link is refused: it leads wherever it points.
+fn refuse_link(dir: &Path) -> Result<(), TemplateError> {
+    if dir.is_symlink() {
+        return Err(TemplateError::Symlink(dir.display().to_string()));
+    }
+    Ok(())
 }
 
 /// The names of the built-in templates.
@@ -202,14 +211,18 @@ impl Template {
     pub fn from_dir(dir: &Path, origin: Origin) -> Result<Template, TemplateError> {
         let io =
             |e: std::io::Error, p: &Path| TemplateError::Io(p.display().to_string(), e.to_string());
+        refuse_link(dir)?;
         let mut files = BTreeMap::new();
         let mut stack = vec![dir.to_path_buf()];
         while let Some(d) = stack.pop() {
             for entry in std::fs::read_dir(&d).map_err(|e| io(e, &d))? {
                 let entry = entry.map_err(|e| io(e, &d))?;
                 let path = entry.path();
-                // Symbolic links could point outside the folder: they are not followed.
+                // A symbolic link could point outside the folder: refused, never followed.
                 let kind = entry.file_type().map_err(|e| io(e, &path))?;
+                if kind.is_symlink() {
+                    return Err(TemplateError::Symlink(path.display().to_string()));
+                }
                 if kind.is_dir() {
                     stack.push(path);
                     continue;
