@@ -49,6 +49,44 @@ pub fn events(text: &str) -> impl Iterator<Item = Event<'_>> {
     }
 }
 
+/// `text` with every `<` outside code backslash-escaped: the same document in this dialect
+/// (which shows raw HTML as text anyway), and inert in any other Markdown editor an exported
+/// file is opened in, where raw HTML, or what another parser takes for it, would be live.
+pub fn escape_raw_html(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut ranges = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .filter(|(e, r)| {
+            matches!(
+                e,
+                CmarkEvent::Html(_) | CmarkEvent::InlineHtml(_) | CmarkEvent::Text(_)
+            ) && text[r.clone()].contains('<')
+        })
+        .map(|(_, r)| r)
+        .peekable();
+    if ranges.peek().is_none() {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut done = 0;
+    for r in ranges {
+        // An HTML block's range can cover an inline one's; each byte is copied once.
+        let start = r.start.max(done);
+        if start >= r.end {
+            continue;
+        }
+        out.push_str(&text[done..start]);
+        for (i, c) in text[start..r.end].char_indices() {
+            if c == '<' && !text[..start + i].ends_with('\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        done = r.end;
+    }
+    out.push_str(&text[done..]);
+    out.into()
+}
+
 /// Raw HTML becomes the text it is.
 fn literal_html(e: CmarkEvent<'_>) -> CmarkEvent<'_> {
     match e {
@@ -145,5 +183,37 @@ mod tests {
     fn alerts_are_boxed_notes() {
         let k = kinds("> [!NOTE]\n> Likelihood terms");
         assert!(k[0].contains("BlockQuote(Some(Note))"), "{k:?}");
+    }
+}
+
+#[cfg(test)]
+mod escape_tests {
+    fn check(text: &str, expected: &str) {
+        assert_eq!(super::escape_raw_html(text), expected);
+    }
+
+    #[test]
+    fn raw_html_is_escaped_and_nothing_else() {
+        check("plain *text* `<b>`", "plain *text* `<b>`");
+        check(
+            "a \\<b> stays escaped, 1 < 2",
+            "a \\<b> stays escaped, 1 \\< 2",
+        );
+        check(
+            "<img/src=x/onerror=alert(1)>",
+            "\\<img/src=x/onerror=alert(1)>",
+        );
+        check(
+            "a <img src=x onerror=alert(1)> b",
+            "a \\<img src=x onerror=alert(1)> b",
+        );
+        check(
+            "<script>\nalert(1)\n</script>\n\nafter",
+            "\\<script>\nalert(1)\n\\</script>\n\nafter",
+        );
+        check(
+            "| a | <b>x</b> |\n|---|---|\n",
+            "| a | \\<b>x\\</b> |\n|---|---|\n",
+        );
     }
 }

@@ -494,7 +494,7 @@ fn section_info(
             };
             Paragraph {
                 portion: marks.portion(mark, label),
-                markdown: body.to_string(),
+                markdown: dossier_markdown::escape_raw_html(body).into_owned(),
             }
         })
         .collect();
@@ -502,7 +502,7 @@ fn section_info(
     SectionInfo {
         heading: s.heading,
         kind,
-        markdown: s.markdown,
+        markdown: dossier_markdown::escape_raw_html(&s.markdown).into_owned(),
         paragraphs,
         portion,
     }
