@@ -4,6 +4,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { pathPrompt } from "./pathPrompt.svelte";
 import type {
@@ -98,6 +99,13 @@ export const previewTemplate = (briefing: string, template: string) =>
 /** Project files changed on disk since the app loaded them (a `git pull`); empty if none. */
 export const changesOnDisk = () => call<string[]>("changes_on_disk");
 export const reloadProject = () => call<ProjectInfo>("reload_project");
+
+/** Files or folders dropped on the window from the desktop (the OS hands their paths over). */
+export function onFilesDropped(f: (paths: string[]) => void): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((e) => {
+    if (e.payload.type === "drop" && e.payload.paths.length > 0) f(e.payload.paths);
+  });
+}
 
 export function onImportProgress(f: (p: ImportProgress) => void): Promise<UnlistenFn> {
   return listen<ImportProgress>("import-progress", (e) => f(e.payload));
