@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "get_source",
     "import_files",
     "add_excerpt",
+    "edit_source",
     "edit_excerpt",
     "remove_excerpt",
     "parse_date",

@@ -29,6 +29,7 @@ pub fn typescript() -> String {
         ExcerptView,
         NewExcerpt,
         ExcerptPatch,
+        SourcePatch,
         ImportStatus,
         ImportOutcome,
         ImportProgress,

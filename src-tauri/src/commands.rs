@@ -163,6 +163,15 @@ pub async fn add_excerpt(session: State<'_, Session>, new: NewExcerpt) -> IpcRes
 }
 
 #[tauri::command]
+pub async fn edit_source(
+    session: State<'_, Session>,
+    id: String,
+    patch: SourcePatch,
+) -> IpcResult<SourceDetail> {
+    session.edit_source(&id, patch)
+}
+
+#[tauri::command]
 pub async fn edit_excerpt(
     session: State<'_, Session>,
     id: String,

@@ -229,6 +229,25 @@ pub struct ExcerptPatch {
     pub sequence: Option<u32>,
 }
 
+/// Changes to a source's details from the reader. An absent field is left as it is; an empty
+/// string clears it. A value set here is the analyst's, and says so in its provenance.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(default)]
+pub struct SourcePatch {
+    #[ts(optional)]
+    pub title: Option<String>,
+    #[ts(optional)]
+    pub outlet: Option<String>,
+    #[ts(optional)]
+    pub author: Option<String>,
+    /// EDTF, e.g. `2015-06-02` or `2015-06`.
+    #[ts(optional)]
+    pub published: Option<String>,
+    /// Admiralty reliability letter, A–F.
+    #[ts(optional)]
+    pub reliability: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ImportStatus {

@@ -67,6 +67,7 @@ pub fn run() {
             commands::get_source,
             commands::import_files,
             commands::add_excerpt,
+            commands::edit_source,
             commands::edit_excerpt,
             commands::remove_excerpt,
             commands::parse_date,

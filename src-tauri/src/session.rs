@@ -144,6 +144,34 @@ impl Session {
         })
     }
 
+    /// Edits a source's details (title, outlet, author, publication date, reliability).
+    pub fn edit_source(&self, id: &str, patch: SourcePatch) -> IpcResult<SourceDetail> {
+        let id = parse_id(id)?;
+        let text =
+            |v: Option<String>| v.map(|v| Some(v.trim().to_string()).filter(|v| !v.is_empty()));
+        let edit = dossier::SourceEdit {
+            title: text(patch.title),
+            outlet: text(patch.outlet),
+            author: text(patch.author),
+            published: patch.published.map(optional_date).transpose()?,
+            reliability: patch
+                .reliability
+                .map(|r| {
+                    r.trim()
+                        .parse()
+                        .map_err(|e| IpcError::invalid(format!("{e}")))
+                })
+                .transpose()?,
+            ..dossier::SourceEdit::default()
+        };
+        self.with(|p| {
+            p.edit_source(&id, edit)?;
+            let s = p.source(&id)?;
+            let xs = p.excerpts_of(&id).map(ExcerptView::from).collect();
+            Ok(SourceDetail::new(s, xs))
+        })
+    }
+
     /// Makes an excerpt of bytes `start..end` of the source's cleaned text. The core locates
     /// quotes by text and occurrence, so the range is turned into those here.
     pub fn add_excerpt(&self, new: NewExcerpt) -> IpcResult<ExcerptView> {

@@ -1,7 +1,7 @@
 //! The session behind the commands, driven as the window drives it: create, import, excerpt by
 //! byte range, date it, see it in the chronology. Errors come back as `{code, message}`.
 
-use dossier_desktop::dto::{ExcerptPatch, ExportFormat, NewExcerpt};
+use dossier_desktop::dto::{ExcerptPatch, ExportFormat, NewExcerpt, SourcePatch};
 use dossier_desktop::session::{Session, parse_date};
 
 const ARTICLE: &str = "Café talks\n\nOn 2 June 2015 the minister said “talks resumed” in Vienna. \
@@ -284,4 +284,37 @@ fn a_day_reordered_keeps_its_order_and_the_reader_sees_dates() {
         .expect("the date in the text");
     assert_eq!(&text[june.start as usize..june.end as usize], "2 June 2015");
     assert_eq!(june.date.as_ref().unwrap().value, "2015-06-02");
+}
+
+#[test]
+fn source_details_edited_in_the_reader_are_the_analysts() {
+    let (tmp, s, id) = session_with_source();
+    let patch = SourcePatch {
+        outlet: Some("IRNA".into()),
+        published: Some("2015-06".into()),
+        reliability: Some("B".into()),
+        author: Some("".into()),
+        ..SourcePatch::default()
+    };
+    let d = s.edit_source(&id, patch).unwrap();
+    let outlet = d.row.outlet.unwrap();
+    assert_eq!(outlet.value, "IRNA");
+    assert_eq!(outlet.found.rule, "analyst");
+    assert_eq!(d.row.published.unwrap().date.value, "2015-06");
+    assert_eq!(d.row.reliability, "B");
+    assert!(d.row.author.is_none(), "an empty string clears");
+    // Written through the core: a new session reads the same details.
+    let again = Session::new(None, None);
+    again.open(&tmp.path().join("p")).unwrap();
+    assert_eq!(again.source(&id).unwrap().row.outlet.unwrap().value, "IRNA");
+    let bad = SourcePatch {
+        published: Some("June-ish".into()),
+        ..SourcePatch::default()
+    };
+    assert_eq!(s.edit_source(&id, bad).unwrap_err().code, "invalid_date");
+    let bad = SourcePatch {
+        reliability: Some("Z".into()),
+        ..SourcePatch::default()
+    };
+    assert_eq!(s.edit_source(&id, bad).unwrap_err().code, "invalid");
 }

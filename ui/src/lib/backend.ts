@@ -25,6 +25,7 @@ import type {
   ProjectInfo,
   RecentProject,
   SourceDetail,
+  SourcePatch,
   SourceRow,
 } from "./bindings";
 
@@ -61,6 +62,9 @@ export const createProject = (dir: string, title: string) =>
 export const openProject = (dir: string) => call<ProjectInfo>("open_project", { dir });
 export const listSources = () => call<SourceRow[]>("list_sources");
 export const getSource = (id: string) => call<SourceDetail>("get_source", { id });
+/** The analyst's values for a source's details; an empty string clears one. */
+export const editSource = (id: string, patch: SourcePatch) =>
+  call<SourceDetail>("edit_source", { id, patch });
 export const importFiles = (paths: string[]) =>
   call<ImportOutcome[]>("import_files", { paths });
 export const addExcerpt = (sel: NewExcerpt) => call<ExcerptView>("add_excerpt", { new: sel });

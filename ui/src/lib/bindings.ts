@@ -47,6 +47,16 @@ export type ExcerptPatch = { date?: string, reported?: string, summary?: string,
  */
 tags?: Array<string>, portion?: string, note?: string, sequence?: number, };
 
+export type SourcePatch = { title?: string, outlet?: string, author?: string, 
+/**
+ * EDTF, e.g. `2015-06-02` or `2015-06`.
+ */
+published?: string, 
+/**
+ * Admiralty reliability letter, A–F.
+ */
+reliability?: string, };
+
 export type ImportStatus = "imported" | "duplicate" | "reprint" | "failed";
 
 export type ImportOutcome = { file: string, status: ImportStatus, id: string | null, reprint_of: string | null, error: IpcError | null, };
