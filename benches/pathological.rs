@@ -1,5 +1,6 @@
 //! CommonMark's pathological inputs (after cmark's `pathological_tests.py`) through Dossier's
-//! two Markdown renderers, the HTML preview and the PDF typesetter, each at two sizes.
+//! two Markdown renderers, the HTML preview and the PDF typesetter, each at two sizes; and
+//! project files whose front matter is full of `+++` lines through the store's decoders.
 //!
 //! Run: `cargo bench --bench pathological` (optionally `-- NAME` to run the cases whose name
 //! contains NAME). For each case it prints the time at n and at 10n and their ratio, scaled to a
@@ -8,6 +9,7 @@
 //! cannot pass unnoticed.
 
 use std::hint::black_box;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// One case: a name and the input of size `n`.
@@ -83,6 +85,20 @@ const CASES: &[Case] = &[
     ("one long line of words", |n| "word ".repeat(n * 10)),
 ];
 
+/// Project files: `+++` lines, each once a candidate closing fence that cost a TOML parse.
+const FILE_CASES: &[Case] = &[
+    ("front matter: '+++' lines in a string", |n| {
+        format!(
+            "+++\ntitle = \"\"\"\n{}\"\"\"\n+++\nbody\n",
+            "+++\n".repeat(n)
+        )
+    }),
+    ("front matter: unclosed string", |n| {
+        format!("+++\ntitle = \"\"\"\n{}", "+++\n".repeat(n))
+    }),
+    ("front matter: only '+++' lines", |n| "+++\n".repeat(n + 1)),
+];
+
 /// A render path: its name, the function, and its n (the PDF path is slower per byte).
 type Renderer<'a> = (&'static str, &'a dyn Fn(&str), usize);
 
@@ -109,16 +125,25 @@ fn main() {
         black_box(dossier_pdf::render(md, &style, &meta).expect("renders"));
     };
     let renderers: [Renderer<'_>; 2] = [("html", &html, 2000), ("pdf", &pdf, 200)];
+    // A briefing accepts an empty front matter, a source does not: both decoders are exercised.
+    let load = |text: &str| {
+        let briefing = dossier::store::decode_briefing(Path::new("b.md"), text);
+        let source = dossier::store::decode_source(Path::new("s.md"), text);
+        black_box((briefing.is_ok(), source.is_ok()));
+    };
+    let loaders: [Renderer<'_>; 1] = [("load", &load, 2000)];
     println!(
         "{:<38} {:>4} {:>7} {:>11} {:>11} {:>6}",
         "case", "path", "n", "t(n)", "t(10n)", "ratio"
     );
     let mut bad = Vec::new();
-    for (name, make) in CASES {
+    let cases = CASES.iter().map(|c| (c, &renderers[..]));
+    let file_cases = FILE_CASES.iter().map(|c| (c, &loaders[..]));
+    for ((name, make), paths) in cases.chain(file_cases) {
         if filter.as_ref().is_some_and(|f| !name.contains(f.as_str())) {
             continue;
         }
-        for (path, render, n) in renderers {
+        for &(path, render, n) in paths {
             let (small, large) = (make(n), make(10 * n));
             let a = time(&|| render(&small));
             let b = time(&|| render(&large));

@@ -192,11 +192,9 @@ fn hostile_names_and_text_stay_inert_through_every_template_and_format() {
 }
 
 /// Dossier's own renderers read raw HTML as text, but the exported Markdown is also opened in
-/// other editors, which render raw HTML. Source text is escaped (`|md`) and so is the raw HTML
-/// of the analyst's Markdown; links with `javascript:` destinations that the analyst writes in
-/// the briefing are not rewritten yet (docs/hardening.md).
+/// other editors, which render raw HTML. Source text is escaped (`|md`); the analyst's Markdown
+/// has its raw HTML escaped and its unsafe link destinations replaced (`dossier_markdown::inert`).
 #[test]
-#[ignore = "known gap: javascript: links written in the briefing stay in exported Markdown (docs/hardening.md)"]
 fn rendered_markdown_is_inert_in_other_editors() {
     each_rendering(|template, _, r| inert_markdown(template, &r.markdown));
 }

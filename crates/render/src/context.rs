@@ -494,7 +494,7 @@ fn section_info(
             };
             Paragraph {
                 portion: marks.portion(mark, label),
-                markdown: dossier_markdown::escape_raw_html(body).into_owned(),
+                markdown: inert_after_mark(body),
             }
         })
         .collect();
@@ -502,10 +502,17 @@ fn section_info(
     SectionInfo {
         heading: s.heading,
         kind,
-        markdown: dossier_markdown::escape_raw_html(&s.markdown).into_owned(),
+        markdown: dossier_markdown::inert(&s.markdown).into_owned(),
         paragraphs,
         portion,
     }
+}
+
+/// A paragraph made inert as templates place it: after its portion mark, on the same line,
+/// where a code block is no longer code, so its `<` must be escaped too.
+fn inert_after_mark(body: &str) -> String {
+    const MARK: &str = "(U) ";
+    dossier_markdown::inert(&format!("{MARK}{body}"))[MARK.len()..].to_string()
 }
 
 /// Splits Markdown into blocks at blank lines (list items too, when `items`), outside fences.
