@@ -20,16 +20,18 @@ use crate::store::{self, Layout, Lock};
 use crate::{Error, Result, World, quote};
 
 mod import;
+mod items;
 use import::extension_for;
 pub use import::{Imported, Prepared};
+pub(crate) use items::Items;
 
 /// An open project.
 pub struct Project {
     world: World,
     layout: Layout,
     config: ProjectConfig,
-    sources: BTreeMap<Id, Source>,
-    excerpts: BTreeMap<Id, Excerpt>,
+    sources: Items<Source>,
+    excerpts: Items<Excerpt>,
     briefings: BTreeMap<String, Briefing>,
     /// SHA-256 of each file as this handle last loaded or wrote it.
     seen: HashMap<OsString, [u8; 32]>,
@@ -183,8 +185,8 @@ impl Project {
             world,
             layout,
             config,
-            sources: BTreeMap::new(),
-            excerpts: BTreeMap::new(),
+            sources: BTreeMap::new().into(),
+            excerpts: BTreeMap::new().into(),
             briefings: BTreeMap::new(),
             seen: HashMap::new(),
             reprints: None,
@@ -230,13 +232,13 @@ impl Project {
                 .collect())
         };
         let sources = load_all(&*fs, list(&p.layout.sources(), "md")?, store::decode_source);
-        p.sources = gather(sources, |s| s.id.clone(), &mut p.seen, &mut problems);
+        p.sources = gather(sources, |s| s.id.clone(), &mut p.seen, &mut problems).into();
         let excerpts = load_all(
             &*fs,
             list(&p.layout.excerpts(), "toml")?,
             store::decode_excerpt,
         );
-        p.excerpts = gather(excerpts, |x| x.id.clone(), &mut p.seen, &mut problems);
+        p.excerpts = gather(excerpts, |x| x.id.clone(), &mut p.seen, &mut problems).into();
         let briefings = load_all(
             &*fs,
             list(&p.layout.briefings(), "md")?,
@@ -278,6 +280,14 @@ impl Project {
 
     pub fn excerpts(&self) -> impl ExactSizeIterator<Item = &Excerpt> + Clone {
         self.excerpts.values()
+    }
+
+    pub(crate) fn source_items(&self) -> &Items<Source> {
+        &self.sources
+    }
+
+    pub(crate) fn excerpt_items(&self) -> &Items<Excerpt> {
+        &self.excerpts
     }
 
     pub fn briefings(&self) -> impl ExactSizeIterator<Item = &Briefing> {

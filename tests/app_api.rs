@@ -159,3 +159,35 @@ fn expressions_are_resolved_against_the_publication_day() {
         Some("2015-06-02")
     );
 }
+
+/// Search keeps a lowercased shadow of the items; every change must be seen by the next search.
+#[test]
+fn search_sees_every_edit_made_after_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut p, ids) = project(&tmp.path().join("p"));
+    let found = |p: &Project, q: &str| -> Vec<String> {
+        dossier::search::search(p, q)
+            .into_iter()
+            .map(|h| h.id.to_string())
+            .collect()
+    };
+    let source = p.excerpt(&ids[1]).unwrap().source.clone();
+    assert_eq!(found(&p, "FERRY"), [ids[1].to_string(), source.to_string()]);
+
+    let edit = dossier::ExcerptEdit {
+        summary: Some("Zeppelin sighted".into()),
+        ..Default::default()
+    };
+    p.edit_excerpt(&ids[1], edit).unwrap();
+    assert_eq!(found(&p, "zeppelin"), [ids[1].to_string()]);
+
+    p.remove_excerpt(&ids[1]).unwrap();
+    assert!(found(&p, "zeppelin").is_empty());
+
+    let edit = dossier::SourceEdit {
+        title: Some(Some("Airship over the Strait".into())),
+        ..Default::default()
+    };
+    p.edit_source(&source, edit).unwrap();
+    assert_eq!(found(&p, "airship"), [source.to_string()]);
+}

@@ -332,7 +332,7 @@ impl Project {
         let sources = &self.sources;
         let index = self.reprints.get_or_insert_with(|| {
             let mut index = dossier_import::dedup::Index::new();
-            for (id, s) in sources {
+            for (id, s) in sources.iter() {
                 index.insert(id.clone(), Fingerprint::of(&s.text));
             }
             index
