@@ -34,17 +34,24 @@ pub fn html(markdown: &str, title: &str, banner: &str) -> String {
 /// The sanitised content of the page's `<body>`: the banner, the article, the banner again.
 /// The desktop app's live preview shows this in a frame that runs no script.
 pub fn body(markdown: &str, banner: &str) -> String {
-    // For each open quote, list or item: whether its tags were written (not flattened).
+    // For each open quote, list or item: whether its tags were written (not flattened); and
+    // how many were (counted as they open and close: counting `open` each time was quadratic).
     let mut open: Vec<bool> = Vec::new();
+    let mut written = 0;
     let mapped = events(markdown).filter_map(move |e| match e {
         Event::Cmark(e @ CmarkEvent::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)) => {
-            let keep = open.iter().filter(|&&k| k).count() < MAX_DEPTH;
+            let keep = written < MAX_DEPTH;
+            written += usize::from(keep);
             open.push(keep);
             keep.then_some(e)
         }
         Event::Cmark(
             e @ CmarkEvent::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item),
-        ) => open.pop().unwrap_or(true).then_some(e),
+        ) => {
+            let kept = open.pop().unwrap_or(true);
+            written -= usize::from(kept && written > 0);
+            kept.then_some(e)
+        }
         Event::Cmark(e) => Some(e),
         // The writer would pass raw HTML through; ammonia keeps only this class.
         Event::Dialect(Dialect::PageBreak) => {
