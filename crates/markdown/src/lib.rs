@@ -183,7 +183,8 @@ impl Edit {
 }
 
 /// Whether a link to `dest` can only lead to the web, a mail program or another place in the
-/// document: `http`, `https`, `mailto`, or no scheme (a relative path or a fragment). Read more
+/// document: `http`, `https`, `mailto`, or no scheme (a relative path or a fragment). A scheme
+/// is what URLs allow (a letter, then letters, digits, `+`, `-` or `.`, then `:`), read more
 /// strictly than a browser reads it: spaces and controls anywhere are dropped, so neither
 /// `java\tscript:` nor ` javascript:` slips through.
 fn safe_destination(dest: &str) -> bool {
@@ -199,14 +200,16 @@ fn safe_destination(dest: &str) -> bool {
                 return len <= scheme.len()
                     && SAFE.iter().any(|s| s.eq_ignore_ascii_case(&scheme[..len]));
             }
-            '/' | '?' | '#' => return true,
-            c => {
+            c if c.is_ascii_alphabetic()
+                || (len > 0 && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))) =>
+            {
                 if let Some(b) = scheme.get_mut(len) {
-                    // A character that is not ASCII is no letter of a safe scheme.
-                    *b = if c.is_ascii() { c as u8 } else { 0 };
+                    *b = c as u8;
                 }
                 len += 1;
             }
+            // Not a scheme: a relative reference (`/`, `?`, `#`, `%`, `<`…).
+            _ => return true,
         }
     }
     true
@@ -416,6 +419,33 @@ mod inert_tests {
             "[a](a-relative-file-name-longer-than-any-scheme.md)",
         ] {
             check(text, text);
+        }
+    }
+
+    /// What another editor would find live in `text`: raw HTML, or a link or image to an
+    /// unsafe destination. (Every extension but wiki links, `[[page]]`, which name a note.)
+    fn live(text: &str) -> Option<String> {
+        use pulldown_cmark::{Event, Options, Parser, Tag};
+        let options = Options::all() - Options::ENABLE_WIKILINKS;
+        Parser::new_ext(text, options).find_map(|e| match e {
+            Event::Html(h) | Event::InlineHtml(h) => Some(format!("HTML {h}")),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !super::safe_destination(&dest_url) =>
+            {
+                Some(format!("link to {dest_url}"))
+            }
+            _ => None,
+        })
+    }
+
+    proptest::proptest! {
+        /// Markdown made of the pieces of links, HTML and code, shuffled.
+        #[test]
+        fn nothing_live_survives(
+            text in "(\\[|\\]|\\(|\\)|!|<|>|`|\\\\|javascript:|https:|#|x|\n|  |>|\\[r\\]: |\\[\\^n\\]|&#106;)*"
+        ) {
+            let out = super::inert(&text);
+            proptest::prop_assert_eq!(live(&out), None, "{:?} became {:?}", text, out);
         }
     }
 
