@@ -29,10 +29,46 @@ pub trait Fs: Send + Sync {
             Err(e) => Err(e),
         }
     }
+    /// The [`Stamp`] of the file at `path` (not following a symbolic link).
+    fn stamp(&self, path: &Path) -> io::Result<Stamp> {
+        std::fs::symlink_metadata(path).map(|m| Stamp::of(&m))
+    }
     fn remove(&self, path: &Path) -> io::Result<()>;
     fn create_dir_all(&self, path: &Path) -> io::Result<()>;
     /// The entries of a folder (files only), sorted by name; an absent folder is empty.
     fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;
+}
+
+/// What a file's metadata says of its content, read without reading the file: size,
+/// modification time to the nanosecond, inode (an atomic save or a `git checkout` makes a new
+/// one) and, on Unix, the change time, which no program can set back (`cp -p`, `touch -d` can
+/// set the modification time). Equal stamps mean the same content, except for a rewrite of the
+/// same size within one tick of the file system's clock of the stamp being taken: a poll may
+/// miss that one, a save never does, as it compares contents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+    changed: (i64, i64),
+}
+
+impl Stamp {
+    pub fn of(m: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let (inode, changed) = {
+            use std::os::unix::fs::MetadataExt;
+            (m.ino(), (m.ctime(), m.ctime_nsec()))
+        };
+        #[cfg(not(unix))]
+        let (inode, changed) = (0, (0, 0));
+        Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+            inode,
+            changed,
+        }
+    }
 }
 
 /// The real file system.
