@@ -587,32 +587,33 @@ impl Project {
             (self.layout.excerpts(), "toml"),
             (self.layout.briefings(), "md"),
         ];
-        let mut on_disk = vec![self.layout.config()];
+        let config = self.layout.config();
+        let mut on_disk = match fs.stamp(&config) {
+            Ok(s) => vec![(config, Some(s))],
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![(config, None)],
+            Err(e) => return Err(Error::io(&config, e)),
+        };
         for (dir, ext) in &dirs {
-            match fs.list(dir) {
-                Ok(files) => on_disk.extend(
-                    files
-                        .into_iter()
-                        .filter(|f| f.extension().is_some_and(|e| e == *ext) && !is_hidden(f)),
-                ),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(Error::io(dir, e)),
-            }
+            let files = fs.list_stamped(dir).map_err(|e| Error::io(dir, e))?;
+            on_disk.extend(
+                files
+                    .into_iter()
+                    .filter(|(f, _)| f.extension().is_some_and(|e| e == *ext) && !is_hidden(f))
+                    .map(|(f, s)| (f, Some(s))),
+            );
         }
         let mut out = Vec::new();
-        for f in &on_disk {
+        let mut known = 0;
+        for (f, stamp) in &on_disk {
             let Some(seen) = self.seen.get_mut(f.as_os_str()) else {
                 out.push(f.clone());
                 continue;
             };
-            // The stamp before the content: a change after it shows in the next look.
-            let stamp = match fs.stamp(f) {
-                Ok(s) => s,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    out.push(f.clone());
-                    continue;
-                }
-                Err(e) => return Err(Error::io(f, e)),
+            known += 1;
+            // Gone (the configuration), or as it was when this handle read or wrote it.
+            let Some(stamp) = *stamp else {
+                out.push(f.clone());
+                continue;
             };
             if seen.stamp == Some(stamp) {
                 continue;
@@ -626,17 +627,22 @@ impl Project {
                 Err(e) => return Err(Error::io(f, e)),
             }
         }
-        // Items this handle knows that are gone from their folder.
+        // Items this handle knows that are gone from their folder: only looked for when fewer
+        // known files were found than it knows.
         let items: Vec<&Path> = dirs.iter().map(|(d, _)| d.as_path()).collect();
-        let on_disk: std::collections::HashSet<&Path> =
-            on_disk.iter().map(PathBuf::as_path).collect();
-        out.extend(
-            self.seen
-                .keys()
-                .map(PathBuf::from)
-                .filter(|f| f.parent().is_some_and(|d| items.contains(&d)))
-                .filter(|f| !on_disk.contains(f.as_path())),
-        );
+        let in_items = |f: &Path| f.parent().is_some_and(|d| items.contains(&d));
+        let config_seen = self.seen.contains_key(self.layout.config().as_os_str());
+        let item_files = self.seen.keys().filter(|f| in_items(Path::new(f))).count();
+        if item_files + usize::from(config_seen) > known {
+            let on_disk: std::collections::HashSet<&Path> =
+                on_disk.iter().map(|(f, _)| f.as_path()).collect();
+            out.extend(
+                self.seen
+                    .keys()
+                    .map(PathBuf::from)
+                    .filter(|f| in_items(f) && !on_disk.contains(f.as_path())),
+            );
+        }
         out.sort();
         Ok(out)
     }
