@@ -7,12 +7,38 @@
 DOSSIER_APT_PACKAGES=(python3 python3-venv poppler-utils qpdf
   libwebkit2gtk-4.1-dev pkg-config xvfb xauth webkit2gtk-driver)
 
+# The oldest Rust that builds the workspace (edition 2024, let chains).
+DOSSIER_RUST_MIN=1.88
+
+# need_rust: a Rust toolchain on PATH, at least DOSSIER_RUST_MIN, with a C linker. On a fresh
+# machine it installs rustup's stable toolchain into ~/.cargo (Debian's own rustc is older).
 need_rust() {
+  apt_install build-essential curl ca-certificates
+  [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
   if ! command -v cargo >/dev/null 2>&1; then
-    if [ -x "$HOME/.cargo/bin/cargo" ]; then
-      export PATH="$HOME/.cargo/bin:$PATH"
+    echo "installing Rust (stable, with rustup) into ~/.cargo" >&2
+    # rustup-init acts by the name it is run as.
+    local dir init
+    dir="$(mktemp -d)"
+    init="$dir/rustup-init"
+    if ! curl --proto '=https' --tlsv1.2 -sSf -o "$init" \
+        "https://static.rust-lang.org/rustup/dist/$(uname -m)-unknown-linux-gnu/rustup-init" ||
+      ! sh -c "chmod +x '$init' && '$init' -y --quiet --profile minimal --component rustfmt,clippy --default-toolchain stable" >&2; then
+      rm -rf "$dir"
+      echo "error: could not install Rust with rustup; install Rust $DOSSIER_RUST_MIN or newer, then run this again" >&2
+      exit 1
+    fi
+    rm -rf "$dir"
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  local have
+  have="$(rustc --version | awk '{print $2}')"
+  if [ "$(printf '%s\n' "$DOSSIER_RUST_MIN" "$have" | sort -V | head -1)" != "$DOSSIER_RUST_MIN" ]; then
+    if command -v rustup >/dev/null 2>&1; then
+      rustup toolchain install stable --profile minimal --component rustfmt,clippy >&2
+      rustup default stable >&2
     else
-      echo "error: no Rust toolchain found; install Rust 1.88 or newer with rustup, then run this again" >&2
+      echo "error: Rust $have is too old; install Rust $DOSSIER_RUST_MIN or newer (rustup), then run this again" >&2
       exit 1
     fi
   fi

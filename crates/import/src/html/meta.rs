@@ -143,10 +143,12 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
     m
 }
 
-/// The publication date, from the strongest evidence to the weakest: JSON-LD `datePublished`,
-/// date `<meta>` tags, a full date in the URL path, `<time>` elements, dates printed in
-/// date-classed elements, the first date printed at all, the date of the last change, and last
-/// a publication date in a script's data.
+/// The publication date, from the strongest evidence to the weakest: the byline's day under the
+/// headline when the page's data state it too, JSON-LD `datePublished`, date `<meta>` tags, a
+/// full date in the URL path, `<time>` elements, printed dates (labelled as the publication's,
+/// under the headline, in date-classed elements, the first at all), a day in the copyright
+/// line, the first teaser's, the date of the last change, and last a publication date in a
+/// script's data.
 /// A machine timestamp in UTC is moved to the publisher's local day when the page shows that
 /// day too (see [`local_day`]).
 fn published(head: &Head, ld: &JsonLd, url: Option<&str>) -> Option<Found<Edtf>> {
@@ -161,7 +163,21 @@ fn published(head: &Head, ld: &JsonLd, url: Option<&str>) -> Option<Found<Edtf>>
             .find(|(k, v)| k == name && !v.is_empty())
             .map(|(_, v)| v.as_str())
     };
-    ld.published
+    // The day the byline prints, when the page's data also state it (as its change, say):
+    // what a reader sees and would cite, confirmed by the machine.
+    let stamped = |d: &Edtf| {
+        ld.stamps
+            .iter()
+            .chain(
+                head.metas
+                    .iter()
+                    .filter(|(k, _)| k.contains("date") || k.contains("time"))
+                    .map(|(_, v)| v),
+            )
+            .any(|raw| parse_date(raw).as_ref() == Some(d))
+    };
+    let declared = ld
+        .published
         .as_deref()
         .and_then(|raw| machine(raw, "html:json-ld:datePublished".into(), 0.9))
         .or_else(|| {
@@ -174,42 +190,72 @@ fn published(head: &Head, ld: &JsonLd, url: Option<&str>) -> Option<Found<Edtf>>
                 };
                 machine(v, format!("html:meta:{name}"), conf)
             })
-        })
-        .or_else(|| {
-            let (u, d) = url.zip(url_day)?;
-            Some(Found::by_rule(d, "html:url-path", 0.8).with_evidence(u))
-        })
-        .or_else(|| {
-            let (dt, rule, conf) = head
-                .times
-                .iter()
-                .find(|(_, hints)| {
-                    hints.contains("pubdate")
-                        || hints.contains("datepublished")
-                        || hints.contains("publish")
-                })
-                .map(|(dt, _)| (dt, "html:time:published", 0.8))
-                .or_else(|| head.times.first().map(|(dt, _)| (dt, "html:time", 0.6)))?;
-            machine(dt, rule.into(), conf)
-        })
-        .or_else(|| text_date(head))
-        .or_else(|| {
-            // The page's own statement of its last change, low as it ranks, speaks for this
-            // page; a key in a script's data may belong to anything the page embeds.
-            [
-                "article:modified_time",
-                "og:updated_time",
-                "datemodified",
-                "dateupdate",
-                "last-modified",
-            ]
+        });
+    let byline = head
+        .headline_date
+        .as_deref()
+        .and_then(printed_day)
+        .filter(stamped);
+    match byline {
+        Some(b) if declared.as_ref().is_none_or(|d| d.value != b) => {
+            Some(Found::by_rule(b, "html:headline-date", 0.9))
+        }
+        _ => declared,
+    }
+    .or_else(|| {
+        let (u, d) = url.zip(url_day)?;
+        Some(Found::by_rule(d, "html:url-path", 0.8).with_evidence(u))
+    })
+    .or_else(|| {
+        let (dt, rule, conf) = head
+            .times
             .iter()
-            .find_map(|name| machine(meta(name)?, format!("html:meta:{name}"), 0.4))
-        })
-        .or_else(|| {
-            let raw = head.script_published.as_deref()?;
-            machine(raw, "html:script-data".into(), 0.4)
-        })
+            .find(|(_, hints)| {
+                hints.contains("pubdate")
+                    || hints.contains("datepublished")
+                    || hints.contains("publish")
+            })
+            .map(|(dt, _)| (dt, "html:time:published", 0.8))
+            .or_else(|| head.times.first().map(|(dt, _)| (dt, "html:time", 0.6)))?;
+        machine(dt, rule.into(), conf)
+    })
+    .or_else(|| text_date(head))
+    .or_else(|| {
+        // "Copyright © 19.12.2019 - 12:14 h": a whole day stamped in the footer is when the
+        // page was made. A copyright year or range ("© 2005-2017") is no day and never
+        // counts.
+        head.text_dates
+            .iter()
+            .filter(|(t, _)| t.contains('©') || t.to_lowercase().contains("copyright"))
+            .find_map(|(t, _)| text_day(&t.to_lowercase()))
+            .map(|d| Found::by_rule(d, "html:copyright-day", 0.3))
+    })
+    .or_else(|| {
+        // A front page dates itself by its newest teaser; any other page's teasers are
+        // other pages' dates, so this ranks below everything the page says of itself but
+        // its last change.
+        head.teaser_dates
+            .iter()
+            .find_map(|t| parse_date(t).or_else(|| text_day(&t.to_lowercase())))
+            .map(|d| Found::by_rule(d, "html:teaser-date", 0.3))
+    })
+    .or_else(|| {
+        // The page's own statement of its last change, low as it ranks, speaks for this
+        // page; a key in a script's data may belong to anything the page embeds.
+        [
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dateupdate",
+            "last-modified",
+        ]
+        .iter()
+        .find_map(|name| machine(meta(name)?, format!("html:meta:{name}"), 0.4))
+    })
+    .or_else(|| {
+        let raw = head.script_published.as_deref()?;
+        machine(raw, "html:script-data".into(), 0.4)
+    })
 }
 
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -450,37 +496,43 @@ const PUBLISHED_LABELS: [&str; 12] = [
 /// Longest text taken for a date line rather than a sentence that mentions a date.
 const DATE_LINE: usize = 40;
 
+/// The publication day a printed text states: not a copyright line's, and not a day labelled
+/// as a change ("Updated 5 March, published 3 March 2020" is the 3rd).
+fn printed_day(t: &str) -> Option<Edtf> {
+    let lower = t.to_lowercase();
+    if lower.contains('©') || lower.contains("copyright") {
+        return None;
+    }
+    // "Updated 5 March, published 3 March 2020": each label names the date after it.
+    let mut marks: Vec<(usize, bool)> = NOT_PUBLISHED
+        .iter()
+        .flat_map(|w| lower.match_indices(w).map(|(at, _)| (at, false)))
+        .chain(
+            PUBLISHED_LABELS
+                .iter()
+                .flat_map(|w| lower.match_indices(w).map(|(at, _)| (at, true))),
+        )
+        .collect();
+    marks.sort_unstable();
+    let starts = std::iter::once((0, true)).chain(marks.iter().copied());
+    let ends = marks.iter().map(|m| m.0).chain([lower.len()]);
+    starts
+        .zip(ends)
+        .filter(|&((_, publication), _)| publication)
+        .find_map(|((from, _), to)| text_day(&lower[from..to]))
+}
+
 /// A day printed in the page: first in an element whose class says "date", else the first one
 /// at all. Copyright lines never count, and neither do years or months alone ("Class of 2019").
 fn text_date(head: &Head) -> Option<Found<Edtf>> {
-    let parse = |t: &str| {
-        let lower = t.to_lowercase();
-        if lower.contains('©') || lower.contains("copyright") {
-            return None;
-        }
-        // "Updated 5 March, published 3 March 2020": each label names the date after it.
-        let mut marks: Vec<(usize, bool)> = NOT_PUBLISHED
-            .iter()
-            .flat_map(|w| lower.match_indices(w).map(|(at, _)| (at, false)))
-            .chain(
-                PUBLISHED_LABELS
-                    .iter()
-                    .flat_map(|w| lower.match_indices(w).map(|(at, _)| (at, true))),
-            )
-            .collect();
-        marks.sort_unstable();
-        let starts = std::iter::once((0, true)).chain(marks.iter().copied());
-        let ends = marks.iter().map(|m| m.0).chain([lower.len()]);
-        starts
-            .zip(ends)
-            .filter(|&((_, publication), _)| publication)
-            .find_map(|((from, _), to)| text_day(&lower[from..to]))
-    };
-    // A comment's date is the day a reader wrote, never the article's.
+    // A comment's date is the day a reader wrote, and a forum profile's the day its poster
+    // joined ("Registriert: 18.09.2008"): never the article's.
     let dates = || {
-        head.text_dates
-            .iter()
-            .filter(|(_, context)| !context.contains("comment"))
+        head.text_dates.iter().filter(|(_, context)| {
+            !["comment", "joined", "regist"]
+                .iter()
+                .any(|w| context.contains(w))
+        })
     };
     // "Erstellt am: 30.01.2022 18:36", "Posted on March 3, 2020": the page says which date
     // is the publication's.
@@ -490,12 +542,18 @@ fn text_date(head: &Head) -> Option<Found<Edtf>> {
     };
     dates()
         .filter(|(t, _)| labelled(t))
-        .find_map(|(t, _)| parse(t))
+        .find_map(|(t, _)| printed_day(t))
         .map(|d| Found::by_rule(d, "html:published-label", 0.8))
+        .or_else(|| {
+            // The byline under the headline dates the article; a date-classed element before
+            // it may be the edition's or the clock's ("lun. 5 août 2019" by the logo).
+            printed_day(head.headline_date.as_deref()?)
+                .map(|d| Found::by_rule(d, "html:headline-date", 0.7))
+        })
         .or_else(|| {
             dates()
                 .filter(|(_, context)| super::tree::is_date_class(context))
-                .find_map(|(t, _)| parse(t))
+                .find_map(|(t, _)| printed_day(t))
                 .map(|d| Found::by_rule(d, "html:date-element", 0.7))
         })
         .or_else(|| {
@@ -511,7 +569,7 @@ fn text_date(head: &Head) -> Option<Found<Edtf>> {
             dates()
                 .filter(|(t, _)| short(t))
                 .chain(dates().filter(|(t, _)| !short(t)))
-                .find_map(|(t, _)| parse(t))
+                .find_map(|(t, _)| printed_day(t))
                 .map(|d| Found::by_rule(d, "html:first-text-date", 0.5))
         })
 }
@@ -1041,5 +1099,71 @@ mod tests {
             r#"<script>window.__DATA__={"review":{"publishedDate":"2016-11-04T20:37:27"}}</script><p>© 2020 Example</p>"#,
             Some(("2016-11-04", "html:script-data")),
         );
+    }
+
+    #[test]
+    fn teasers_of_other_pages_are_not_this_page_s_date() {
+        let recent = "<ul class=recent>\
+             <li><a href=/a>A</a><span class=post-date>19/09/2019</span></li>\
+             <li><a href=/b>B</a><span class=post-date>20/06/2019</span></li></ul>";
+        check_page(
+            &format!("<div class=detail>27 Sep 2016</div>{recent}"),
+            Some(("2016-09-27", "html:first-text-date")),
+        );
+        let times = "<ul><li><a href=/a>A</a><time datetime=2019-07-30>30 juil.</time></li>\
+             <li><a href=/b>B</a><time datetime=2019-06-27>27 juin</time></li></ul>";
+        check_page(
+            &format!("{times}<p>Le 27 juin 2019</p>"),
+            Some(("2019-06-27", "html:first-text-date")),
+        );
+        // A front page has nothing but teasers: the first dates it, weakly.
+        check_page(recent, Some(("2019-09-19", "html:teaser-date")));
+        // A byline list holds dates without links: it is this page's.
+        check_page(
+            "<ul class=info><li>Posted 3.3.2020</li><li>Updated 5.3.2020</li></ul>",
+            Some(("2020-03-03", "html:first-text-date")),
+        );
+    }
+
+    #[test]
+    fn the_byline_under_the_headline_dates_the_article() {
+        // Not the edition's date by the logo, before the headline.
+        check_page(
+            "<span class=date-edition>lun. 5 août 2019</span><h1>Titre</h1>\
+             <ul class=info><li>27 juin 2019</li><li>Par <a href=/elba>Elba</a></li></ul>",
+            Some(("2019-06-27", "html:headline-date")),
+        );
+        // What the byline prints wins over the data's publication when the data state it too
+        // (as the change the reader sees).
+        check_page(
+            r#"<script type="application/ld+json">{"datePublished":"2020-01-03T09:48:24Z","dateModified":"2020-01-06T09:22:36Z"}</script>
+               <h1>Goats</h1><h2>Deck<span class=hl-date>Monday, 6 January 2020</span></h2>"#,
+            Some(("2020-01-06", "html:headline-date")),
+        );
+        // Unconfirmed, the data's publication stands.
+        check_page(
+            r#"<script type="application/ld+json">{"datePublished":"2020-01-03T09:48:24Z"}</script>
+               <h1>Goats</h1><p>Monday, 6 January 2020</p>"#,
+            Some(("2020-01-03", "html:json-ld:datePublished")),
+        );
+    }
+
+    #[test]
+    fn a_forum_poster_s_joining_day_is_not_the_post_s() {
+        check_page(
+            "<dd class=profile-joined><strong>Registriert:</strong> 18.09.2008, 05:56</dd>\
+             <p class=author>von r23 &raquo; 21.01.2009, 05:42</p>",
+            Some(("2009-01-21", "html:first-text-date")),
+        );
+    }
+
+    #[test]
+    fn a_day_stamped_in_the_copyright_line_is_the_page_s_weakly() {
+        check_page(
+            "<p>Copyright © 19.12.2019 - 12:14 h by Example GmbH.</p>",
+            Some(("2019-12-19", "html:copyright-day")),
+        );
+        // A copyright range is never a day.
+        check_page("<p>© 2005-2017 Example</p>", None);
     }
 }

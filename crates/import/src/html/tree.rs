@@ -167,6 +167,11 @@ pub struct Head {
     /// Short texts holding a year, in document order, with the classes of their enclosing
     /// elements: where pages print their date ("Donnerstag, 15.2.2018", "March 3, 2020").
     pub text_dates: Vec<(String, String)>,
+    /// Dates of teasers in lists of other pages (`<time>` values and texts), in document order:
+    /// on a front page, the newest news is the page's date; elsewhere they never are.
+    pub teaser_dates: Vec<String>,
+    /// A short text with a year right under the first `<h1>`: where a byline prints the day.
+    pub headline_date: Option<String>,
 }
 
 /// A publication-date key with an ISO date in a script's JSON.
@@ -176,6 +181,10 @@ static SCRIPT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("script date regex")
 });
+
+/// How many texts after the start of the first `<h1>` (its own included) a date line may come
+/// to be the headline's.
+const HEADLINE_DATE_TEXTS: usize = 8;
 
 /// How many year-holding texts are kept for date finding: the page's date comes early.
 const TEXT_DATES: usize = 48;
@@ -242,7 +251,17 @@ struct Builder<'a> {
     /// Open elements past the depth cap, by name, so their end tags are absorbed.
     overflow: usize,
     head: Head,
+    /// The list item each entry of `head.times` and `head.text_dates` sits in, if any: see
+    /// [`Builder::set_teasers_apart`].
+    time_items: Vec<Option<ListItem>>,
+    text_items: Vec<Option<ListItem>>,
+    /// Texts seen so far (not blank), and how many when the first `<h1>` opened.
+    texts: usize,
+    headline_at: Option<usize>,
 }
+
+/// `(list, item)` node ids.
+type ListItem = (u32, u32);
 
 impl<'a> Builder<'a> {
     fn new(src: &'a str) -> Builder<'a> {
@@ -263,6 +282,10 @@ impl<'a> Builder<'a> {
             stack: vec![0],
             overflow: 0,
             head: Head::default(),
+            time_items: Vec::new(),
+            text_items: Vec::new(),
+            texts: 0,
+            headline_at: None,
         }
     }
 
@@ -280,6 +303,7 @@ impl<'a> Builder<'a> {
             self.pos = at;
             self.markup();
         }
+        self.set_teasers_apart();
         Document {
             nodes: self.nodes,
             head: self.head,
@@ -408,12 +432,14 @@ impl<'a> Builder<'a> {
             .join(" ")
             .to_ascii_lowercase();
             self.head.times.push((dt.to_string(), hints));
+            self.time_items.push(self.list_item());
         } else if let (Some(title), Some(class)) = (attr("title"), attr("class"))
             && is_date_class(&class.to_ascii_lowercase())
         {
             self.head
                 .times
                 .push((title.to_string(), class.to_ascii_lowercase()));
+            self.time_items.push(self.list_item());
         }
         if RAW.contains(&name.as_str()) {
             let end = find_end_tag(self.src, self.pos, &name);
@@ -438,6 +464,9 @@ impl<'a> Builder<'a> {
             return;
         }
         let tag = Tag::of(&name);
+        if tag == Tag::H(1) && self.headline_at.is_none() {
+            self.headline_at = Some(self.texts);
+        }
         if tag.closes_p() {
             self.close_open(|t| t == Tag::P, |t| t.is_block() && t != Tag::P);
         }
@@ -540,6 +569,79 @@ impl<'a> Builder<'a> {
         id
     }
 
+    /// The innermost open list item, with its list.
+    fn list_item(&self) -> Option<ListItem> {
+        let li = *self
+            .stack
+            .iter()
+            .rev()
+            .find(|&&id| self.nodes[id as usize].tag == Tag::Li)?;
+        Some((self.nodes[li as usize].parent, li))
+    }
+
+    /// Moves the dates of teasers to `head.teaser_dates`: a list in which two or more items hold
+    /// both a link and a date ("Recent posts", "More from this blog") lists other pages with
+    /// their dates, not this page's. A byline list ("<li>Posted 3 March</li><li>Updated 5
+    /// March</li>") holds no links beside its dates and stays.
+    fn set_teasers_apart(&mut self) {
+        let mut items: Vec<ListItem> = self
+            .time_items
+            .iter()
+            .chain(&self.text_items)
+            .flatten()
+            .copied()
+            .filter(|&(_, li)| self.has_link(li))
+            .collect();
+        items.sort_unstable();
+        items.dedup();
+        let mut linked = std::collections::HashMap::<u32, usize>::new();
+        for (list, _) in items {
+            *linked.entry(list).or_default() += 1;
+        }
+        let teaser = |item: &Option<ListItem>| {
+            item.is_some_and(|(list, _)| linked.get(&list).is_some_and(|&n| n >= 2))
+        };
+        let times = std::mem::take(&mut self.head.times);
+        let texts = std::mem::take(&mut self.head.text_dates);
+        for (date, item) in times.into_iter().zip(&self.time_items) {
+            if teaser(item) {
+                self.head.teaser_dates.push(date.0);
+            } else {
+                self.head.times.push(date);
+            }
+        }
+        for (date, item) in texts.into_iter().zip(&self.text_items) {
+            if teaser(item) {
+                self.head.teaser_dates.push(date.0);
+            } else {
+                self.head.text_dates.push(date);
+            }
+        }
+    }
+
+    /// Whether a link with a target is among the first nodes under `id` (a teaser's link comes
+    /// first or beside its date; a bounded walk keeps this linear in the page).
+    fn has_link(&self, id: u32) -> bool {
+        let mut todo = vec![self.nodes[id as usize].first_child];
+        let mut seen = 0;
+        while let Some(n) = todo.pop() {
+            if seen > 64 {
+                break;
+            }
+            if n == NONE {
+                continue;
+            }
+            seen += 1;
+            let node = &self.nodes[n as usize];
+            if node.tag == Tag::A && node.href.is_some() {
+                return true;
+            }
+            todo.push(node.next);
+            todo.push(node.first_child);
+        }
+        false
+    }
+
     fn pop(&mut self) {
         if self.stack.len() > 1 {
             self.stack.pop();
@@ -549,6 +651,17 @@ impl<'a> Builder<'a> {
     fn text(&mut self, from: usize, to: usize) {
         let raw = &self.src[from..to];
         let text = decode(raw);
+        if !text.trim().is_empty() {
+            self.texts += 1;
+        }
+        if let Some(at) = self.headline_at
+            && self.head.headline_date.is_none()
+            && self.texts - at <= HEADLINE_DATE_TEXTS
+            && text.len() <= SHORT_DATE_TEXT
+            && has_year(&text)
+        {
+            self.head.headline_date = Some(text.trim().to_string());
+        }
         if self.head.text_dates.len() < TEXT_DATES
             && text.len() < 200
             && (has_year(&text) || text.len() <= SHORT_DATE_TEXT && has_short_date(&text))
@@ -561,6 +674,7 @@ impl<'a> Builder<'a> {
             self.head
                 .text_dates
                 .push((text.trim().to_string(), context));
+            self.text_items.push(self.list_item());
         }
         // Merge with a preceding text node (a literal `<` splits text).
         let parent = *self.stack.last().unwrap();
