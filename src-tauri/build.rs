@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "list_templates",
     "get_template",
     "duplicate_template",
+    "remove_template_copy",
     "preview_template",
     "changes_on_disk",
     "reload_project",

@@ -16,7 +16,7 @@ use dossier_model::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::store::{self, Layout, Lock};
+use crate::store::{self, Layout, Lock, Stamp};
 use crate::{Error, Result, World, quote};
 
 mod import;
@@ -33,10 +33,19 @@ pub struct Project {
     sources: Items<Source>,
     excerpts: Items<Excerpt>,
     briefings: BTreeMap<String, Briefing>,
-    /// SHA-256 of each file as this handle last loaded or wrote it.
-    seen: HashMap<OsString, [u8; 32]>,
+    /// Each file as this handle last loaded or wrote it.
+    seen: HashMap<OsString, Seen>,
     /// MinHash index of the sources' texts for reprint detection, built at the first import.
     reprints: Option<ReprintIndex<Id>>,
+}
+
+/// What a handle knows of a file it loaded or wrote: its content's SHA-256, which decides
+/// whether the file changed, and its stamp then, which spares reading it to find it has not.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    sha256: [u8; 32],
+    /// `None` when the file could not be stamped: then only its content tells.
+    stamp: Option<Stamp>,
 }
 
 /// A file that could not be loaded; `dossier validate` reports these, `open` refuses them.
@@ -62,6 +71,21 @@ pub struct SourceEdit {
     pub add_tags: Vec<Tag>,
     pub remove_tags: Vec<Tag>,
     pub notes: Option<String>,
+    /// Where the values set above came from when not from the analyst (the default).
+    pub found_by: FoundBy,
+}
+
+/// The provenance and confidence of values a [`SourceEdit`] sets, when they are not the
+/// analyst's: undoing an edit puts back each value as the rule that found it said it.
+#[derive(Debug, Clone, Default)]
+pub struct FoundBy {
+    pub title: Option<Found<()>>,
+    pub outlet: Option<Found<()>>,
+    pub author: Option<Found<()>>,
+    pub url: Option<Found<()>>,
+    pub published: Option<Found<()>>,
+    pub dateline: Option<Found<()>>,
+    pub language: Option<Found<()>>,
 }
 
 /// A new excerpt as the analyst describes it.
@@ -213,6 +237,7 @@ impl Project {
         store::refuse_links(&layout)?;
         let fs = world.fs.clone();
         let config_path = layout.config();
+        let config_stamp = fs.stamp(&config_path).ok();
         let config_text = match store::read_text(&*fs, &config_path) {
             Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
                 return Err(Error::NotAProject(dir.to_path_buf()));
@@ -221,7 +246,13 @@ impl Project {
         };
         let config = store::decode_config(&config_path, &config_text)?;
         let mut p = Project::empty(world, layout, config);
-        p.remember(&config_path, config_text.as_bytes());
+        p.seen.insert(
+            config_path.clone().into_os_string(),
+            Seen {
+                sha256: Sha256::digest(config_text.as_bytes()).into(),
+                stamp: config_stamp,
+            },
+        );
         let mut problems = Vec::new();
         let list = |d: &Path, ext: &str| -> Result<Vec<PathBuf>> {
             Ok(fs
@@ -339,13 +370,14 @@ impl Project {
             }
             self.source(target)?;
         }
-        set_found(&mut s.title, edit.title);
-        set_found(&mut s.outlet, edit.outlet);
-        set_found(&mut s.author, edit.author);
-        set_found(&mut s.url, edit.url);
-        set_found(&mut s.published, edit.published);
-        set_found(&mut s.dateline, edit.dateline);
-        set_found(&mut s.language, edit.language);
+        let by = edit.found_by;
+        set_found(&mut s.title, edit.title, by.title);
+        set_found(&mut s.outlet, edit.outlet, by.outlet);
+        set_found(&mut s.author, edit.author, by.author);
+        set_found(&mut s.url, edit.url, by.url);
+        set_found(&mut s.published, edit.published, by.published);
+        set_found(&mut s.dateline, edit.dateline, by.dateline);
+        set_found(&mut s.language, edit.language, by.language);
         if let Some(r) = edit.reliability {
             s.reliability = r;
         }
@@ -554,46 +586,73 @@ impl Project {
     /// The project's files that differ from what this handle loaded or wrote: changed,
     /// removed, or new since (another window, a `git pull`). Empty when the handle is current;
     /// otherwise the caller reopens the project before its next edit.
-    pub fn changes_on_disk(&self) -> Result<Vec<PathBuf>> {
-        let fs = &*self.world.fs;
+    ///
+    /// Cheap enough to poll: a file is read only when its stamp (size, times, inode) changed
+    /// since this handle saw it; if its content did not (a `touch`), the new stamp is kept, so
+    /// that the next look reads nothing again.
+    pub fn changes_on_disk(&mut self) -> Result<Vec<PathBuf>> {
+        let fs = self.world.fs.clone();
         let dirs = [
             (self.layout.sources(), "md"),
             (self.layout.excerpts(), "toml"),
             (self.layout.briefings(), "md"),
         ];
-        let mut on_disk = vec![self.layout.config()];
+        let config = self.layout.config();
+        let mut on_disk = match fs.stamp(&config) {
+            Ok(s) => vec![(config, Some(s))],
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![(config, None)],
+            Err(e) => return Err(Error::io(&config, e)),
+        };
         for (dir, ext) in &dirs {
-            match fs.list(dir) {
-                Ok(files) => on_disk.extend(
-                    files
-                        .into_iter()
-                        .filter(|f| f.extension().is_some_and(|e| e == *ext) && !is_hidden(f)),
-                ),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(Error::io(dir, e)),
-            }
+            let files = fs.list_stamped(dir).map_err(|e| Error::io(dir, e))?;
+            on_disk.extend(
+                files
+                    .into_iter()
+                    .filter(|(f, _)| f.extension().is_some_and(|e| e == *ext) && !is_hidden(f))
+                    .map(|(f, s)| (f, Some(s))),
+            );
         }
         let mut out = Vec::new();
-        for f in &on_disk {
-            let seen = self.seen.get(f.as_os_str());
+        let mut known = 0;
+        for (f, stamp) in &on_disk {
+            let Some(seen) = self.seen.get_mut(f.as_os_str()) else {
+                out.push(f.clone());
+                continue;
+            };
+            known += 1;
+            // Gone (the configuration), or as it was when this handle read or wrote it.
+            let Some(stamp) = *stamp else {
+                out.push(f.clone());
+                continue;
+            };
+            if seen.stamp == Some(stamp) {
+                continue;
+            }
             match fs.read(f) {
-                Ok(now) if seen == Some(&Sha256::digest(&now).into()) => {}
+                Ok(now) if <[u8; 32]>::from(Sha256::digest(&now)) == seen.sha256 => {
+                    seen.stamp = Some(stamp);
+                }
                 Ok(_) => out.push(f.clone()),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => out.push(f.clone()),
                 Err(e) => return Err(Error::io(f, e)),
             }
         }
-        // Items this handle knows that are gone from their folder.
+        // Items this handle knows that are gone from their folder: only looked for when fewer
+        // known files were found than it knows.
         let items: Vec<&Path> = dirs.iter().map(|(d, _)| d.as_path()).collect();
-        let on_disk: std::collections::HashSet<&Path> =
-            on_disk.iter().map(PathBuf::as_path).collect();
-        out.extend(
-            self.seen
-                .keys()
-                .map(PathBuf::from)
-                .filter(|f| f.parent().is_some_and(|d| items.contains(&d)))
-                .filter(|f| !on_disk.contains(f.as_path())),
-        );
+        let in_items = |f: &Path| f.parent().is_some_and(|d| items.contains(&d));
+        let config_seen = self.seen.contains_key(self.layout.config().as_os_str());
+        let item_files = self.seen.keys().filter(|f| in_items(Path::new(f))).count();
+        if item_files + usize::from(config_seen) > known {
+            let on_disk: std::collections::HashSet<&Path> =
+                on_disk.iter().map(|(f, _)| f.as_path()).collect();
+            out.extend(
+                self.seen
+                    .keys()
+                    .map(PathBuf::from)
+                    .filter(|f| in_items(f) && !on_disk.contains(f.as_path())),
+            );
+        }
         out.sort();
         Ok(out)
     }
@@ -636,9 +695,13 @@ impl Project {
         }
     }
 
+    /// Records `bytes` as what this handle just wrote to `path`.
     fn remember(&mut self, path: &Path, bytes: &[u8]) {
-        self.seen
-            .insert(path.as_os_str().to_owned(), Sha256::digest(bytes).into());
+        let seen = Seen {
+            sha256: Sha256::digest(bytes).into(),
+            stamp: self.world.fs.stamp(path).ok(),
+        };
+        self.seen.insert(path.as_os_str().to_owned(), seen);
     }
 
     /// Refuses to replace a file that changed since this handle last saw it.
@@ -647,7 +710,7 @@ impl Project {
             return Ok(());
         };
         match self.world.fs.read(path) {
-            Ok(now) if <[u8; 32]>::from(Sha256::digest(&now)) == *seen => Ok(()),
+            Ok(now) if <[u8; 32]>::from(Sha256::digest(&now)) == seen.sha256 => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Err(Error::ChangedOnDisk(path.to_path_buf()))
             }
@@ -726,7 +789,7 @@ impl Project {
     }
 }
 
-type Loaded<T> = Result<(PathBuf, T, [u8; 32])>;
+type Loaded<T> = Result<(PathBuf, T, Seen)>;
 
 /// Reads and decodes files on every core: opening a project of 60,000 files is mostly this.
 /// The result is in the order of `paths`, so loading is deterministic.
@@ -736,9 +799,12 @@ fn load_all<T: Send>(
     decode: fn(&Path, &str) -> Result<T>,
 ) -> Vec<Loaded<T>> {
     let one = |path: PathBuf| -> Loaded<T> {
+        // The stamp before the content: a change after it shows in the next look.
+        let stamp = fs.stamp(&path).ok();
         let text = store::read_text(fs, &path)?;
         let item = decode(&path, &text)?;
-        Ok((path, item, Sha256::digest(text.as_bytes()).into()))
+        let sha256 = Sha256::digest(text.as_bytes()).into();
+        Ok((path, item, Seen { sha256, stamp }))
     };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -769,7 +835,7 @@ fn load_all<T: Send>(
 fn gather<T, K: Ord>(
     loaded: Vec<Loaded<T>>,
     key: impl Fn(&T) -> K,
-    seen: &mut HashMap<OsString, [u8; 32]>,
+    seen: &mut HashMap<OsString, Seen>,
     problems: &mut Vec<Problem>,
 ) -> BTreeMap<K, T> {
     let mut out = BTreeMap::new();
@@ -853,9 +919,18 @@ fn id_prefix(d: &Edtf) -> String {
     }
 }
 
-fn set_found<T>(field: &mut Option<Found<T>>, edit: Option<Option<T>>) {
+/// Sets `field` to the edit's value, the analyst's unless `by` says who found it.
+fn set_found<T>(field: &mut Option<Found<T>>, edit: Option<Option<T>>, by: Option<Found<()>>) {
     if let Some(v) = edit {
-        *field = v.map(Found::by_analyst);
+        *field = v.map(|value| match by {
+            Some(by) => Found {
+                value,
+                provenance: by.provenance,
+                confidence: by.confidence,
+                evidence: by.evidence,
+            },
+            None => Found::by_analyst(value),
+        });
     }
 }
 

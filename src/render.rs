@@ -1,5 +1,6 @@
 //! Rendering a briefing through a template: the core API over `dossier-render`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use dossier_chronology::Filter;
@@ -143,6 +144,16 @@ impl Project {
     ) -> Result<PathBuf> {
         let template = self.template_lookup(user).find(from)?;
         Ok(template.copy_to(&self.layout().templates(), new_name)?)
+    }
+
+    /// Undoes [`Project::duplicate_template`]: removes the project's template `name` if its
+    /// files are still `files`, as the copy wrote them; refused once the analyst edited them.
+    pub fn remove_template_copy(&self, name: &str, files: &BTreeMap<String, String>) -> Result<()> {
+        Ok(dossier_render::remove_copy(
+            &self.layout().templates(),
+            name,
+            files,
+        )?)
     }
 }
 

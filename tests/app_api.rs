@@ -2,12 +2,16 @@
 //! exporting, duplicating a template, reordering excerpts of a day, noticing changes on disk,
 //! and the dates of a source's text.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
 use dossier::model::{Classification, Id, Marking, ProjectConfig};
+use dossier::store::{Fs, OsFs};
 use dossier::templates::Origin;
-use dossier::{Error, ExcerptDraft, ExportFormat, Project, World};
+use dossier::{Error, ExcerptDraft, ExcerptEdit, ExportFormat, Project, World};
 
 fn world() -> World {
     World::new(DateTime::<Utc>::from_timestamp(1_795_262_400, 0).unwrap())
@@ -123,7 +127,7 @@ fn set_sequences_with_an_unknown_id_writes_nothing() {
 fn changes_on_disk_lists_changed_new_and_removed_files() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("p");
-    let (p, ids) = project(&dir);
+    let (mut p, ids) = project(&dir);
     assert_eq!(
         p.changes_on_disk().unwrap(),
         Vec::<std::path::PathBuf>::new()
@@ -139,8 +143,91 @@ fn changes_on_disk_lists_changed_new_and_removed_files() {
     let mut want = vec![changed, removed, new];
     want.sort();
     assert_eq!(p.changes_on_disk().unwrap(), want);
-    let reopened = Project::open(world(), &dir).unwrap();
+    let mut reopened = Project::open(world(), &dir).unwrap();
     assert!(reopened.changes_on_disk().unwrap().is_empty());
+}
+
+/// The real file system, counting the files read.
+#[derive(Default)]
+struct CountingFs {
+    reads: AtomicUsize,
+}
+
+impl CountingFs {
+    fn reads(&self) -> usize {
+        self.reads.swap(0, Ordering::SeqCst)
+    }
+}
+
+impl Fs for CountingFs {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        self.reads.fetch_add(1, Ordering::SeqCst);
+        OsFs.read(path)
+    }
+    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        OsFs.write_atomic(path, bytes)
+    }
+    fn create_new(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        OsFs.create_new(path, bytes)
+    }
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        OsFs.remove(path)
+    }
+    fn create_dir_all(&self, path: &Path) -> std::io::Result<()> {
+        OsFs.create_dir_all(path)
+    }
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        OsFs.list(dir)
+    }
+}
+
+/// Polled every few seconds on projects of 10,000 sources: only a file whose stamp changed is
+/// read, a `touch` is not a change, and a rewrite that keeps size and modification time is.
+#[test]
+fn changes_on_disk_reads_only_files_whose_stamp_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let (p, ids) = project(&dir);
+    drop(p);
+    let fs = Arc::new(CountingFs::default());
+    let mut p = Project::open(World::with_fs(fs.clone(), world().now()), &dir).unwrap();
+    fs.reads();
+    assert!(p.changes_on_disk().unwrap().is_empty());
+    assert_eq!(fs.reads(), 0, "nothing changed, nothing read");
+
+    let touched = p.layout().excerpt(&ids[0]);
+    let file = std::fs::File::options().write(true).open(&touched).unwrap();
+    file.set_modified(SystemTime::now() + Duration::from_secs(60))
+        .unwrap();
+    assert!(
+        p.changes_on_disk().unwrap().is_empty(),
+        "a touch is not a change"
+    );
+    assert_eq!(fs.reads(), 1, "the touched file is read once");
+    assert!(p.changes_on_disk().unwrap().is_empty());
+    assert_eq!(fs.reads(), 0, "and its new stamp kept");
+
+    // A file this handle saved is known by its stamp after the save too.
+    p.edit_excerpt(
+        &ids[2],
+        ExcerptEdit {
+            note: Some("saved again".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    fs.reads();
+    assert!(p.changes_on_disk().unwrap().is_empty());
+    assert_eq!(fs.reads(), 0, "a file this handle wrote is not read again");
+
+    // Same size, same inode, modification time put back: the change time still tells.
+    let mtime = std::fs::metadata(&touched).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&touched).unwrap();
+    let edited = text.replacen("harbour", "HARBOUR", 1);
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(&touched, edited).unwrap();
+    file.set_modified(mtime).unwrap();
+    assert_eq!(p.changes_on_disk().unwrap(), vec![touched]);
 }
 
 #[test]

@@ -30,6 +30,7 @@ pub fn typescript() -> String {
         NewExcerpt,
         ExcerptPatch,
         SourcePatch,
+        SourceFound,
         ImportStatus,
         ImportOutcome,
         ImportProgress,

@@ -290,6 +290,15 @@ pub async fn duplicate_template(
 }
 
 #[tauri::command]
+pub async fn remove_template_copy(
+    session: State<'_, Session>,
+    name: String,
+    files: Vec<TemplateFile>,
+) -> IpcResult<()> {
+    session.remove_template_copy(&name, files)
+}
+
+#[tauri::command]
 pub async fn preview_template(
     session: State<'_, Session>,
     briefing: String,

@@ -40,7 +40,7 @@ impl From<&Edtf> for DateEcho {
 }
 
 /// A value with where it came from (`analyst` or a rule name) and how sure that is (0–1).
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Provenance {
     pub rule: String,
     pub confidence: f64,
@@ -246,6 +246,25 @@ pub struct SourcePatch {
     /// Admiralty reliability letter, A–F.
     #[ts(optional)]
     pub reliability: Option<String>,
+    /// Who found the values above when not the analyst: undoing an edit puts back each value
+    /// with the rule that found it and its confidence.
+    #[ts(optional)]
+    pub found: Option<SourceFound>,
+}
+
+/// The provenance of a [`SourcePatch`]'s values, field by field; a field absent here is the
+/// analyst's.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(default)]
+pub struct SourceFound {
+    #[ts(optional)]
+    pub title: Option<Provenance>,
+    #[ts(optional)]
+    pub outlet: Option<Provenance>,
+    #[ts(optional)]
+    pub author: Option<Provenance>,
+    #[ts(optional)]
+    pub published: Option<Provenance>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -478,7 +497,7 @@ impl From<&dossier::templates::Listing> for TemplateRow {
 }
 
 /// A template's files, shown as text.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TemplateFile {
     pub path: String,
     pub text: String,

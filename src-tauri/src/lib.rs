@@ -83,6 +83,7 @@ pub fn run() {
             commands::list_templates,
             commands::get_template,
             commands::duplicate_template,
+            commands::remove_template_copy,
             commands::preview_template,
             commands::changes_on_disk,
             commands::reload_project,

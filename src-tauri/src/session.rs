@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use dossier::model::{Briefing, Edtf, Id, ProjectConfig, Tag};
+use dossier::model::{Briefing, Edtf, Found, Id, ProjectConfig, Tag};
 use dossier::{ExcerptDraft, ExcerptEdit, Imported, Project, World};
 
 use crate::dto::*;
@@ -53,6 +53,32 @@ fn optional_date(raw: String) -> IpcResult<Option<Edtf>> {
     Ok(Some(raw.trim().parse().map_err(
         |e: dossier::model::edtf::ParseError| IpcError::new("invalid_date", e.to_string()),
     )?))
+}
+
+/// The provenance an undo puts back, checked: a rule's name and a confidence from 0 to 1.
+fn found_by(f: SourceFound) -> IpcResult<dossier::FoundBy> {
+    let one = |p: Option<Provenance>| -> IpcResult<Option<Found<()>>> {
+        let Some(p) = p else { return Ok(None) };
+        if p.rule.trim().is_empty() || !(0.0..=1.0).contains(&p.confidence) {
+            return Err(IpcError::invalid(format!(
+                "'{}' with confidence {} is not a provenance: give a rule's name and a confidence from 0 to 1",
+                p.rule, p.confidence
+            )));
+        }
+        Ok(Some(Found {
+            value: (),
+            provenance: p.rule,
+            confidence: p.confidence,
+            evidence: p.evidence,
+        }))
+    };
+    Ok(dossier::FoundBy {
+        title: one(f.title)?,
+        outlet: one(f.outlet)?,
+        author: one(f.author)?,
+        published: one(f.published)?,
+        ..dossier::FoundBy::default()
+    })
 }
 
 impl Session {
@@ -162,6 +188,7 @@ impl Session {
                         .map_err(|e| IpcError::invalid(format!("{e}")))
                 })
                 .transpose()?,
+            found_by: patch.found.map(found_by).transpose()?.unwrap_or_default(),
             ..dossier::SourceEdit::default()
         };
         self.with(|p| {
@@ -394,6 +421,13 @@ impl Session {
                 .map_err(dossier::Error::from)?;
             Ok((&t).into())
         })
+    }
+
+    /// Undoes `duplicate_template`: removes the project's template `name` if its files are
+    /// still `files`, as the copy wrote them; refused once they were edited.
+    pub fn remove_template_copy(&self, name: &str, files: Vec<TemplateFile>) -> IpcResult<()> {
+        let files = files.into_iter().map(|f| (f.path, f.text)).collect();
+        self.with(|p| Ok(p.remove_template_copy(name, &files)?))
     }
 
     /// Briefing `name` rendered with `template`, for the templates view's preview.

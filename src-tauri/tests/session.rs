@@ -1,7 +1,9 @@
 //! The session behind the commands, driven as the window drives it: create, import, excerpt by
 //! byte range, date it, see it in the chronology. Errors come back as `{code, message}`.
 
-use dossier_desktop::dto::{ExcerptPatch, ExportFormat, NewExcerpt, SourcePatch};
+use dossier_desktop::dto::{
+    ExcerptPatch, ExportFormat, NewExcerpt, Provenance, SourceFound, SourcePatch,
+};
 use dossier_desktop::session::{Session, parse_date};
 
 const ARTICLE: &str = "Café talks\n\nOn 2 June 2015 the minister said “talks resumed” in Vienna. \
@@ -247,6 +249,48 @@ fn templates_list_duplicate_and_preview() {
 }
 
 #[test]
+fn undoing_a_duplicate_removes_the_copy_unless_it_was_edited() {
+    let (tmp, s, _) = session_with_source();
+    let folder = tmp.path().join("p/templates/mine");
+    let copy = s.duplicate_template("sitrep", "mine").unwrap();
+    s.remove_template_copy("mine", copy.files).unwrap();
+    assert!(!folder.exists(), "the undo removes the copy");
+    assert!(!s.templates().unwrap().iter().any(|t| t.name == "mine"));
+
+    // Redone, then edited by the analyst: the undo keeps it and says why.
+    let copy = s.duplicate_template("sitrep", "mine").unwrap();
+    let edited = folder.join("briefing.md.j2");
+    std::fs::write(&edited, "{{ briefing.title }} edited\n").unwrap();
+    let err = s
+        .remove_template_copy("mine", copy.files.clone())
+        .unwrap_err();
+    assert_eq!(err.code, "template");
+    assert!(
+        err.message.contains("changed since it was duplicated"),
+        "{}",
+        err.message
+    );
+    assert!(edited.exists());
+    // A file added to the copy is an edit too.
+    let original = copy
+        .files
+        .iter()
+        .find(|f| f.path == "briefing.md.j2")
+        .unwrap();
+    std::fs::write(&edited, &original.text).unwrap();
+    std::fs::write(folder.join("notes.txt"), "mine\n").unwrap();
+    assert_eq!(
+        s.remove_template_copy("mine", copy.files).unwrap_err().code,
+        "template"
+    );
+    assert!(folder.exists());
+    assert_eq!(
+        s.remove_template_copy("../p", Vec::new()).unwrap_err().code,
+        "template"
+    );
+}
+
+#[test]
 fn a_day_reordered_keeps_its_order_and_the_reader_sees_dates() {
     let (_tmp, s, id) = session_with_source();
     let text = s.source(&id).unwrap().text;
@@ -314,6 +358,57 @@ fn source_details_edited_in_the_reader_are_the_analysts() {
     assert_eq!(s.edit_source(&id, bad).unwrap_err().code, "invalid_date");
     let bad = SourcePatch {
         reliability: Some("Z".into()),
+        ..SourcePatch::default()
+    };
+    assert_eq!(s.edit_source(&id, bad).unwrap_err().code, "invalid");
+}
+
+#[test]
+fn undoing_a_source_edit_restores_what_the_importer_found() {
+    let (tmp, s, id) = session_with_source();
+    let before = s.source(&id).unwrap().row;
+    let title = before
+        .title_found
+        .clone()
+        .expect("the importer found a title");
+    assert_ne!(title.rule, "analyst");
+    let patch = SourcePatch {
+        title: Some("Talks in Vienna".into()),
+        ..SourcePatch::default()
+    };
+    assert_eq!(
+        s.edit_source(&id, patch)
+            .unwrap()
+            .row
+            .title_found
+            .unwrap()
+            .rule,
+        "analyst"
+    );
+    // The undo the reader records: the value back, with the rule that found it.
+    let undo = SourcePatch {
+        title: Some(before.title.clone()),
+        found: Some(SourceFound {
+            title: Some(title.clone()),
+            ..SourceFound::default()
+        }),
+        ..SourcePatch::default()
+    };
+    assert_eq!(s.edit_source(&id, undo).unwrap().row, before);
+    let again = Session::new(None, None);
+    again.open(&tmp.path().join("p")).unwrap();
+    assert_eq!(again.source(&id).unwrap().row, before, "as saved");
+
+    let bad = SourcePatch {
+        title: Some("x".into()),
+        found: Some(SourceFound {
+            title: Some(Provenance {
+                rule: "text:first-line".into(),
+                confidence: 7.0,
+                evidence: None,
+            }),
+            ..SourceFound::default()
+        }),
         ..SourcePatch::default()
     };
     assert_eq!(s.edit_source(&id, bad).unwrap_err().code, "invalid");

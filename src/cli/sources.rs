@@ -314,6 +314,7 @@ pub fn source(world: &World, c: SourceCommand) -> CliResult {
                 add_tags: a.tags,
                 remove_tags: a.untags,
                 notes: a.note,
+                found_by: Default::default(),
             };
             let s = p.edit_source(&a.id, edit)?;
             if a.json {

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use dossier_model::{Briefing, BriefingMeta, Excerpt, FORMAT_VERSION, Id, ProjectConfig, Source};
 
 pub use format::{FormatError, line_of};
-pub use fs::{Fs, OsFs};
+pub use fs::{Fs, OsFs, Stamp};
 pub use lock::{Holder, Lock};
 
 use crate::Error;

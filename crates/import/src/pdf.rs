@@ -140,15 +140,61 @@ fn parse_guarded(bytes: Vec<u8>) -> Answer {
 
 fn parse(bytes: &[u8]) -> Answer {
     let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
-    match pdf_extract::extract_text_from_mem_by_pages(bytes) {
-        Ok(pages) if pages.iter().any(|p| p.split_whitespace().next().is_some()) => {
-            Answer::Pages(pages)
-        }
-        Ok(_) if encrypted => Answer::Encrypted,
-        Ok(_) => Answer::NoText,
-        Err(_) if encrypted => Answer::Encrypted,
-        Err(e) => Answer::Broken(e.to_string()),
+    let mut doc = match pdf_extract::Document::load_mem(bytes) {
+        Ok(doc) => doc,
+        Err(_) if encrypted => return Answer::Encrypted,
+        Err(e) => return Answer::Broken(e.to_string()),
+    };
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Answer::Encrypted;
     }
+    if let Some(page) = circular_page(&doc) {
+        return Answer::Broken(format!(
+            "the page tree is circular (page {page} is its own ancestor)"
+        ));
+    }
+    // As `pdf_extract::extract_text_from_mem_by_pages`, on the checked document.
+    let page_text = |n: u32| {
+        let mut text = String::new();
+        pdf_extract::output_doc_page(&doc, &mut pdf_extract::PlainTextOutput::new(&mut text), n)
+            .ok()
+            .map(|()| text)
+    };
+    let pages: Vec<String> = (1..).map_while(page_text).collect();
+    if pages.iter().any(|p| p.split_whitespace().next().is_some()) {
+        Answer::Pages(pages)
+    } else if encrypted {
+        Answer::Encrypted
+    } else {
+        Answer::NoText
+    }
+}
+
+/// The first page whose chain of `/Parent`s loops. pdf-extract looks inherited attributes
+/// (`/MediaBox`, `/Resources`) up that chain without a guard: a page that is its own parent
+/// would spin forever. Linear: a node found to reach the root is not walked again.
+fn circular_page(doc: &pdf_extract::Document) -> Option<u32> {
+    use std::collections::HashSet;
+    let mut rooted = HashSet::new();
+    for (n, page) in doc.get_pages() {
+        let mut chain = HashSet::new();
+        let mut node = page;
+        while !rooted.contains(&node) {
+            if !chain.insert(node) {
+                return Some(n);
+            }
+            match doc
+                .get_dictionary(node)
+                .and_then(|d| d.get(b"Parent"))
+                .and_then(|p| p.as_reference())
+            {
+                Ok(parent) => node = parent,
+                Err(_) => break,
+            }
+        }
+        rooted.extend(chain);
+    }
+    None
 }
 
 /// Extracts a PDF's text layer, isolated as `isolation` says.

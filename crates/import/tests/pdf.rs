@@ -166,3 +166,28 @@ fn the_worker_runs_under_a_memory_limit() {
     let soft: u64 = line.split_whitespace().nth(3).unwrap().parse().unwrap();
     assert_eq!(soft, dossier_import::pdf::MEMORY_LIMIT, "{line}");
 }
+
+/// Found by the `import_pdf` fuzzer: a page that is its own `/Parent` sent pdf-extract's lookup
+/// of inherited attributes round the loop for ever (in process: a hang; in the worker: killed
+/// after the time limit). Now it is refused at once, also in process.
+#[test]
+fn regression_page_that_is_its_own_parent() {
+    let good = pdf(&[&["Harbour talks"], &["Second page"]], "");
+    let text = String::from_utf8(good).unwrap();
+    // Page 2 (object 6) names itself as its parent; offsets stay valid (same length).
+    let looped = text.replacen(
+        "6 0 obj\n<< /Type /Page /Parent 2 0 R",
+        "6 0 obj\n<< /Type /Page /Parent 6 0 R",
+        1,
+    );
+    assert_ne!(looped, text);
+    for options in [
+        options(),
+        Options {
+            pdf: Isolation::InProcess,
+        },
+    ] {
+        let err = extract_with(looped.as_bytes(), "loop.pdf", &options).unwrap_err();
+        assert!(err.to_string().contains("page tree is circular"), "{err}");
+    }
+}

@@ -28,6 +28,10 @@ pub enum TemplateError {
     TooLarge(String),
     #[error("{0} already exists: choose another name or remove it first")]
     Exists(String),
+    #[error(
+        "{0} changed since it was duplicated, so it is kept: remove the folder yourself if you no longer want it"
+    )]
+    ChangedSinceCopy(String),
     #[error("{file} line {line}, column {column}: {message}\n  {line_text}")]
     Syntax {
         file: String,

@@ -25,7 +25,7 @@ pub use guard::MAX_VALUE_BYTES;
 pub use html::{STYLE as PREVIEW_STYLE, body as html_body, html};
 pub use lint::Warning;
 pub use template::{
-    CitationStyle, Listing, Lookup, MAIN, Manifest, Origin, Template, builtin_names,
+    CitationStyle, Listing, Lookup, MAIN, Manifest, Origin, Template, builtin_names, remove_copy,
 };
 
 use dossier_model::PageStyle;

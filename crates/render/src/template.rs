@@ -315,6 +315,52 @@ impl Template {
     }
 }
 
+/// Undoes [`Template::copy_to`]: removes the template folder `dest/name` if it holds exactly
+/// `files` (what the copy wrote: nothing edited, added or removed since); otherwise refuses,
+/// so that no edit of the analyst's is lost.
+pub fn remove_copy(
+    dest: &Path,
+    name: &str,
+    files: &BTreeMap<String, String>,
+) -> Result<(), TemplateError> {
+    if !valid_name(name) {
+        return Err(TemplateError::BadName(name.to_string()));
+    }
+    let dir = dest.join(name);
+    let io =
+        |e: std::io::Error, p: &Path| TemplateError::Io(p.display().to_string(), e.to_string());
+    let changed = || TemplateError::ChangedSinceCopy(dir.display().to_string());
+    refuse_link(&dir)?;
+    let mut found = 0;
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| io(e, &d))? {
+            let path = entry.map_err(|e| io(e, &d))?.path();
+            let kind = std::fs::symlink_metadata(&path).map_err(|e| io(e, &path))?;
+            if kind.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(&dir)
+                .expect("walked from dir")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let copied = files.get(&rel).ok_or_else(changed)?;
+            if !kind.is_file()
+                || std::fs::read(&path).map_err(|e| io(e, &path))? != copied.as_bytes()
+            {
+                return Err(changed());
+            }
+            found += 1;
+        }
+    }
+    if found != files.len() {
+        return Err(changed());
+    }
+    std::fs::remove_dir_all(&dir).map_err(|e| io(e, &dir))
+}
+
 /// Replaces the `name = "…"` line, keeping the analyst's comments and layout.
 fn rename_manifest(text: &str, old: &str, new: &str) -> String {
     text.lines()

@@ -3,6 +3,7 @@
 
 import { BackendError, type ProjectInfo } from "./backend";
 import { UndoStack, type Command } from "./undo";
+import { PendingEdits, type Choice, type Pending } from "./pending";
 
 export type View = "start" | "sources" | "reader" | "chronology" | "briefing" | "templates";
 
@@ -24,11 +25,28 @@ class AppState {
   /** Bumped after the project was read again from disk: editors drop their state. */
   reloads = $state(0);
   readonly history = new UndoStack();
+  /** Unsaved edits the views hold; a reload saves or asks about each (`./pending`). */
+  readonly pending = new PendingEdits();
+  /** Files changed on disk and here: the shell asks whose version stays. */
+  conflict = $state<{ edits: { label: string; file: string }[]; answer: (c: Choice | null) => void } | null>(null);
   /** Mirrors of the stack's state for the toolbar (the stack itself is not reactive). */
   undoLabel = $state<string | null>(null);
   redoLabel = $state<string | null>(null);
   /** Bumped by each undo or redo: forms showing an edited item start again from the store. */
   historySteps = $state(0);
+
+  /** Asks the analyst whose version of each conflicting file stays (null: decide later). */
+  choose(edits: Pending[]): Promise<Choice | null> {
+    return new Promise((resolve) => {
+      this.conflict = {
+        edits: edits.map((e) => ({ label: e.label, file: e.file })),
+        answer: (c) => {
+          this.conflict = null;
+          resolve(c);
+        },
+      };
+    });
+  }
 
   changed() {
     this.revision++;

@@ -14,6 +14,7 @@ import type {
   PreviewView,
   SourceDates,
   TemplateDetail,
+  TemplateFile,
   TemplateRow,
   DateEcho,
   ExcerptPatch,
@@ -97,6 +98,9 @@ export const listTemplates = () => call<TemplateRow[]>("list_templates");
 export const getTemplate = (name: string) => call<TemplateDetail>("get_template", { name });
 export const duplicateTemplate = (from: string, name: string) =>
   call<TemplateDetail>("duplicate_template", { from, name });
+/** Undoes a duplicate: removes the project's template `name` while its files are still `files`. */
+export const removeTemplateCopy = (name: string, files: TemplateFile[]) =>
+  call<null>("remove_template_copy", { name, files });
 export const previewTemplate = (briefing: string, template: string) =>
   call<PreviewView>("preview_template", { briefing, template });
 

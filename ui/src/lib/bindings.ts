@@ -55,7 +55,14 @@ published?: string,
 /**
  * Admiralty reliability letter, A–F.
  */
-reliability?: string, };
+reliability?: string, 
+/**
+ * Who found the values above when not the analyst: undoing an edit puts back each value
+ * with the rule that found it and its confidence.
+ */
+found?: SourceFound, };
+
+export type SourceFound = { title?: Provenance, outlet?: Provenance, author?: Provenance, published?: Provenance, };
 
 export type ImportStatus = "imported" | "duplicate" | "reprint" | "failed";
 

@@ -3,7 +3,20 @@
 import { app } from "../lib/app.svelte";
 import * as backend from "../lib/backend";
 
+/** Before another project opens: unsaved edits are saved to the project they belong to, and
+ * the undo history, which replays against that project, starts again. False when a save
+ * failed: the analyst sees why and the project stays open. */
+async function leave(): Promise<boolean> {
+  for (const e of app.pending.dirty()) {
+    if ((await e.save().then(() => true, (err) => app.fail(err))) === null) return false;
+  }
+  app.history.clear();
+  app.syncHistory();
+  return true;
+}
+
 export async function openAt(dir: string) {
+  if (!(await leave())) return;
   const info = await backend.openProject(dir).catch((e) => app.fail(e));
   if (info) {
     app.project = info;
@@ -19,7 +32,7 @@ export async function openFolder() {
 
 export async function newProject() {
   const dir = await backend.pickFolder("Choose a folder for the new project").catch((e) => app.fail(e));
-  if (!dir) return;
+  if (!dir || !(await leave())) return;
   const info = await backend.createProject(dir, "").catch((e) => app.fail(e));
   if (info) {
     app.project = info;
