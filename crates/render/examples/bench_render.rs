@@ -1,5 +1,5 @@
 //! Benchmark: 5,000 chronology entries rendered to Markdown with the `chronology` template.
-//! Run: `cargo run --release -p dossier-render --example bench_chronology`.
+//! Run: `cargo run --release -p dossier-render --example bench_render`.
 
 use std::time::Instant;
 
