@@ -38,8 +38,16 @@ pub fn search(project: &Project, query: &str) -> Vec<Hit> {
     let Some(words) = Words::new(query) else {
         return Vec::new();
     };
-    let mut hits = search_in(project.excerpt_items(), &words);
-    hits.extend(search_in(project.source_items(), &words));
+    let (excerpts, sources) = (project.excerpt_items(), project.source_items());
+    if !excerpts.has_shadow() && !sources.has_shadow() {
+        // The first search after opening or a change builds both shadows, one per core.
+        std::thread::scope(|s| {
+            s.spawn(|| excerpts.shadow());
+            sources.shadow();
+        });
+    }
+    let mut hits = search_in(excerpts, &words);
+    hits.extend(search_in(sources, &words));
     hits
 }
 

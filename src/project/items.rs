@@ -34,6 +34,10 @@ impl<T> Items<T> {
 }
 
 impl<T: Searchable> Items<T> {
+    pub(crate) fn has_shadow(&self) -> bool {
+        self.shadow.get().is_some()
+    }
+
     pub(crate) fn shadow(&self) -> &Shadow {
         self.shadow.get_or_init(|| Shadow::build(self.map.values()))
     }
