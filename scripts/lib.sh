@@ -23,7 +23,8 @@ need_rust() {
     init="$dir/rustup-init"
     if ! curl --proto '=https' --tlsv1.2 -sSf -o "$init" \
         "https://static.rust-lang.org/rustup/dist/$(uname -m)-unknown-linux-gnu/rustup-init" ||
-      ! sh -c "chmod +x '$init' && '$init' -y --quiet --profile minimal --component rustfmt,clippy --default-toolchain stable" >&2; then
+      ! chmod +x "$init" ||
+      ! "$init" -y --quiet --profile minimal --component rustfmt,clippy --default-toolchain stable >&2; then
       rm -rf "$dir"
       echo "error: could not install Rust with rustup; install Rust $DOSSIER_RUST_MIN or newer, then run this again" >&2
       exit 1

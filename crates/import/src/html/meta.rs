@@ -226,8 +226,9 @@ fn published(head: &Head, ld: &JsonLd, url: Option<&str>) -> Option<Found<Edtf>>
         // counts.
         head.text_dates
             .iter()
-            .filter(|(t, _)| t.contains('©') || t.to_lowercase().contains("copyright"))
-            .find_map(|(t, _)| text_day(&t.to_lowercase()))
+            .map(|(t, _)| t.to_lowercase())
+            .filter(|t| is_copyright(t))
+            .find_map(|t| text_day(&t))
             .map(|d| Found::by_rule(d, "html:copyright-day", 0.3))
     })
     .or_else(|| {
@@ -236,7 +237,7 @@ fn published(head: &Head, ld: &JsonLd, url: Option<&str>) -> Option<Found<Edtf>>
         // its last change.
         head.teaser_dates
             .iter()
-            .find_map(|t| parse_date(t).or_else(|| text_day(&t.to_lowercase())))
+            .find_map(|t| parse_date(&t.to_lowercase()))
             .map(|d| Found::by_rule(d, "html:teaser-date", 0.3))
     })
     .or_else(|| {
@@ -496,11 +497,16 @@ const PUBLISHED_LABELS: [&str; 12] = [
 /// Longest text taken for a date line rather than a sentence that mentions a date.
 const DATE_LINE: usize = 40;
 
+/// A copyright line (`lower`, lower-cased): its years are the site's, never the article's.
+fn is_copyright(lower: &str) -> bool {
+    lower.contains('©') || lower.contains("copyright")
+}
+
 /// The publication day a printed text states: not a copyright line's, and not a day labelled
 /// as a change ("Updated 5 March, published 3 March 2020" is the 3rd).
 fn printed_day(t: &str) -> Option<Edtf> {
     let lower = t.to_lowercase();
-    if lower.contains('©') || lower.contains("copyright") {
+    if is_copyright(&lower) {
         return None;
     }
     // "Updated 5 March, published 3 March 2020": each label names the date after it.

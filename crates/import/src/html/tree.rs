@@ -590,10 +590,10 @@ impl<'a> Builder<'a> {
             .chain(&self.text_items)
             .flatten()
             .copied()
-            .filter(|&(_, li)| self.has_link(li))
             .collect();
         items.sort_unstable();
         items.dedup();
+        items.retain(|&(_, li)| self.has_link(li));
         let mut linked = std::collections::HashMap::<u32, usize>::new();
         for (list, _) in items {
             *linked.entry(list).or_default() += 1;
