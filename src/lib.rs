@@ -27,4 +27,4 @@ pub use project::{
     ExcerptDraft, ExcerptEdit, FoundBy, Imported, Prepared, Problem, Project, SourceEdit,
 };
 pub use render::{ExportFormat, user_templates_dir};
-pub use world::{World, now_from_env};
+pub use world::{Clock, World};

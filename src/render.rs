@@ -1,6 +1,7 @@
 //! Rendering a briefing through a template: the core API over `dossier-render`.
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use dossier_chronology::Filter;
@@ -158,11 +159,15 @@ impl Project {
 }
 
 /// The user's templates folder, `$XDG_CONFIG_HOME/dossier/templates` (default
-/// `~/.config/dossier/templates`). Binaries call this; the core takes the folder as an argument.
-pub fn user_templates_dir() -> Option<PathBuf> {
-    let config = std::env::var_os("XDG_CONFIG_HOME")
+/// `~/.config/dossier/templates`), from those two variables as the binary read them: the core
+/// reads no environment, and takes the folder as an argument everywhere else.
+pub fn user_templates_dir(
+    xdg_config_home: Option<OsString>,
+    home: Option<OsString>,
+) -> Option<PathBuf> {
+    let config = xdg_config_home
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".config")))?;
+        .or_else(|| home.map(|h| Path::new(&h).join(".config")))?;
     Some(config.join("dossier").join("templates"))
 }

@@ -179,6 +179,15 @@ impl Fs for CountingFs {
     fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         OsFs.list(dir)
     }
+    fn exists(&self, path: &Path) -> std::io::Result<bool> {
+        OsFs.exists(path)
+    }
+    fn stamp(&self, path: &Path) -> std::io::Result<dossier::store::Stamp> {
+        OsFs.stamp(path)
+    }
+    fn links(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        OsFs.links(dir)
+    }
 }
 
 /// Polled every few seconds on projects of 10,000 sources: only a file whose stamp changed is

@@ -158,6 +158,15 @@ impl Fs for FaultyFs {
     fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
         OsFs.list(dir)
     }
+    fn exists(&self, path: &Path) -> io::Result<bool> {
+        OsFs.exists(path)
+    }
+    fn stamp(&self, path: &Path) -> io::Result<dossier::store::Stamp> {
+        OsFs.stamp(path)
+    }
+    fn links(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        OsFs.links(dir)
+    }
 }
 
 #[test]

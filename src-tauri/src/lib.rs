@@ -44,7 +44,10 @@ pub fn run() {
                 .map(|d| d.join("recent.json"));
             let initial = initial.and_then(|p| std::path::absolute(p).ok());
             let mut session = Session::new(recent, initial);
-            session.user_templates = dossier::user_templates_dir();
+            session.user_templates = dossier::user_templates_dir(
+                std::env::var_os("XDG_CONFIG_HOME"),
+                std::env::var_os("HOME"),
+            );
             app.manage(session);
             // The window is built here, not in tauri.conf.json, to attach the navigation guards.
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))

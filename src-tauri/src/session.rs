@@ -26,10 +26,11 @@ pub struct Session {
     pub initial: Option<PathBuf>,
 }
 
+/// The system clock, stopped at `SOURCE_DATE_EPOCH` when it is set; asked at each use, so a
+/// project open for days stamps imports and exports with the time they happen.
 fn world() -> IpcResult<World> {
-    dossier::now_from_env()
-        .map(World::new)
-        .map_err(IpcError::invalid)
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    World::for_run(epoch.as_deref(), chrono::Utc::now).map_err(IpcError::invalid)
 }
 
 fn parse_id(raw: &str) -> IpcResult<Id> {

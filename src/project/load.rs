@@ -37,8 +37,8 @@ impl Project {
     /// Creates a new project in `dir` (created if missing; refused if it is a project already).
     pub fn create(world: World, dir: &Path, mut config: ProjectConfig) -> Result<Project> {
         let layout = Layout::new(dir);
-        store::refuse_links(&layout)?;
         let fs = world.fs.clone();
+        store::refuse_links(&*fs, &layout)?;
         if fs.read(&layout.config()).is_ok() {
             return Err(Error::AlreadyAProject(dir.to_path_buf()));
         }
@@ -111,8 +111,8 @@ impl Project {
     /// or newer-format `dossier.toml` is an error here.
     pub fn load(world: World, dir: &Path) -> Result<(Project, Vec<Problem>)> {
         let layout = Layout::new(dir);
-        store::refuse_links(&layout)?;
         let fs = world.fs.clone();
+        store::refuse_links(&*fs, &layout)?;
         let config_path = layout.config();
         let config_stamp = fs.stamp(&config_path).ok();
         let config_text = match store::read_text(&*fs, &config_path) {
@@ -153,7 +153,7 @@ impl Project {
             store::decode_briefing,
         );
         p.briefings = gather(briefings, |b| b.name.clone(), &mut p.seen, &mut problems);
-        problems.extend(store::item_links(&p.layout).into_iter().map(|file| {
+        problems.extend(store::item_links(&*fs, &p.layout).into_iter().map(|file| {
             Problem {
                 file,
                 line: 1,

@@ -21,18 +21,15 @@ pub trait Fs: Send + Sync {
     fn create_new_batch(&self, files: &[(PathBuf, Vec<u8>)]) -> Vec<io::Result<()>> {
         files.iter().map(|(p, b)| self.create_new(p, b)).collect()
     }
-    /// Whether something (a file, folder or symlink) is at `path`.
-    fn exists(&self, path: &Path) -> io::Result<bool> {
-        match std::fs::symlink_metadata(path) {
-            Ok(_) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(e),
-        }
-    }
+    /// Whether something (a file, folder or symlink) is at `path`. No default, like every
+    /// method that touches the disk: a wrapper must say what it does, never fall through to
+    /// the real file system unseen.
+    fn exists(&self, path: &Path) -> io::Result<bool>;
     /// The [`Stamp`] of the file at `path` (not following a symbolic link).
-    fn stamp(&self, path: &Path) -> io::Result<Stamp> {
-        std::fs::symlink_metadata(path).map(|m| Stamp::of(&m))
-    }
+    fn stamp(&self, path: &Path) -> io::Result<Stamp>;
+    /// The symbolic links in a folder (never followed), sorted by name; an absent folder has
+    /// none.
+    fn links(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;
     fn remove(&self, path: &Path) -> io::Result<()>;
     fn create_dir_all(&self, path: &Path) -> io::Result<()>;
     /// The entries of a folder (files only), sorted by name; an absent folder is empty.
@@ -226,6 +223,35 @@ impl Fs for OsFs {
             }
         }
         results
+    }
+
+    fn exists(&self, path: &Path) -> io::Result<bool> {
+        match std::fs::symlink_metadata(path) {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn stamp(&self, path: &Path) -> io::Result<Stamp> {
+        std::fs::symlink_metadata(path).map(|m| Stamp::of(&m))
+    }
+
+    fn links(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            if entry.file_type()?.is_symlink() {
+                out.push(entry.path());
+            }
+        }
+        out.sort();
+        Ok(out)
     }
 
     fn remove(&self, path: &Path) -> io::Result<()> {

@@ -1,8 +1,15 @@
 //! One writer at a time: `.dossier/lock`, naming its holder, with stale-lock recovery.
+//!
+//! One writer means one handle, not one process: two `Project` handles in one process (two
+//! app windows on the same folder) exclude each other too. Each acquisition writes a token
+//! into the lock; the process keeps the tokens of the locks it holds, so a lock naming this
+//! process is held if its token is live, and leaked (recoverable) if not.
 
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,21 +23,37 @@ pub struct Holder {
     pub pid: u32,
     pub host: String,
     pub since: DateTime<Utc>,
+    /// Which acquisition by the process this is (0 in locks written before tokens existed).
+    #[serde(default)]
+    pub token: u64,
 }
 
 /// A held lock; released on drop.
 pub struct Lock {
     fs: Arc<dyn Fs>,
     path: PathBuf,
+    token: u64,
     recovered: bool,
 }
 
+/// The tokens of the locks this process holds now. Taking, recovering and releasing a lock
+/// happen under this mutex, so within the process they never interleave: a lock file that
+/// names this process and a token not here was certainly leaked, not just being taken.
+static HELD: Mutex<BTreeSet<u64>> = Mutex::new(BTreeSet::new());
+
+fn held() -> std::sync::MutexGuard<'static, BTreeSet<u64>> {
+    // A panic under this mutex cannot leave the set inconsistent (one insert or remove).
+    HELD.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 impl Holder {
-    fn me(now: DateTime<Utc>) -> Holder {
+    fn me(now: DateTime<Utc>, token: u64) -> Holder {
         Holder {
             pid: std::process::id(),
             host: hostname(),
             since: now,
+            token,
         }
     }
 
@@ -38,19 +61,30 @@ impl Holder {
     fn is_dead(&self) -> bool {
         self.host == hostname() && !process_alive(self.pid)
     }
+
+    /// Whether this process wrote the lock and no longer holds it (a handle leaked it, or a
+    /// process of an earlier boot had our pid): recoverable, unlike another handle's live lock.
+    fn is_leaked_by_me(&self, held: &BTreeSet<u64>) -> bool {
+        self.host == hostname() && self.pid == std::process::id() && !held.contains(&self.token)
+    }
 }
 
 impl Lock {
     /// Takes the lock at `path`, recovering a stale one left by a dead process.
     pub fn acquire(fs: Arc<dyn Fs>, path: &Path, now: DateTime<Utc>) -> Result<Lock, Error> {
-        let me = toml::to_string(&Holder::me(now)).expect("holder serialises");
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let token = NEXT.fetch_add(1, Ordering::Relaxed);
+        let me = toml::to_string(&Holder::me(now, token)).expect("holder serialises");
         let mut recovered = false;
+        let mut held = held();
         for _ in 0..3 {
             match fs.create_new(path, me.as_bytes()) {
                 Ok(()) => {
+                    held.insert(token);
                     return Ok(Lock {
                         fs,
                         path: path.to_path_buf(),
+                        token,
                         recovered,
                     });
                 }
@@ -63,7 +97,7 @@ impl Lock {
                 .and_then(|b| String::from_utf8(b).ok())
                 .and_then(|s| toml::from_str::<Holder>(&s).ok());
             match holder {
-                Some(h) if h.is_dead() || h.pid == std::process::id() && h.host == hostname() => {
+                Some(h) if h.is_dead() || h.is_leaked_by_me(&held) => {
                     // Dead holder, or this very process leaked it: recover.
                     recovered |= h.is_dead();
                     let _ = fs.remove(path);
@@ -99,7 +133,9 @@ impl Lock {
 
 impl Drop for Lock {
     fn drop(&mut self) {
+        let mut held = held();
         let _ = self.fs.remove(&self.path);
+        held.remove(&self.token);
     }
 }
 

@@ -99,10 +99,15 @@ impl Layout {
 
 /// Refuses a project whose `dossier.toml` or folders are symbolic links: reads would come from,
 /// and every write would land in, wherever the link points, outside the project.
-pub fn refuse_links(layout: &Layout) -> Result<(), Error> {
+pub fn refuse_links(fs: &dyn Fs, layout: &Layout) -> Result<(), Error> {
+    // The folders are in the root, but for `sources/originals`.
+    let mut links = Vec::new();
+    for dir in [layout.root(), layout.sources()] {
+        links.extend(fs.links(&dir).map_err(|e| Error::io(&dir, e))?);
+    }
     match std::iter::once(layout.config())
         .chain(layout.folders())
-        .find(|p| p.is_symlink())
+        .find(|p| links.contains(p))
     {
         Some(link) => Err(Error::Symlink(link)),
         None => Ok(()),
@@ -110,20 +115,13 @@ pub fn refuse_links(layout: &Layout) -> Result<(), Error> {
 }
 
 /// The symbolic links among the items of a project (sources, excerpts, briefings). They are
-/// never read ([`Fs::list`] lists real files only); the caller reports each.
-pub fn item_links(layout: &Layout) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for dir in [layout.sources(), layout.excerpts(), layout.briefings()] {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        out.extend(
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_symlink()))
-                .map(|e| e.path()),
-        );
-    }
+/// never read ([`Fs::list`] lists real files only); the caller reports each. A folder that
+/// cannot be read has none here: loading reports it.
+pub fn item_links(fs: &dyn Fs, layout: &Layout) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = [layout.sources(), layout.excerpts(), layout.briefings()]
+        .iter()
+        .flat_map(|dir| fs.links(dir).unwrap_or_default())
+        .collect();
     out.sort();
     out
 }

@@ -116,8 +116,7 @@ impl From<dossier::Error> for CliError {
 pub type CliResult = Result<(), CliError>;
 
 pub fn run(cli: Cli) -> CliResult {
-    let now = dossier::now_from_env().map_err(CliError::Input)?;
-    let world = World::new(now);
+    let world = crate::environment::world().map_err(CliError::Input)?;
     match cli.command {
         Command::New(a) => project::new(&world, a),
         Command::Import(a) => sources::import(&world, a),

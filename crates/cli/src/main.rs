@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 bad input or usage, 2 internal error.
 
 mod commands;
+mod environment;
 
 use std::process::ExitCode;
 

@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use dossier::World;
 use dossier::templates::{Lookup, Origin, Template};
-use dossier::{World, user_templates_dir};
+
+use crate::environment::user_templates_dir;
 
 use super::{CliError, CliResult};
 

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use dossier::templates::{Lookup, Template};
-use dossier::{ExportFormat, World, user_templates_dir};
+use dossier::{ExportFormat, World};
+
+use crate::environment::user_templates_dir;
 
 use super::{CliError, CliResult, open, output};
 
