@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use dossier_dates::{Years, weekday_number};
 use dossier_model::{Edtf, Found};
 use regex::Regex;
 
@@ -365,7 +366,7 @@ fn front_matter(lines: &[Line<'_>], h: &mut TextHeader) -> usize {
                 h.url = Some(Found::by_rule(value, rule(k), 0.85))
             }
             k @ ("published" | "date") => {
-                if let Some(d) = crate::html::meta::parse_date(&value) {
+                if let Some(d) = dossier_dates::metadata::day(&value, Years::PUBLISHED) {
                     h.published = Some(Found::by_rule(d, rule(k), 0.85));
                 }
             }
@@ -425,7 +426,7 @@ fn is_date_line(t: &str) -> bool {
     rest.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|w| {
-            is_weekday(w)
+            weekday_number(w).is_some()
                 || w.eq_ignore_ascii_case("updated")
                 || w.eq_ignore_ascii_case("published")
         })
@@ -436,21 +437,6 @@ pub(crate) fn whole_date(t: &str) -> Option<Edtf> {
     dossier_dates::find(t, None)
         .into_iter()
         .find_map(|e| e.value)
-}
-
-fn is_weekday(w: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let w = w.to_ascii_lowercase();
-    DAYS.iter()
-        .any(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
 }
 
 /// The language of `text` (BCP 47 primary tag), when the detector is sure.
