@@ -4,9 +4,9 @@ use chrono::Datelike;
 use dossier_model::Edtf;
 
 use super::read::Read;
-use super::{Hit, Matcher, resolved};
+use super::{Hit, Matcher, resolved, resolved_month};
 use crate::TimexType;
-use crate::calendar::{add_days, add_months, approximate, month_edtf, month_of};
+use crate::calendar::{add_days, add_months, approximate, month_of};
 use crate::lexicon::{Lex, Unit};
 
 impl Matcher<'_> {
@@ -19,7 +19,7 @@ impl Matcher<'_> {
         }
         let n = (n / 10) as i32;
         let end = j + 2;
-        self.rel_hit(i, end, "ago", TimexType::Date, "XXXX", |r| match unit {
+        self.relative_hit(i, end, "ago", TimexType::Date, "XXXX", |r| match unit {
             Unit::Day | Unit::Week | Unit::Hour | Unit::Minute => {
                 let days = match unit {
                     Unit::Day => n,
@@ -29,10 +29,7 @@ impl Matcher<'_> {
                 let d = add_days(r, -i64::from(days))?;
                 resolved(Edtf::day(d)?, d.format("%Y-%m-%d").to_string())
             }
-            Unit::Month => {
-                let (y, m) = month_of(add_months(r, -n)?);
-                resolved(month_edtf(y, m)?, format!("{y:04}-{m:02}"))
-            }
+            Unit::Month => resolved_month(month_of(add_months(r, -n)?)),
             Unit::Year => {
                 let y = r.year() - n;
                 resolved(Edtf::year(y)?, format!("{y:04}"))

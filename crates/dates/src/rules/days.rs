@@ -25,7 +25,7 @@ impl Matcher<'_> {
             TimexType::Date
         };
         let suffix = pod.map(|p| format!("T{}", p.timex())).unwrap_or_default();
-        self.rel_hit(
+        self.relative_hit(
             first,
             end,
             rule,
@@ -85,11 +85,11 @@ impl Matcher<'_> {
         } else {
             "later-this"
         };
-        self.rel_hit(i, end, rule, TimexType::Date, "XXXX", |r| {
+        self.relative_hit(i, end, rule, TimexType::Date, "XXXX", |r| {
             let (first, last, timex) = match unit {
                 Unit::Week => {
                     let mon = monday(r)?;
-                    (mon, add_days(mon, 6)?, iso_week(r)?.0)
+                    (mon, add_days(mon, 6)?, iso_week(r)?.timex)
                 }
                 Unit::Month => (
                     r.with_day(1)?,

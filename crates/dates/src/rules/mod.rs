@@ -23,6 +23,7 @@ mod year_context;
 use chrono::NaiveDate;
 use dossier_model::Edtf;
 
+use crate::calendar::YearMonth;
 use crate::lexicon::Lex;
 use crate::token::{Punct, Token, TokenKind};
 use crate::years::Years;
@@ -63,6 +64,14 @@ pub(super) fn resolved(value: Edtf, timex: impl Into<String>) -> Option<Resolved
     })
 }
 
+/// A month resolved: the month, TIMEX `2015-06`.
+fn resolved_month(m: YearMonth) -> Option<Resolved> {
+    resolved(
+        Edtf::month(m.year, m.month)?,
+        format!("{:04}-{:02}", m.year, m.month),
+    )
+}
+
 /// The TIMEX3 value of a single EDTF date (qualifiers dropped: TIMEX has no `~`).
 fn date_timex(e: &Edtf) -> String {
     match e {
@@ -71,7 +80,8 @@ fn date_timex(e: &Edtf) -> String {
     }
 }
 
-impl<'a> Matcher<'a> {
+impl Matcher<'_> {
+    /// An expression from token `first` to `end` (exclusive).
     fn hit(
         &self,
         first: usize,
@@ -91,6 +101,7 @@ impl<'a> Matcher<'a> {
         })
     }
 
+    /// An expression whose value is a date, annotated with that date.
     fn date_hit(
         &self,
         first: usize,
@@ -104,7 +115,7 @@ impl<'a> Matcher<'a> {
     }
 
     /// A relative expression: resolved when there is a reference, else a TIMEX placeholder.
-    fn rel_hit(
+    fn relative_hit(
         &self,
         first: usize,
         end: usize,

@@ -64,14 +64,14 @@ impl Matcher<'_> {
                     Timex::new(TimexType::Date, timex),
                 );
             }
-            return self.rel_hit(
+            return self.relative_hit(
                 i,
                 end,
                 rule,
                 TimexType::Date,
                 &format!("XXXX-{m:02}"),
                 |r| {
-                    let (y, _) = resolve_month(r, m, future);
+                    let y = resolve_month(r, m, future).year;
                     build(y)
                 },
             );
@@ -108,7 +108,7 @@ impl Matcher<'_> {
                 Lex::Next => 1,
                 _ => 0,
             };
-            return self.rel_hit(i, j + 2, rule, TimexType::Date, "XXXX", |r| {
+            return self.relative_hit(i, j + 2, rule, TimexType::Date, "XXXX", |r| {
                 let y = r.year() + dir;
                 let (a, b) = [(1, 4), (5, 8), (9, 12)][part];
                 resolved(

@@ -3,9 +3,9 @@
 use chrono::Datelike;
 use dossier_model::Edtf;
 
-use super::{Hit, Matcher, resolved};
+use super::{Hit, Matcher, resolved, resolved_month};
 use crate::TimexType;
-use crate::calendar::{add_days, add_months, iso_week, monday, month_edtf, month_near, month_of};
+use crate::calendar::{YearMonth, add_days, add_months, iso_week, monday, month_near, month_of};
 use crate::lexicon::{Lex, Unit};
 
 impl Matcher<'_> {
@@ -43,18 +43,20 @@ impl Matcher<'_> {
             }
             Lex::Month { month, abbr: false } if self.tokens[k].cap() => {
                 let m = u32::from(month);
-                self.rel_hit(
+                self.relative_hit(
                     i,
                     k + 1,
                     "relative-month-name",
                     TimexType::Date,
                     &format!("XXXX-{m:02}"),
                     |r| {
-                        let (y, m) = match dir {
-                            0 => (r.year(), m),
+                        resolved_month(match dir {
+                            0 => YearMonth {
+                                year: r.year(),
+                                month: m,
+                            },
                             d => month_near(r, m, d > 0, true),
-                        };
-                        resolved(month_edtf(y, m)?, format!("{y:04}-{m:02}"))
+                        })
                     },
                 )
             }
@@ -62,10 +64,10 @@ impl Matcher<'_> {
                 self.day_hit(i, k + 1, "this-part-of-day", Some(p), Some)
             }
             Lex::Weekend => {
-                self.rel_hit(i, k + 1, "weekend", TimexType::Date, "XXXX-WXX-WE", |r| {
+                self.relative_hit(i, k + 1, "weekend", TimexType::Date, "XXXX-WXX-WE", |r| {
                     let sat = add_days(monday(r)?, 5 + 7 * i64::from(dir))?;
-                    let (w, _) = iso_week(sat)?;
-                    resolved(Edtf::between(sat, add_days(sat, 1)?)?, format!("{w}-WE"))
+                    let week = iso_week(sat)?.timex;
+                    resolved(Edtf::between(sat, add_days(sat, 1)?)?, format!("{week}-WE"))
                 })
             }
             Lex::Unit {
@@ -84,15 +86,12 @@ impl Matcher<'_> {
                     (1, Unit::Year) => "next-year",
                     _ => return None,
                 };
-                self.rel_hit(i, k + 1, rule, TimexType::Date, "XXXX", |r| match unit {
+                self.relative_hit(i, k + 1, rule, TimexType::Date, "XXXX", |r| match unit {
                     Unit::Week => {
-                        let (t, v) = iso_week(add_days(r, 7 * i64::from(dir))?)?;
-                        resolved(v, t)
+                        let week = iso_week(add_days(r, 7 * i64::from(dir))?)?;
+                        resolved(week.days, week.timex)
                     }
-                    Unit::Month => {
-                        let (y, m) = month_of(add_months(r.with_day(1)?, dir)?);
-                        resolved(month_edtf(y, m)?, format!("{y:04}-{m:02}"))
-                    }
+                    Unit::Month => resolved_month(month_of(add_months(r.with_day(1)?, dir)?)),
                     _ => {
                         let y = r.year() + dir;
                         resolved(Edtf::year(y)?, format!("{y:04}"))

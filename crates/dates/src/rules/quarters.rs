@@ -77,7 +77,7 @@ impl Matcher<'_> {
                 _ => return None,
             };
             let q = q?;
-            return self.rel_hit(
+            return self.relative_hit(
                 i,
                 k + 3,
                 rule,
@@ -89,7 +89,7 @@ impl Matcher<'_> {
         // Without a year: the latest such quarter that has begun (or the coming one in a future
         // sentence); "the last quarter" is the one before the reference's.
         let future = self.future(i);
-        self.rel_hit(i, k, rule, TimexType::Date, "XXXX-QX", |r| {
+        self.relative_hit(i, k, rule, TimexType::Date, "XXXX-QX", |r| {
             let current = (r.month() - 1) / 3 + 1;
             match q {
                 None if current == 1 => build(r.year() - 1, 4),

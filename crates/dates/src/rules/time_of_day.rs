@@ -48,7 +48,7 @@ impl Matcher<'_> {
             Some(Lex::Am) => Some((false, j + 1)),
             Some(Lex::Pm) => Some((true, j + 1)),
             Some(Lex::A) if self.dotted_m(j) => Some((false, j + 4)),
-            Some(Lex::Other) if self.is_p(j) && self.dotted_m(j) => Some((true, j + 4)),
+            Some(Lex::Other) if self.word_is(j, "p") && self.dotted_m(j) => Some((true, j + 4)),
             _ => None,
         };
         if let Some((pm, k)) = meridiem {
@@ -105,10 +105,6 @@ impl Matcher<'_> {
             "time-of-day",
             Timex::new(TimexType::Time, timex),
         )
-    }
-
-    pub(super) fn is_p(&self, j: usize) -> bool {
-        self.word_is(j, "p")
     }
 
     /// "a.m." / "p.m.": letter, period, m, period (tokens j..j+4).

@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use dossier_model::Edtf;
 
-use super::{Hit, Matcher, resolved};
+use super::{Hit, Matcher, resolved, resolved_month};
 use crate::TimexType;
-use crate::calendar::{month_edtf, resolve_day_month, resolve_month};
+use crate::calendar::{resolve_day_month, resolve_month};
 use crate::lexicon::Lex;
 use crate::token::TokenKind;
 
@@ -21,7 +21,7 @@ impl Matcher<'_> {
         // Validate against a leap year so that "29 February" is accepted.
         NaiveDate::from_ymd_opt(2000, m, d)?;
         let future = self.future(i);
-        self.rel_hit(
+        self.relative_hit(
             i,
             end,
             rule,
@@ -58,16 +58,13 @@ impl Matcher<'_> {
         }
         let m = u32::from(month);
         let future = self.future(i);
-        self.rel_hit(
+        self.relative_hit(
             i,
             i + 1,
             "month",
             TimexType::Date,
             &format!("XXXX-{m:02}"),
-            |r| {
-                let (y, m) = resolve_month(r, m, future);
-                resolved(month_edtf(y, m)?, format!("{y:04}-{m:02}"))
-            },
+            |r| resolved_month(resolve_month(r, m, future)),
         )
     }
 }
