@@ -1,4 +1,6 @@
-//! The words the rules know, each classified once by a `match` on its lowercase bytes.
+//! The one lexicon of date words: those the rules read, each classified once by a `match` on its
+//! lowercase bytes, and the other languages' month names and the weekday abbreviations that only
+//! the readers of stated dates ([`crate::metadata`]) accept.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit {

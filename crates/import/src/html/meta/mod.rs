@@ -22,6 +22,8 @@ pub struct Meta {
     pub published: Option<Found<Edtf>>,
 }
 
+/// What `head` says of the page; `location` is the address an archive (MHTML) says the page was
+/// saved from, the URL of last resort.
 pub fn read(head: &Head, location: Option<&str>) -> Meta {
     let ld = JsonLd::read(&head.json_ld);
     let meta = |names: &[&str]| {
