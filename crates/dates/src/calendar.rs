@@ -67,42 +67,61 @@ pub(crate) fn day_month(r: NaiveDate, m: u32, d: u32, future: bool) -> Option<Na
     None
 }
 
+/// A month of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct YearMonth {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+}
+
 /// Month `m` nearest the reference month on the given side; `strict` excludes the reference
 /// month itself ("last September" said in September means a year ago).
-pub(crate) fn month_near(r: NaiveDate, m: u32, future: bool, strict: bool) -> (i32, u32) {
+pub(crate) fn month_near(r: NaiveDate, m: u32, future: bool, strict: bool) -> YearMonth {
     let rm = r.month();
-    let y = r.year();
     let same = m == rm && !strict;
-    if future {
-        if m > rm || same { (y, m) } else { (y + 1, m) }
+    let year = if future {
+        if m > rm || same {
+            r.year()
+        } else {
+            r.year() + 1
+        }
     } else if m < rm || same {
-        (y, m)
+        r.year()
     } else {
-        (y - 1, m)
-    }
+        r.year() - 1
+    };
+    YearMonth { year, month: m }
 }
 
 pub(crate) fn monday(d: NaiveDate) -> Option<NaiveDate> {
     add_days(d, -i64::from(d.weekday().num_days_from_monday()))
 }
 
-/// The ISO week containing `d` as a TIMEX value (`2015-W22`) and its Monday–Sunday interval.
-pub(crate) fn iso_week(d: NaiveDate) -> Option<(String, Edtf)> {
+/// An ISO week.
+pub(crate) struct IsoWeek {
+    /// The TIMEX value: `2015-W22`.
+    pub timex: String,
+    /// Monday to Sunday.
+    pub days: Edtf,
+}
+
+/// The ISO week containing `d`.
+pub(crate) fn iso_week(d: NaiveDate) -> Option<IsoWeek> {
     let w = d.iso_week();
     let mon = monday(d)?;
     let sun = add_days(mon, 6)?;
-    Some((
-        format!("{}-W{:02}", w.year(), w.week()),
-        Edtf::between(mon, sun)?,
-    ))
+    Some(IsoWeek {
+        timex: format!("{}-W{:02}", w.year(), w.week()),
+        days: Edtf::between(mon, sun)?,
+    })
 }
 
-pub(crate) fn month_edtf(y: i32, m: u32) -> Option<Edtf> {
-    Edtf::month(y, m)
-}
-
-pub(crate) fn month_of(d: NaiveDate) -> (i32, u32) {
-    (d.year(), d.month())
+pub(crate) fn month_of(d: NaiveDate) -> YearMonth {
+    YearMonth {
+        year: d.year(),
+        month: d.month(),
+    }
 }
 
 /// An interval between two periods (e.g. `2015-01/2015-04`).
@@ -135,6 +154,6 @@ pub(crate) fn resolve_day_month(r: NaiveDate, m: u32, d: u32, future: bool) -> O
 
 /// A month alone: the latest on or before the reference month ("in January", said in
 /// September, is this January), or the coming one in a future sentence.
-pub(crate) fn resolve_month(r: NaiveDate, m: u32, future: bool) -> (i32, u32) {
+pub(crate) fn resolve_month(r: NaiveDate, m: u32, future: bool) -> YearMonth {
     month_near(r, m, future, false)
 }

@@ -1,4 +1,6 @@
-//! The words the rules know, each classified once by a `match` on its lowercase bytes.
+//! The one lexicon of date words: those the rules read, each classified once by a `match` on its
+//! lowercase bytes, and the other languages' month names and the weekday abbreviations that only
+//! the readers of stated dates ([`crate::metadata`]) accept.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit {
@@ -309,5 +311,212 @@ pub(crate) fn classify(word: &[u8]) -> Lex {
         b"will" | b"ll" | b"shall" | b"scheduled" | b"expected" | b"due" | b"plans"
         | b"planned" | b"upcoming" | b"planning" | b"intends" => Lex::Future,
         _ => Lex::Other,
+    }
+}
+
+/// The month (1–12) a written month name stands for: the English names and abbreviations the
+/// rules know (see [`classify`]), and the names of the other languages news pages are most often
+/// in, lower case (Slavic pages print the genitive: "15 августа 2016", "3 marca 2020").
+pub fn month_number(word: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    if let Lex::Month { month, .. } = classify(lower.as_bytes()) {
+        return Some(month);
+    }
+    let at = OTHER_LANGUAGES_MONTHS
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))?;
+    u8::try_from(at + 1).ok()
+}
+
+/// Month names of German, French, Spanish, Italian, Portuguese, Dutch, Russian, Turkish, Polish,
+/// Czech, Ukrainian, Indonesian and Norwegian pages that English does not share, by month.
+const OTHER_LANGUAGES_MONTHS: [&[&str]; 12] = [
+    // January
+    &[
+        "januar",
+        "jänner",
+        "janvier",
+        "enero",
+        "gennaio",
+        "janeiro",
+        "januari",
+        "января",
+        "ocak",
+        "stycznia",
+        "ledna",
+        "січня",
+    ],
+    // February
+    &[
+        "februar",
+        "février",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "februari",
+        "февраля",
+        "şubat",
+        "lutego",
+        "února",
+        "лютого",
+    ],
+    // March
+    &[
+        "märz",
+        "maerz",
+        "mars",
+        "marzo",
+        "março",
+        "maart",
+        "марта",
+        "mär",
+        "mart",
+        "maret",
+        "marca",
+        "března",
+        "березня",
+    ],
+    // April
+    &[
+        "avril",
+        "abril",
+        "aprile",
+        "апреля",
+        "nisan",
+        "kwietnia",
+        "dubna",
+        "квітня",
+    ],
+    // May
+    &[
+        "mai",
+        "mayo",
+        "maggio",
+        "maio",
+        "mei",
+        "мая",
+        "mayıs",
+        "maja",
+        "května",
+        "травня",
+    ],
+    // June
+    &[
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "junho",
+        "июня",
+        "haziran",
+        "czerwca",
+        "června",
+        "червня",
+    ],
+    // July
+    &[
+        "juli",
+        "juillet",
+        "julio",
+        "luglio",
+        "julho",
+        "июля",
+        "temmuz",
+        "lipca",
+        "července",
+        "липня",
+    ],
+    // August
+    &[
+        "août",
+        "aout",
+        "agosto",
+        "augustus",
+        "августа",
+        "ağustos",
+        "agustus",
+        "sierpnia",
+        "srpna",
+        "серпня",
+    ],
+    // September
+    &[
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+        "сентября",
+        "eylül",
+        "września",
+        "září",
+        "вересня",
+    ],
+    // October
+    &[
+        "oktober",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "октября",
+        "okt",
+        "ekim",
+        "października",
+        "října",
+        "жовтня",
+    ],
+    // November
+    &[
+        "novembre",
+        "noviembre",
+        "novembro",
+        "ноября",
+        "kasım",
+        "listopada",
+        "listopadu",
+        "листопада",
+    ],
+    // December
+    &[
+        "dezember",
+        "décembre",
+        "decembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "декабря",
+        "dez",
+        "desember",
+        "aralık",
+        "grudnia",
+        "prosince",
+        "грудня",
+    ],
+];
+
+/// The weekday (0 = Monday … 6 = Sunday) a word names: the full English name the rules know
+/// (see [`classify`]) or its three-letter abbreviation ("Tue"), any case. The rules do not read
+/// abbreviations in running text ("sun", "wed", "sat" are words); a date line may print them.
+pub fn weekday_number(word: &str) -> Option<u8> {
+    if let Lex::Weekday(n) = classify(word.as_bytes()) {
+        return Some(n);
+    }
+    let [a, b, c] = word.as_bytes() else {
+        return None;
+    };
+    match [
+        a.to_ascii_lowercase(),
+        b.to_ascii_lowercase(),
+        c.to_ascii_lowercase(),
+    ] {
+        [b'm', b'o', b'n'] => Some(0),
+        [b't', b'u', b'e'] => Some(1),
+        [b'w', b'e', b'd'] => Some(2),
+        [b't', b'h', b'u'] => Some(3),
+        [b'f', b'r', b'i'] => Some(4),
+        [b's', b'a', b't'] => Some(5),
+        [b's', b'u', b'n'] => Some(6),
+        _ => None,
     }
 }

@@ -1,5 +1,4 @@
 //! Temporal expressions in English news text, resolved against a reference date.
-#![allow(clippy::collapsible_if)] // skeleton, replaced by the dates engine
 //!
 //! [`find`] reports every expression with its UTF-8 byte span, its value in EDTF, its kind
 //! (absolute, relative, duration, copyright), the rule that matched and its TimeML TIMEX3
@@ -7,15 +6,20 @@
 //!
 //! # How it works
 //! One pass tokenizes the text and classifies each word by a `match` on its lowercase bytes
-//! ([`lexicon`]); hand-written rules then read tokens, leftmost-longest. No regexes: the engine
-//! runs at well over 20 MB/s on one core (`cargo run --release --example bench_dates -p dossier-dates`).
+//! ([`lexicon`]); hand-written rules then read tokens, leftmost-longest (`rules/`, one module per
+//! family of expressions). No regexes: the engine runs at well over 20 MB/s on one core
+//! (`cargo run --release --example bench_dates -p dossier-dates`).
+//!
+//! [`metadata`] reads the dates a page states (a `<meta>` value, a date line, a URL path) with the
+//! same lexicon and, for English date lines, the same rules.
 //!
 //! # Conventions
 //! - Full dates ("2 June 2015", "June 2nd, 2015", "Dec. 6, 2024", "Tuesday 16 July 2024",
 //!   "2015-06-02", "7/8/07" read month/day/year) → the day. "June 2015" → the month.
 //! - A year alone only in a date context: after in, since, by, until, during, of, from, before,
 //!   after, through, "year"; "from 2009 to 2011", "between 2014 and 2016"; "the 2014 annexation";
-//!   "'82". Years are 1500–2100 and never a count ("in 2000 cases", "Resolution 2254").
+//!   "'82". Years are those of [`Years::MENTIONED`] (1500–2100) and never a count ("in 2000
+//!   cases", "Resolution 2254").
 //! - Day and month without a year → the latest such date on or before the reference; a month
 //!   alone → the latest such month on or before the reference month. The coming one instead when
 //!   the sentence speaks of the future ("will", "scheduled", "expected", "due", "plans", "until
@@ -47,13 +51,17 @@
 
 mod calendar;
 mod lexicon;
+pub mod metadata;
 mod rules;
 pub mod sentence;
 mod suggest;
 mod token;
+pub mod years;
 
+pub use lexicon::weekday_number;
 pub use sentence::sentences;
 pub use suggest::{Suggestion, sole_date, suggest};
+pub use years::Years;
 
 use chrono::NaiveDate;
 use dossier_model::{Edtf, Precision};
@@ -90,6 +98,15 @@ pub struct Timex {
     #[serde(rename = "type")]
     pub kind: TimexType,
     pub value: String,
+}
+
+impl Timex {
+    pub(crate) fn new(kind: TimexType, value: impl Into<String>) -> Timex {
+        Timex {
+            kind,
+            value: value.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -141,14 +158,15 @@ fn find_in(
     reference: Option<NaiveDate>,
     out: &mut Vec<Expression>,
 ) {
-    let rules = rules::Rules {
+    let matcher = rules::Matcher {
         text: chunk,
-        t: tokens,
-        r: reference,
+        tokens,
+        reference,
+        years: Years::MENTIONED,
     };
     let mut i = 0;
     while i < tokens.len() {
-        match rules.at(i) {
+        match matcher.at(i) {
             Some(hit) if hit.end > hit.first => {
                 let (start, end) = (tokens[hit.first].start, tokens[hit.end - 1].end);
                 out.push(Expression {

@@ -6,24 +6,30 @@
 use crate::lexicon::{Lex, classify};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Tok {
+pub(crate) enum TokenKind {
     Word {
         lex: Lex,
         cap: bool,
     },
-    /// Plain digits; `digits` counts them (so "06" is two digits), `ordinal` for "2nd".
-    Num {
-        value: u32,
-        digits: u8,
-        ordinal: bool,
-    },
+    /// Plain digits.
+    Num(Number),
     /// A number with thousands separators or decimals ("20,000", "3.5"): never a date.
     Figure,
-    Punct(P),
+    Punct(Punct),
+}
+
+/// A number written in plain digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Number {
+    pub value: u32,
+    /// How many digits it is written with: "06" has two.
+    pub digits: u8,
+    /// Written with an ordinal suffix: "2nd".
+    pub ordinal: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum P {
+pub(crate) enum Punct {
     Comma,
     Period,
     /// `-`, en or em dash, minus.
@@ -42,37 +48,33 @@ pub(crate) enum P {
 pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
-    pub tok: Tok,
+    pub kind: TokenKind,
     /// Whitespace (or nothing) before it; "06-02" differs from "06 - 02" only here.
     pub space_before: bool,
 }
 
 impl Token {
     pub fn lex(&self) -> Option<Lex> {
-        match self.tok {
-            Tok::Word { lex, .. } => Some(lex),
+        match self.kind {
+            TokenKind::Word { lex, .. } => Some(lex),
             _ => None,
         }
     }
 
-    pub fn punct(&self) -> Option<P> {
-        match self.tok {
-            Tok::Punct(p) => Some(p),
+    pub fn punct(&self) -> Option<Punct> {
+        match self.kind {
+            TokenKind::Punct(p) => Some(p),
             _ => None,
         }
     }
 
     pub fn cap(&self) -> bool {
-        matches!(self.tok, Tok::Word { cap: true, .. })
+        matches!(self.kind, TokenKind::Word { cap: true, .. })
     }
 
-    pub fn num(&self) -> Option<(u32, u8, bool)> {
-        match self.tok {
-            Tok::Num {
-                value,
-                digits,
-                ordinal,
-            } => Some((value, digits, ordinal)),
+    pub fn num(&self) -> Option<Number> {
+        match self.kind {
+            TokenKind::Num(n) => Some(n),
             _ => None,
         }
     }
@@ -87,7 +89,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     while i < b.len() {
         let c = b[i];
         let start = i;
-        let tok = match c {
+        let kind = match c {
             b' ' | b'\t' | b'\r' => {
                 i += 1;
                 space = true;
@@ -95,7 +97,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             }
             b'\n' => {
                 i += 1;
-                Tok::Punct(P::Break)
+                TokenKind::Punct(Punct::Break)
             }
             b'a'..=b'z' | b'A'..=b'Z' => {
                 while i < b.len()
@@ -103,7 +105,7 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 {
                     i += if b[i] < 0x80 { 1 } else { char_len(b[i]) };
                 }
-                Tok::Word {
+                TokenKind::Word {
                     lex: classify(&b[start..i]),
                     cap: c.is_ascii_uppercase(),
                 }
@@ -117,42 +119,42 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                         space = true;
                         continue;
                     }
-                    '©' => Tok::Punct(P::Copyright),
-                    '\u{2010}'..='\u{2015}' | '\u{2212}' => Tok::Punct(P::Dash),
-                    '\u{2018}' | '\u{2019}' => Tok::Punct(P::Apostrophe),
-                    '\u{2029}' | '\u{2028}' => Tok::Punct(P::Break),
-                    '€' | '£' | '¥' => Tok::Punct(P::Money),
+                    '©' => TokenKind::Punct(Punct::Copyright),
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' => TokenKind::Punct(Punct::Dash),
+                    '\u{2018}' | '\u{2019}' => TokenKind::Punct(Punct::Apostrophe),
+                    '\u{2029}' | '\u{2028}' => TokenKind::Punct(Punct::Break),
+                    '€' | '£' | '¥' => TokenKind::Punct(Punct::Money),
                     c if c.is_alphabetic() => {
                         while i < b.len() && (b[i].is_ascii_alphabetic() || letter_at(text, i)) {
                             i += if b[i] < 0x80 { 1 } else { char_len(b[i]) };
                         }
-                        Tok::Word {
+                        TokenKind::Word {
                             lex: Lex::Other,
                             cap: c.is_uppercase(),
                         }
                     }
-                    _ => Tok::Punct(P::Other),
+                    _ => TokenKind::Punct(Punct::Other),
                 }
             }
             _ => {
                 i += 1;
-                Tok::Punct(match c {
-                    b',' => P::Comma,
-                    b'.' => P::Period,
-                    b'-' => P::Dash,
-                    b'/' => P::Slash,
-                    b':' => P::Colon,
-                    b'\'' => P::Apostrophe,
-                    b'!' | b'?' | b';' => P::Break,
-                    b'$' => P::Money,
-                    _ => P::Other,
+                TokenKind::Punct(match c {
+                    b',' => Punct::Comma,
+                    b'.' => Punct::Period,
+                    b'-' => Punct::Dash,
+                    b'/' => Punct::Slash,
+                    b':' => Punct::Colon,
+                    b'\'' => Punct::Apostrophe,
+                    b'!' | b'?' | b';' => Punct::Break,
+                    b'$' => Punct::Money,
+                    _ => Punct::Other,
                 })
             }
         };
         out.push(Token {
             start,
             end: i,
-            tok,
+            kind,
             space_before: space,
         });
         space = false;
@@ -174,7 +176,7 @@ fn letter_at(text: &str, i: usize) -> bool {
         .is_some_and(char::is_alphabetic)
 }
 
-fn number(b: &[u8], i: &mut usize) -> Tok {
+fn number(b: &[u8], i: &mut usize) -> TokenKind {
     let start = *i;
     let mut value: u64 = 0;
     while *i < b.len() && b[*i].is_ascii_digit() {
@@ -202,7 +204,7 @@ fn number(b: &[u8], i: &mut usize) -> Tok {
         }
     }
     if figure {
-        return Tok::Figure;
+        return TokenKind::Figure;
     }
     // Ordinal suffixes: 1st 2nd 3rd 4th; "8pm" and "12h" are letters the rules read as words.
     let rest = &b[*i..];
@@ -215,9 +217,9 @@ fn number(b: &[u8], i: &mut usize) -> Tok {
     if ordinal {
         *i += 2;
     }
-    Tok::Num {
+    TokenKind::Num(Number {
         value: value.min(u64::from(u32::MAX)) as u32,
         digits,
         ordinal,
-    }
+    })
 }

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use dossier_dates::metadata::SHORT_DATE_TEXT;
 use regex::Regex;
 
 /// Deepest element nesting kept as structure. Real pages stay under ~60.
@@ -706,10 +707,6 @@ pub fn is_date_class(class: &str) -> bool {
     .iter()
     .any(|w| class.contains(w))
 }
-
-/// Longest text in which a date with a two-digit year ("8.5.12") is taken for one: a byline's
-/// or a date line's, not a version number in prose.
-pub const SHORT_DATE_TEXT: usize = 40;
 
 /// `d.m.yy` or `dd.mm.yy` with no digit or dot right before or after it.
 fn has_short_date(text: &str) -> bool {

@@ -1,7 +1,14 @@
 //! Metadata of clipped text: title, outlet, author, dateline, publication date, URL, language.
 //! Every value carries the rule that found it and a confidence; what no rule finds stays `None`.
+//! The header's lines are read here; outlets, date lines, front matter and the language each
+//! have a module.
 //!
 //! (HTML pages have their own, richer sources of metadata: see [`crate::html::meta`].)
+
+mod date_lines;
+mod front_matter;
+mod language;
+mod outlet;
 
 use std::sync::LazyLock;
 
@@ -10,6 +17,10 @@ use regex::Regex;
 
 use crate::Kind;
 use crate::text::Line;
+use date_lines::{header_date, is_date_line, whole_date};
+use front_matter::front_matter;
+pub use language::language;
+use outlet::{is_menu, is_outlet_line, masthead_outlet, outlet_from_line};
 
 /// A date that only the page header shows is the page's date (often a reprint's or simply the
 /// day the page was viewed), not surely the article's.
@@ -41,27 +52,10 @@ static PUBLISHED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)(published|posted|first published|updated|date)(?: on)?\s*:?\s+(.+)$")
         .unwrap()
 });
-static SOURCE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:source)\s*:\s*(.{2,60})$").unwrap());
-static VIA_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\p{Lu}[\p{L}&.'’-]*(?: \p{Lu}[\p{L}&.'’-]*){0,4}) via (\p{Lu}[\p{L}&.'’ -]{1,40}?):",
-    )
-    .unwrap()
-});
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:©|\(c\)|(?i:copyright))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(\p{Lu}[\p{L}&.'’ -]{1,50}?)(?:,?\s+(?:LLC|Inc|Ltd|Limited|GmbH|S\.A|plc)\.?)?\s*(?:\d{4}|All rights|$|\s{2}|\s+About\b)").unwrap()
-});
 static URL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:URL:\s*)?(https?://[^\s/]+/\S+)$").unwrap());
 static TITLE_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.{8,}?)\s+(?:at|\||-|–|—|::)\s+(.{2,50})$").unwrap());
-
-/// Words that end an outlet's name often enough to tell "ARA News" from a headline.
-const OUTLET_WORDS: [&str; 14] = [
-    "News", "Times", "Post", "Agency", "Magazine", "Journal", "Herald", "Tribune", "Daily",
-    "Press", "Gazette", "Review", "Monitor", "Online",
-];
 
 pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
     let mut h = TextHeader::default();
@@ -250,81 +244,6 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
     h
 }
 
-/// A menu line: "Home  News  Shipping  Opinion", "WORLD | SHIPPING" — short capitalised items
-/// separated by bars, bullets or wide spaces.
-fn is_menu(t: &str) -> bool {
-    let items: Vec<&str> = t
-        .split(['|', '·', '•', '»', '›'])
-        .flat_map(|p| p.split("  "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    items.len() >= 2
-        && items.len() * 2 > t.split_whitespace().count()
-        && items.iter().all(|p| {
-            p.split_whitespace().count() <= 2
-                && p.chars().next().is_some_and(|c| c.is_uppercase())
-                && !p.ends_with(['.', '?', '!'])
-        })
-}
-
-/// The outlet a masthead line names: "Harbor Ledger | Port Alder's newspaper since 1911" or an
-/// all-capitals "THE TARSANE DAILY COURIER" (returned in title case).
-fn masthead_outlet(t: &str) -> Option<String> {
-    if let Some((name, tagline)) = t.split_once(" | ")
-        && name.split_whitespace().count() <= 4
-        && tagline.split_whitespace().count() >= 3
-        && name
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        return Some(name.trim().to_string());
-    }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let capitals = t.chars().any(char::is_alphabetic)
-        && t.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-    (capitals && (2..=5).contains(&words.len()) && !t.contains('|')).then(|| {
-        words
-            .iter()
-            .map(|w| {
-                let lower = w.to_lowercase();
-                let mut c = lower.chars();
-                c.next()
-                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
-}
-
-/// Outlet named by a "Source: X", "X via Y:" or copyright line.
-fn outlet_from_line(t: &str) -> Option<Found<String>> {
-    if let Some(c) = SOURCE_LINE.captures(t) {
-        return Some(Found::by_rule(
-            c[1].trim().to_string(),
-            "text:source-line",
-            0.6,
-        ));
-    }
-    if let Some(c) = VIA_PREFIX.captures(t) {
-        return Some(Found::by_rule(c[1].to_string(), "text:via-prefix", 0.6).with_evidence(&c[0]));
-    }
-    if let Some(c) = COPYRIGHT.captures(t) {
-        let name = c[1].trim().trim_end_matches([',', '.']).trim();
-        let name = name
-            .strip_suffix(" LLC")
-            .or_else(|| name.strip_suffix(" Inc"))
-            .or_else(|| name.strip_suffix(" Ltd"))
-            .unwrap_or(name);
-        return Some(
-            Found::by_rule(name.to_string(), "text:copyright-holder", 0.5).with_evidence(t),
-        );
-    }
-    None
-}
-
 /// A line of article prose rather than a header: long, or a full sentence.
 fn is_prose(t: &str) -> bool {
     let words = t.split_whitespace().count();
@@ -334,47 +253,6 @@ fn is_prose(t: &str) -> bool {
     words >= 18 || (words >= 10 && sentence)
 }
 
-/// YAML front matter of a clipped Markdown file (`---` … `---`): title, author, source URL and
-/// publication date as the clipper recorded them. Returns the index of the first line after it.
-fn front_matter(lines: &[Line<'_>], h: &mut TextHeader) -> usize {
-    if lines.first().is_none_or(|l| l.trimmed() != "---") {
-        return 0;
-    }
-    let Some(end) = lines
-        .iter()
-        .skip(1)
-        .position(|l| l.trimmed() == "---")
-        .map(|e| e + 1)
-    else {
-        return 0;
-    };
-    for (i, line) in lines.iter().enumerate().take(end + 1) {
-        h.remove.push((i, "front-matter"));
-        let Some((key, value)) = line.trimmed().split_once(':') else {
-            continue;
-        };
-        let value = value.trim().trim_matches(['"', '\'']).trim().to_string();
-        if value.is_empty() {
-            continue;
-        }
-        let rule = |k: &str| format!("markdown:front-matter:{k}");
-        match key.trim().to_ascii_lowercase().as_str() {
-            "title" => h.title = Some(Found::by_rule(value, rule("title"), 0.9)),
-            "author" | "by" => h.author = Some(Found::by_rule(value, rule("author"), 0.85)),
-            k @ ("source" | "url" | "link") if value.starts_with("http") => {
-                h.url = Some(Found::by_rule(value, rule(k), 0.85))
-            }
-            k @ ("published" | "date") => {
-                if let Some(d) = crate::html::meta::parse_date(&value) {
-                    h.published = Some(Found::by_rule(d, rule(k), 0.85));
-                }
-            }
-            _ => {}
-        }
-    }
-    end + 1
-}
-
 fn is_caption(t: &str) -> bool {
     let l = t.to_ascii_lowercase();
     [
@@ -382,136 +260,4 @@ fn is_caption(t: &str) -> bool {
     ]
     .iter()
     .any(|p| l.contains(p))
-}
-
-/// A short line naming a publication: either it ends with a news word or the text names it again
-/// as a source ("Source: ARA News", "Araz News via Telegraph").
-fn is_outlet_line(t: &str, text: &str) -> bool {
-    let capitalised = t.split_whitespace().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    });
-    if !capitalised || t.ends_with(['?', '!', '.']) {
-        return false;
-    }
-    let named_again = [
-        format!("Source: {t}"),
-        format!("{t} via "),
-        format!("© {t}"),
-    ]
-    .iter()
-    .any(|p| text.contains(p.as_str()));
-    named_again || OUTLET_WORDS.iter().any(|w| t.ends_with(w)) && t.split_whitespace().count() <= 3
-}
-
-/// The date of a header line that is nothing but a date ("Tuesday 16 July 2024").
-fn header_date(t: &str) -> Option<Edtf> {
-    is_date_line(t).then(|| whole_date(t)).flatten()
-}
-
-fn is_date_line(t: &str) -> bool {
-    let found = dossier_dates::find(t, None);
-    let Some(e) = found.iter().find(|e| e.value.is_some()) else {
-        return false;
-    };
-    // "Thursday, March 12, 2026 — Morning edition": a short edition note may follow a dash.
-    let after = t[e.end..].trim_start();
-    let after = match after.strip_prefix(['—', '–', '|', '-']) {
-        Some(note) if note.split_whitespace().count() <= 3 => "",
-        _ => after,
-    };
-    let rest = format!("{} {}", &t[..e.start], after);
-    rest.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            is_weekday(w)
-                || w.eq_ignore_ascii_case("updated")
-                || w.eq_ignore_ascii_case("published")
-        })
-}
-
-/// The first dated expression in `t`, if it has a calendar value.
-pub(crate) fn whole_date(t: &str) -> Option<Edtf> {
-    dossier_dates::find(t, None)
-        .into_iter()
-        .find_map(|e| e.value)
-}
-
-fn is_weekday(w: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let w = w.to_ascii_lowercase();
-    DAYS.iter()
-        .any(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
-}
-
-/// The language of `text` (BCP 47 primary tag), when the detector is sure.
-pub fn language(text: &str) -> Option<Found<String>> {
-    // The first few KiB decide it; more text costs time and changes nothing.
-    let mut end = text.len().min(4096);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let info = whatlang::detect(&text[..end])?;
-    if !info.is_reliable() {
-        return None;
-    }
-    let code = bcp47(info.lang())?;
-    Some(Found::by_rule(
-        code.to_string(),
-        "text:language-model",
-        info.confidence(),
-    ))
-}
-
-/// ISO 639-1 code of a whatlang language (the ones news analysts meet; others stay unknown).
-fn bcp47(lang: whatlang::Lang) -> Option<&'static str> {
-    use whatlang::Lang::*;
-    Some(match lang {
-        Eng => "en",
-        Fra => "fr",
-        Deu => "de",
-        Spa => "es",
-        Ita => "it",
-        Por => "pt",
-        Nld => "nl",
-        Rus => "ru",
-        Ukr => "uk",
-        Pol => "pl",
-        Tur => "tr",
-        Ara => "ar",
-        Pes => "fa",
-        Heb => "he",
-        Cmn => "zh",
-        Jpn => "ja",
-        Kor => "ko",
-        Hin => "hi",
-        Urd => "ur",
-        Swe => "sv",
-        Dan => "da",
-        Nob => "no",
-        Fin => "fi",
-        Ces => "cs",
-        Ell => "el",
-        Hun => "hu",
-        Ron => "ro",
-        Bul => "bg",
-        Srp => "sr",
-        Hrv => "hr",
-        Ind => "id",
-        Vie => "vi",
-        Tha => "th",
-        Aze => "az",
-        Kat => "ka",
-        Hye => "hy",
-        _ => return None,
-    })
 }

@@ -1,0 +1,138 @@
+//! Years in a date context ("in 2013", "the 2014 annexation", "from 2009 to 2011") and decades ("the 1990s").
+
+use dossier_model::{Edtf, Period};
+
+use super::read::Read;
+use super::{Hit, Matcher};
+use crate::calendar::span;
+use crate::lexicon::{Lex, Unit};
+use crate::token::{Number, Punct, TokenKind};
+use crate::{Kind, Timex, TimexType};
+
+impl Matcher<'_> {
+    /// A bare year where the words around it say it is one ("in 2013", "since 2013", "2013's").
+    pub(super) fn year_context(&self, i: usize) -> Option<Hit> {
+        let Read {
+            value: y,
+            next: end,
+        } = self.year_at(i)?;
+        let prev = i.checked_sub(1).and_then(|p| self.lex(p));
+        let context = match prev {
+            Some(l) if l.introduces_date() => true,
+            Some(Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            }) => true,
+            // "between 2014 and 2016", "2009 or 2010".
+            Some(Lex::And | Lex::Or) => i >= 2 && self.year_at(i - 2).is_some(),
+            _ => false,
+        };
+        // "2005-2017" after a year context word: one interval.
+        if context
+            && self.punct(end) == Some(Punct::Dash)
+            && let Some(Read {
+                value: y2,
+                next: e2,
+            }) = self.year_at(end + 1)
+            && y2 > y
+        {
+            let v = span(Period::Year(y), Period::Year(y2))?;
+            return self.hit(
+                i,
+                e2,
+                Some(v),
+                Kind::Absolute,
+                "year-range",
+                Timex::new(TimexType::Date, format!("{y:04}")),
+            );
+        }
+        if !context || self.counts_things(end) {
+            return None;
+        }
+        self.date_hit(i, end, Edtf::year(y)?, Kind::Absolute, "year")
+    }
+
+    /// "the 2014 annexation", "the 2014 and 2015 budgets": a year as a modifier.
+    pub(super) fn the_year(&self, i: usize) -> Option<Hit> {
+        let Read {
+            value: y,
+            next: end,
+        } = self.year_at(i + 1)?;
+        let modifies = matches!(
+            self.tokens.get(end).map(|t| t.kind),
+            Some(TokenKind::Word { .. })
+        );
+        if !modifies || self.counts_things(end) {
+            return None;
+        }
+        self.date_hit(i + 1, end, Edtf::year(y)?, Kind::Absolute, "year")
+    }
+
+    /// "from 2009 to 2011", "between 2014 and 2016": one interval (TIMEX: the duration).
+    pub(super) fn year_span(&self, i: usize) -> Option<Hit> {
+        let link = match self.lex(i)? {
+            Lex::From => Lex::To,
+            Lex::Between => Lex::And,
+            _ => return None,
+        };
+        let Read { value: a, next: j } = self.year_at(i + 1)?;
+        if !self.is(j, link) {
+            return None;
+        }
+        let Read {
+            value: b,
+            next: end,
+        } = self.year_at(j + 1)?;
+        if b <= a || self.counts_things(end) {
+            return None;
+        }
+        let v = span(Period::Year(a), Period::Year(b))?;
+        self.hit(
+            i,
+            end,
+            Some(v),
+            Kind::Absolute,
+            "year-span",
+            Timex::new(TimexType::Duration, format!("P{}Y", b - a)),
+        )
+    }
+
+    /// "the 1990s", "1990s", "the '70s", "70s".
+    pub(super) fn decade(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.is(j, Lex::The) {
+            j += 1;
+        }
+        if self.punct(j) == Some(Punct::Apostrophe) {
+            j += 1;
+        }
+        let Number {
+            value: v,
+            digits,
+            ordinal: false,
+        } = self.tokens.get(j)?.num()?
+        else {
+            return None;
+        };
+        if !self.word_is(j + 1, "s") || !self.tight(j + 1) || v % 10 != 0 {
+            return None;
+        }
+        let start = match digits {
+            4 if self.years.contains_number(v) => v as i32,
+            2 => 1900 + v as i32,
+            _ => return None,
+        };
+        if i != j && !self.is(i, Lex::The) && self.punct(i) != Some(Punct::Apostrophe) {
+            return None;
+        }
+        let v = span(Period::Year(start), Period::Year(start + 9))?;
+        self.hit(
+            i,
+            j + 2,
+            Some(v),
+            Kind::Absolute,
+            "decade",
+            Timex::new(TimexType::Date, format!("{}", start / 10)),
+        )
+    }
+}

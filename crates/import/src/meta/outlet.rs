@@ -1,0 +1,122 @@
+//! Outlets in a clipped text: mastheads, menus, "Source:" and "via" lines, copyright holders.
+
+use std::sync::LazyLock;
+
+use dossier_model::Found;
+use regex::Regex;
+
+static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:source)\s*:\s*(.{2,60})$").unwrap());
+
+static VIA_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\p{Lu}[\p{L}&.'’-]*(?: \p{Lu}[\p{L}&.'’-]*){0,4}) via (\p{Lu}[\p{L}&.'’ -]{1,40}?):",
+    )
+    .unwrap()
+});
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:©|\(c\)|(?i:copyright))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(\p{Lu}[\p{L}&.'’ -]{1,50}?)(?:,?\s+(?:LLC|Inc|Ltd|Limited|GmbH|S\.A|plc)\.?)?\s*(?:\d{4}|All rights|$|\s{2}|\s+About\b)").unwrap()
+});
+
+/// Words that end an outlet's name often enough to tell "ARA News" from a headline.
+const OUTLET_WORDS: [&str; 14] = [
+    "News", "Times", "Post", "Agency", "Magazine", "Journal", "Herald", "Tribune", "Daily",
+    "Press", "Gazette", "Review", "Monitor", "Online",
+];
+
+/// A menu line: "Home  News  Shipping  Opinion", "WORLD | SHIPPING" — short capitalised items
+/// separated by bars, bullets or wide spaces.
+pub(super) fn is_menu(t: &str) -> bool {
+    let items: Vec<&str> = t
+        .split(['|', '·', '•', '»', '›'])
+        .flat_map(|p| p.split("  "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    items.len() >= 2
+        && items.len() * 2 > t.split_whitespace().count()
+        && items.iter().all(|p| {
+            p.split_whitespace().count() <= 2
+                && p.chars().next().is_some_and(|c| c.is_uppercase())
+                && !p.ends_with(['.', '?', '!'])
+        })
+}
+
+/// The outlet a masthead line names: "Harbor Ledger | Port Alder's newspaper since 1911" or an
+/// all-capitals "THE TARSANE DAILY COURIER" (returned in title case).
+pub(super) fn masthead_outlet(t: &str) -> Option<String> {
+    if let Some((name, tagline)) = t.split_once(" | ")
+        && name.split_whitespace().count() <= 4
+        && tagline.split_whitespace().count() >= 3
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return Some(name.trim().to_string());
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capitals = t.chars().any(char::is_alphabetic)
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    (capitals && (2..=5).contains(&words.len()) && !t.contains('|')).then(|| {
+        words
+            .iter()
+            .map(|w| {
+                let lower = w.to_lowercase();
+                let mut c = lower.chars();
+                c.next()
+                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Outlet named by a "Source: X", "X via Y:" or copyright line.
+pub(super) fn outlet_from_line(t: &str) -> Option<Found<String>> {
+    if let Some(c) = SOURCE_LINE.captures(t) {
+        return Some(Found::by_rule(
+            c[1].trim().to_string(),
+            "text:source-line",
+            0.6,
+        ));
+    }
+    if let Some(c) = VIA_PREFIX.captures(t) {
+        return Some(Found::by_rule(c[1].to_string(), "text:via-prefix", 0.6).with_evidence(&c[0]));
+    }
+    if let Some(c) = COPYRIGHT.captures(t) {
+        let name = c[1].trim().trim_end_matches([',', '.']).trim();
+        let name = name
+            .strip_suffix(" LLC")
+            .or_else(|| name.strip_suffix(" Inc"))
+            .or_else(|| name.strip_suffix(" Ltd"))
+            .unwrap_or(name);
+        return Some(
+            Found::by_rule(name.to_string(), "text:copyright-holder", 0.5).with_evidence(t),
+        );
+    }
+    None
+}
+
+/// A short line naming a publication: either it ends with a news word or the text names it again
+/// as a source ("Source: ARA News", "Araz News via Telegraph").
+pub(super) fn is_outlet_line(t: &str, text: &str) -> bool {
+    let capitalised = t.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    if !capitalised || t.ends_with(['?', '!', '.']) {
+        return false;
+    }
+    let named_again = [
+        format!("Source: {t}"),
+        format!("{t} via "),
+        format!("© {t}"),
+    ]
+    .iter()
+    .any(|p| text.contains(p.as_str()));
+    named_again || OUTLET_WORDS.iter().any(|w| t.ends_with(w)) && t.split_whitespace().count() <= 3
+}
