@@ -17,6 +17,7 @@ use printpdf::{
     Actions, BorderArray, Destination, LinkAnnotation, Mm, Op, PdfDocument, PdfPage,
     PdfSaveOptions, Pt,
 };
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::fonts::{FontId, font};
@@ -221,19 +222,11 @@ fn encode_pages(doc: &Document, fonts: &[UsedFont]) -> Vec<Vec<u8>> {
     for (i, f) in fonts.iter().enumerate() {
         index[f.id.index()] = i;
     }
-    let encode = |p: &Page| compress(&content(p, doc.height, fonts, &index));
-    // Pages are independent: encode and compress them on two threads.
-    let half = doc.pages.len().div_ceil(2);
-    let (a, b) = doc.pages.split_at(half);
-    std::thread::scope(|s| {
-        let first = s.spawn(|| a.iter().map(encode).collect::<Vec<_>>());
-        let mut second: Vec<Vec<u8>> = b.iter().map(encode).collect();
-        let mut all = first
-            .join()
-            .unwrap_or_else(|_| a.iter().map(encode).collect());
-        all.append(&mut second);
-        all
-    })
+    // Pages are independent: encode and compress them on every core, in page order.
+    doc.pages
+        .par_iter()
+        .map(|p| compress(&content(p, doc.height, fonts, &index)))
+        .collect()
 }
 
 fn compress(data: &[u8]) -> Vec<u8> {
