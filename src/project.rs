@@ -21,9 +21,11 @@ use crate::{Error, Result, World, quote};
 
 mod import;
 mod items;
+mod provenance;
 use import::extension_for;
 pub use import::{Imported, Prepared};
 pub(crate) use items::Items;
+pub use provenance::{AliasProposal, AttributionEdit};
 
 /// An open project.
 pub struct Project {
@@ -355,7 +357,11 @@ impl Project {
     pub fn chronology(&self, filter: &Filter) -> Chronology {
         let sources: Vec<&Source> = self.sources.values().collect();
         let excerpts: Vec<&Excerpt> = self.excerpts.values().collect();
-        dossier_chronology::assemble(&sources, &excerpts, filter)
+        // An unreadable outlets file is reported by `validate`; the chronology still shows.
+        let outlets = self
+            .outlets()
+            .unwrap_or_else(|_| dossier_model::Outlets::builtin());
+        dossier_chronology::assemble_with(&sources, &excerpts, filter, &outlets)
     }
 
     // ----- sources -----
@@ -370,6 +376,7 @@ impl Project {
             }
             self.source(target)?;
         }
+        let refind = edit.outlet.is_some() || edit.reprint_of.is_some();
         let by = edit.found_by;
         set_found(&mut s.title, edit.title, by.title);
         set_found(&mut s.outlet, edit.outlet, by.outlet);
@@ -388,9 +395,15 @@ impl Project {
         if let Some(n) = edit.notes {
             s.notes = n;
         }
-        let _lock = self.lock()?;
-        self.write(&self.layout.source(id), store::encode_source(&s).as_bytes())?;
+        {
+            let _lock = self.lock()?;
+            self.write(&self.layout.source(id), store::encode_source(&s).as_bytes())?;
+        }
         self.sources.insert(id.clone(), s);
+        // Who reported its excerpts' claims may follow from the outlet.
+        if refind {
+            self.reattribute(Some(id))?;
+        }
         Ok(&self.sources[id])
     }
 
@@ -452,6 +465,7 @@ impl Project {
             .as_ref()
             .map(|f| id_prefix(&f.value))
             .unwrap_or_default();
+        let attribution = Self::found_attribution(source, &self.outlets()?, start, end);
         let mut excerpt = Excerpt {
             id: Id::compose("", "x", 1, "x"),
             source: d.source,
@@ -465,6 +479,7 @@ impl Project {
             portion: d.portion,
             note: d.note,
             translation: d.translation,
+            attribution,
             sequence: d.sequence,
         };
         let _lock = self.lock()?;
@@ -493,6 +508,8 @@ impl Project {
                 end,
                 page: source.page_at(start),
             };
+            let found = Self::found_attribution(source, &self.outlets()?, start, end);
+            x.attribution = x.attribution.merged_with(found);
         }
         if let Some(d) = edit.date {
             x.date = d.map(Found::by_analyst);

@@ -110,6 +110,7 @@ fn excerpt(sources: &[Source], source: &str, name: &str, quote: &str, date: &str
         portion: None,
         note: String::new(),
         translation: None,
+        attribution: Default::default(),
         sequence: 0,
     }
 }
@@ -353,7 +354,7 @@ fn reprints_are_dependent_not_corroboration() {
         .find(|e| e.excerpts.len() == 2)
         .expect("pledge entry");
     assert_eq!(pledge.dependence, Dependence::Independent);
-    assert_eq!(pledge.origins, 2);
+    assert_eq!(pledge.origin_count, 2);
 }
 
 #[test]

@@ -107,6 +107,7 @@ pub fn excerpt(
         portion: portion.map(|p| p.parse::<Marking>().unwrap()),
         note: String::new(),
         translation: None,
+        attribution: Default::default(),
         sequence: 0,
     }
 }
