@@ -88,6 +88,22 @@ pub(crate) fn points_back(quote: &str) -> bool {
     }) || lower.contains(" of them")
 }
 
+/// The nouns a quote points at with "that", "this", "those" or "these" ("on that quay"), as
+/// terms: when the excerpt before it in the same source mentions one, it continues that passage.
+pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
+    let words: Vec<String> = quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(2)
+        .filter(|w| matches!(w[0].as_str(), "that" | "this" | "those" | "these"))
+        .filter(|w| !STOP.contains(&w[1].as_str()) && w[1].chars().count() >= 3)
+        .map(|w| hash(&fold(&w[1])))
+        .collect()
+}
+
 /// One excerpt as the grouping sees it.
 pub(crate) struct Item<'a> {
     pub days: (NaiveDate, NaiveDate),
@@ -97,6 +113,8 @@ pub(crate) struct Item<'a> {
     pub source: &'a str,
     pub start: usize,
     pub points_back: bool,
+    /// [`demonstrated`] nouns.
+    pub demonstrated: Vec<u64>,
 }
 
 /// Joins items that report one event; returns the weak pairs (score [`OFFER`]) for the analyst.
@@ -148,7 +166,8 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
     offered
 }
 
-/// An excerpt that points back joins the excerpt before it in the same source on the same days.
+/// An excerpt that points back ("those soldiers", or "that quay" after a quote about the quay)
+/// joins the excerpt before it in the same source on the same days.
 fn join_continuations(items: &[Item<'_>], uf: &mut UnionFind) {
     let mut by_source: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
@@ -158,7 +177,11 @@ fn join_continuations(items: &[Item<'_>], uf: &mut UnionFind) {
         members.sort_by_key(|&i| items[i].start);
         for w in members.windows(2) {
             let (a, b) = (&items[w[0]], &items[w[1]]);
-            if b.points_back && a.days.0 <= b.days.1 && b.days.0 <= a.days.1 {
+            let continues = b.points_back
+                || b.demonstrated
+                    .iter()
+                    .any(|t| a.terms.0.iter().any(|(x, _)| x == t));
+            if continues && a.days.0 <= b.days.1 && b.days.0 <= a.days.1 {
                 uf.union(w[0], w[1]);
             }
         }
@@ -429,5 +452,9 @@ mod tests {
         );
         assert!(points_back("About 300 of those soldiers are reservists"));
         assert!(!points_back("those who fled returned on Monday"));
+        let before = Terms::of("ferries stood idle at the north jetty as the strike began");
+        let after = demonstrated("nobody works on that jetty until the cranes are fixed");
+        assert!(after.iter().any(|t| before.0.iter().any(|(x, _)| x == t)));
+        assert!(demonstrated("he said that the cranes are fixed").is_empty());
     }
 }

@@ -199,6 +199,7 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             source: e.source.as_str(),
             start: e.locator.start,
             points_back: event::points_back(&e.quote),
+            demonstrated: event::demonstrated(&e.quote),
         })
         .collect();
     let offered: Vec<[Id; 2]> = event::join(&items, &mut same)

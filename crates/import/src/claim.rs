@@ -223,7 +223,7 @@ pub fn attribute(cx: &Context<'_>, start: usize, end: usize) -> ClaimAttribution
     let own = cx.outlet.map(|o| cx.outlets.canonical(o));
     let sentence_text = &text[s_start..s_end];
     let mut out = ClaimAttribution {
-        speaker: speaker(cx, sentence_text)
+        speaker: speaker(cx, sentence_text, &text[p_start..s_start])
             .map(|p| Found::by_rule(p, "claim:speaker", 0.7).with_evidence(sentence_text.trim())),
         ..Default::default()
     };
@@ -449,7 +449,7 @@ fn anaphor(raw: &str) -> Option<&str> {
 fn antecedent(cx: &Context<'_>, at: usize, kind: &str) -> Option<String> {
     static INTRO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"\b(?P<k>[a-z]+)\s+(?P<n>{NAME})|(?P<m>{NAME})\s+\((?P<a>\p{{Lu}}[\p{{Lu}}\p{{N}}&-]{{1,7}})\)"
+            r"\b(?P<k>[a-z]+)\s+(?P<n>{NAME})(?:\s+\((?P<a>\p{{Lu}}[\p{{Lu}}\p{{N}}&-]{{1,7}})\))?"
         ))
         .expect("antecedent")
     });
@@ -459,17 +459,20 @@ fn antecedent(cx: &Context<'_>, at: usize, kind: &str) -> Option<String> {
         "paper" | "newspaper" | "daily" => &["paper", "newspaper", "daily", "weekly"],
         _ => &[kind],
     };
+    // "news agency TNA" (the kind before the name) or "Taveria News Agency (TNA)" (in it).
     let mut last: Option<String> = None;
     for c in INTRO.captures_iter(before) {
-        if let (Some(k), Some(n)) = (c.name("k"), c.name("n")) {
-            if kinds.contains(&k.as_str()) {
-                last = Some(clean(n.as_str()));
-            }
-        } else if let (Some(m), Some(a)) = (c.name("m"), c.name("a")) {
-            let full = m.as_str().to_lowercase();
-            if kinds.iter().any(|k| full.contains(k)) {
-                last = Some(a.as_str().to_string());
-            }
+        let (k, n) = (&c["k"], &c["n"]);
+        let full = n.to_lowercase();
+        if kinds.contains(&k)
+            || kinds
+                .iter()
+                .any(|w| full.split_whitespace().any(|x| x == *w))
+        {
+            last = Some(match c.name("a") {
+                Some(a) => a.as_str().to_string(),
+                None => clean(n),
+            });
         }
     }
     last.or_else(|| {
@@ -511,8 +514,44 @@ fn is_outlet(cx: &Context<'_>, name: &str, own: Option<&str>) -> bool {
 }
 
 /// The person the sentence says spoke, if it names one (not an outlet, not a place after a
-/// preposition).
-fn speaker(cx: &Context<'_>, sentence: &str) -> Option<String> {
+/// preposition); "he said" is the person the paragraph named last before the sentence.
+fn speaker(cx: &Context<'_>, sentence: &str, before: &str) -> Option<String> {
+    static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:[Hh]e|[Ss]he)\s+(?:said|says|told|added|warned|insisted)\b")
+            .expect("pronoun")
+    });
+    if let Some(found) = named_speaker(cx, sentence) {
+        return Some(found);
+    }
+    if PRONOUN.is_match(sentence) {
+        return person_named_last(cx, before);
+    }
+    None
+}
+
+/// The last person `text` names in full (two or three capitalised words, not an outlet).
+fn person_named_last(cx: &Context<'_>, text: &str) -> Option<String> {
+    static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+){1,2}\b").expect("person")
+    });
+    PERSON
+        .find_iter(text)
+        .map(|m| {
+            m.as_str()
+                .split_whitespace()
+                .filter(|w| !TITLES.contains(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|n| {
+            n.contains(' ')
+                && !NOT_NAMES.iter().any(|x| n.starts_with(&format!("{x} ")))
+                && !is_outlet(cx, n, cx.outlet)
+        })
+        .last()
+}
+
+fn named_speaker(cx: &Context<'_>, sentence: &str) -> Option<String> {
     for re in SPEAKER.iter() {
         for c in re.captures_iter(sentence) {
             let m = c.name("p").expect("speaker pattern captures a person");
@@ -560,6 +599,8 @@ fn full_name(text: &str, surname: &str) -> Option<String> {
 }
 
 fn clean(name: &str) -> String {
+    // A name never runs over the end of a sentence ("TNA. The …").
+    let name = name.split(". ").next().unwrap_or(name);
     name.trim()
         .trim_end_matches(['.', ',', ':', '’', '\'', ';'])
         .trim_end_matches("’s")
@@ -702,7 +743,8 @@ Some 400 homes were flooded in Lower Arlen, the agency said.\n\n\
 Mayor Jonas Hult told the Eastbank-based Harbour Herald that the levee had held.\n\n\
 A Valley Gazette reporter saw boats ferrying families from the square.\n\n\
 A regional weekly reported that looters had been arrested.\n\n\
-Water reached the town hall steps. Shops on Mill Lane stayed shut.";
+Water reached the town hall steps. Shops on Mill Lane stayed shut.\n\n\
+Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of fares,\" she told the Gazette.";
 
     #[track_caller]
     fn check(quote: &str, origin: Option<&str>, speaker: Option<&str>, via: &[&str]) {
@@ -801,6 +843,20 @@ Water reached the town hall steps. Shops on Mill Lane stayed shut.";
             attribute(&cx, at, at + 20).origin_name(),
             Some("Harbour Watch")
         );
+    }
+
+    #[test]
+    fn the_agency_is_the_agency_named_before() {
+        let outlets = Outlets::builtin();
+        let text = "Coast Daily\n\nAccording to the official Kessel News Agency (KNA), the dam held.\n\nCiting the water board, the agency put the number of homes flooded at 300.";
+        let cx = Context {
+            text,
+            outlet: Some("Coast Daily"),
+            chain: &[],
+            outlets: &outlets,
+        };
+        let at = text.find("the number of homes").expect("quote");
+        assert_eq!(attribute(&cx, at, at + 30).origin_name(), Some("KNA"));
     }
 
     #[test]
