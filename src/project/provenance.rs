@@ -300,9 +300,16 @@ impl Project {
                     .into_iter()
                     .find(|(_, d)| claim::description_fits(&description, d))
                 {
+                    // The name the project already uses for that outlet, if any.
+                    let outlet = self
+                        .sources
+                        .values()
+                        .filter_map(|s| s.outlet_name())
+                        .find(|o| outlet::key(o) == outlet::key(&name))
+                        .map_or_else(|| name.clone(), str::to_string);
                     out.push(AliasProposal {
                         description: description.clone(),
-                        outlet: name.clone(),
+                        outlet,
                         excerpts: excerpts.clone(),
                         source: s.id.clone(),
                         evidence: format!("{name}, {d}"),

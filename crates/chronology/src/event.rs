@@ -208,14 +208,20 @@ fn fold(word: &str) -> String {
     if !class.is_empty() {
         return class.to_string();
     }
+    let mut stem = word;
     for suffix in ["ing", "ed", "es", "s"] {
-        if let Some(stem) = word.strip_suffix(suffix)
-            && stem.chars().count() >= 4
+        if let Some(s) = word.strip_suffix(suffix)
+            && s.chars().count() >= 4
         {
-            return stem.to_string();
+            stem = s;
+            break;
         }
     }
-    word.to_string()
+    // "evacuate" and "evacuating" meet at "evacuat".
+    match stem.strip_suffix('e') {
+        Some(s) if s.chars().count() >= 4 => s.to_string(),
+        _ => stem.to_string(),
+    }
 }
 
 fn hash(term: &str) -> u64 {

@@ -158,8 +158,31 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
 /// The capitalised names after place prepositions ("deployed to Drusk", "at the Kell Point
 /// depot", "the port of Amalie"), skipping up to two lower-case words between.
 fn places(quote: &str) -> Vec<String> {
-    const PREPOSITIONS: [&str; 11] = [
+    const PREPOSITIONS: [&str; 12] = [
         "in", "to", "into", "at", "near", "around", "of", "outside", "across", "from", "inside",
+        "on",
+    ];
+    // "on Tuesday", "in June": a time, not a place.
+    const TIMES: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let words: Vec<&str> = quote
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
@@ -184,7 +207,7 @@ fn places(quote: &str) -> Vec<String> {
             name.push(words[k].trim_end_matches("’s").trim_end_matches("'s"));
             k += 1;
         }
-        if !name.is_empty() {
+        if !name.is_empty() && !TIMES.contains(&name[0].to_lowercase().as_str()) {
             let n = name.join(" ").to_lowercase();
             if !out.contains(&n) {
                 out.push(n);
@@ -324,6 +347,10 @@ mod tests {
         check_kind(
             "six people died in the fire at the Hale Street warehouse",
             &[(6, Kind::Count, &["hale street"])],
+        );
+        check_kind(
+            "300 troops are massing for an assault on Kessel province on Tuesday",
+            &[(300, Kind::Count, &["kessel"])],
         );
         check_kind(
             "200 troops guarded the port of Amalby",

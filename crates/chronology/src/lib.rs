@@ -218,7 +218,7 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
     for members in groups.iter().filter(|g| !g.is_empty()) {
         let parts = split_by_date(members, &dated);
         if parts.len() > 1 {
-            conflicts.push(date_conflict(&parts, &dated));
+            conflicts.push(date_conflict(&parts, &dated, &origins));
         }
         for part in parts {
             entries.push(entry(&part, &dated, &origins));
@@ -436,16 +436,23 @@ fn dependence(cited: &[&Origin]) -> (Dependence, String, Vec<String>) {
     (Dependence::SameStory, detail, names)
 }
 
-fn date_conflict(parts: &[Vec<usize>], dated: &[(&Excerpt, Edtf)]) -> Conflict {
+fn date_conflict(parts: &[Vec<usize>], dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Conflict {
     let mut excerpts = Vec::new();
     let mut sides = Vec::new();
     for part in parts {
-        let ids: Vec<String> = part.iter().map(|&i| dated[i].0.id.to_string()).collect();
+        let mut who: Vec<&str> = Vec::new();
+        for &i in part {
+            let o = &origins[i];
+            let name = o.carrier.as_deref().unwrap_or(o.name.as_str());
+            if !who.contains(&name) {
+                who.push(name);
+            }
+        }
         let dates: BTreeSet<String> = part.iter().map(|&i| dated[i].1.to_string()).collect();
         sides.push(format!(
             "{} ({})",
             dates.into_iter().collect::<Vec<_>>().join(", "),
-            ids.join(", ")
+            who.join(", ")
         ));
         excerpts.extend(part.iter().map(|&i| dated[i].0.id.clone()));
     }
@@ -505,12 +512,13 @@ fn figure_conflicts(dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Vec<Confl
         }
         let (fa, fb) = (&all[x].4, &all[y].4);
         let side = |f: &Figure, i: usize| {
-            let e = dated[i].0;
-            format!("“{}” ({})", f.text, origins[i].name)
-                + &e.attribution
-                    .speaker_name()
-                    .map(|s| format!(", {s}"))
-                    .unwrap_or_default()
+            let o = &origins[i];
+            let speaker = dated[i].0.attribution.speaker_name();
+            let mut who = speaker.map_or_else(|| o.name.clone(), |s| format!("{s}, {}", o.name));
+            if let Some(c) = o.carrier.as_ref().filter(|c| outlet::key(c) != o.key) {
+                who.push_str(&format!(", via {c}"));
+            }
+            format!("“{}” ({who})", f.text)
         };
         out.push(Conflict {
             kind: ConflictKind::Figures,

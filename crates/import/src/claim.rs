@@ -25,7 +25,7 @@ pub struct Context<'a> {
 const NAME: &str = r"\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*){0,4}";
 
 /// A description that stands for an outlet ("a regional daily", "a Lebanese newspaper").
-const DESCRIPTION: &str = r"\b[Aa]n?\s+(?:[a-z][a-z-]+\s+){0,3}(?:daily|newspaper|paper|weekly|tabloid|broadcaster|news\s+site|news\s+website|news\s+agency|agency|magazine|radio\s+station|television\s+channel|channel)\b";
+const DESCRIPTION: &str = r"\b[Aa]n?\s+(?:\p{L}[\p{L}-]+\s+){0,3}(?:daily|newspaper|paper|weekly|tabloid|broadcaster|news\s+site|news\s+website|news\s+agency|agency|magazine|radio\s+station|television\s+channel|channel)\b";
 
 /// Nouns by which running text refers back to an outlet it named before ("the agency said").
 const ANAPHORS: &str =
@@ -78,7 +78,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         p(
             Cue::Reported,
-            r"(?P<o>NAME|DESC|ANAPHOR)\s+(?:has\s+|had\s+)?(?:quoted|reported|reports|said|says|put|cited|published|announced)\b",
+            r"(?P<o>NAME|DESC|ANAPHOR)\s+(?:has\s+|had\s+)?(?:quoted|reported|reports|said|says|put|cited|published|announced|(?:is|was|are|were)\s+reporting)\b",
         ),
         p(
             Cue::Reported,
@@ -105,7 +105,7 @@ static SPEAKER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"\bquoted\s+(?:[\p{{L}}-]+\s+){{0,3}}?{person}\s+as\s+saying\b"),
         format!(
-            r"{person}(?:,\s[^,]{{1,80}},)?\s+(?:has\s+|had\s+)?(?:said|says|told|vowed|warned|added|stated|insisted|declared|promised)\b"
+            r"{person}(?:,\s[^,]{{1,80}},|,)?\s+(?:has\s+|had\s+)?(?:said|says|told|vowed|warned|added|stated|insisted|declared|promised)\b"
         ),
         format!(r"\b(?:said|says)\s+{person}\b"),
     ]
@@ -376,7 +376,11 @@ fn cues(cx: &Context<'_>, from: usize, to: usize, own: Option<&str>) -> Option<F
 /// Meridian Post), else the outlet table's.
 fn resolve(cx: &Context<'_>, name: &str, own: Option<&str>, description: bool) -> String {
     if description {
-        return name.to_string();
+        // A description stays as written until the analyst makes it an alias.
+        return cx
+            .outlets
+            .get(name)
+            .map_or_else(|| name.to_string(), |o| o.name.clone());
     }
     home(cx, name, own).unwrap_or_else(|| cx.outlets.canonical(name))
 }
@@ -696,6 +700,7 @@ fn floor(text: &str, mut i: usize) -> usize {
 /// Drusk"): `(name, description)`, for proposing that a description elsewhere means that
 /// outlet. Proposals only: the analyst confirms.
 pub fn descriptions(text: &str) -> Vec<(String, String)> {
+    // "The Northern Courier, a regional daily …" and "the Lebanese As-Safir newspaper".
     static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?P<n>{NAME}),\s+(?P<d>{})",
@@ -703,10 +708,15 @@ pub fn descriptions(text: &str) -> Vec<(String, String)> {
         ))
         .expect("appositive")
     });
+    static ATTRIBUTIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?P<adj>\p{Lu}\p{Ll}+(?:ese|ian|an|i|ish))\s+(?P<n>\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s+(?P<h>newspaper|daily|paper|weekly|news\s+agency|agency|broadcaster)\b",
+        )
+        .expect("attributive")
+    });
     let mut out: Vec<(String, String)> = Vec::new();
-    for c in APPOSITIVE.captures_iter(text) {
-        let name = clean(&c["n"]);
-        let d = c["d"]
+    let mut add = |name: String, d: String| {
+        let d = d
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -714,21 +724,37 @@ pub fn descriptions(text: &str) -> Vec<(String, String)> {
         if !out.iter().any(|(n, x)| *n == name && *x == d) {
             out.push((name, d));
         }
+    };
+    for c in APPOSITIVE.captures_iter(text) {
+        add(clean(&c["n"]), c["d"].to_string());
+    }
+    for c in ATTRIBUTIVE.captures_iter(text) {
+        add(clean(&c["n"]), format!("a {} {}", &c["adj"], &c["h"]));
     }
     out
 }
 
-/// Whether the description `reference` ("a regional daily") fits `description` ("a regional
-/// daily based in Drusk"): the same head noun and every modifier of the reference.
+/// Head nouns that name the same kind of outlet.
+const PAPERS: &[&str] = &["daily", "paper", "newspaper", "weekly", "tabloid"];
+
+/// Whether the description `reference` ("a daily Lebanese paper") fits `description` ("a
+/// Lebanese newspaper"): heads of one kind, and every other word of the reference in it.
 pub fn description_fits(reference: &str, description: &str) -> bool {
-    let strip = |s: &str| -> Vec<String> {
+    let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
             .map(str::to_lowercase)
             .filter(|w| w != "a" && w != "an")
             .collect()
     };
-    let (r, d) = (strip(reference), strip(description));
-    !r.is_empty() && r.iter().all(|w| d.contains(w))
+    let (r, d) = (words(reference), words(description));
+    let (Some(rh), Some(dh)) = (r.last(), d.last()) else {
+        return false;
+    };
+    let same_kind = rh == dh || (PAPERS.contains(&rh.as_str()) && PAPERS.contains(&dh.as_str()));
+    same_kind
+        && r.iter()
+            .filter(|w| !PAPERS.contains(&w.as_str()))
+            .all(|w| d.contains(w))
 }
 
 #[cfg(test)]
@@ -878,6 +904,18 @@ Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of
             )]
         );
         assert!(description_fits("a regional weekly", "a regional weekly"));
+        let d = descriptions("said the Danish Kessel Tidende newspaper on Monday");
+        assert_eq!(
+            d,
+            vec![(
+                "Kessel Tidende".to_string(),
+                "a danish newspaper".to_string()
+            )]
+        );
+        assert!(description_fits(
+            "a daily Danish paper",
+            "a danish newspaper"
+        ));
         assert!(!description_fits("a national daily", "a regional daily"));
     }
 }
