@@ -263,6 +263,23 @@ pub fn attribute(cx: &Context<'_>, start: usize, end: usize) -> ClaimAttribution
     } else if let Some(o) = &own {
         out.origin = Some(Found::by_rule(o.clone(), "claim:own-outlet", 0.5));
     }
+    // A reprinted article relayed what its original outlet reported.
+    if let (Some(link), Some(origin)) = (
+        cx.chain.iter().find(|a| a.relation == Relation::Reprint),
+        &out.origin,
+    ) {
+        let original = cx.outlets.canonical(&link.reporter);
+        if outlet::key(&original) != outlet::key(&origin.value)
+            && !out
+                .via
+                .iter()
+                .any(|v| outlet::key(&v.value) == outlet::key(&original))
+        {
+            out.via.push(
+                Found::by_rule(original, "claim:header:reprint", 0.7).with_evidence(&link.evidence),
+            );
+        }
+    }
     // The source's own outlet relays what it did not report first.
     if let (Some(o), Some(origin)) = (&own, &out.origin)
         && outlet::key(o) != outlet::key(&origin.value)
@@ -336,11 +353,10 @@ fn cues(cx: &Context<'_>, from: usize, to: usize, own: Option<&str>) -> Option<F
                     None => continue,
                 }
             } else if is_description(raw) {
+                // As written, with a lower-case article: "a daily Lebanese paper".
+                let words: Vec<&str> = raw.split_whitespace().collect();
                 (
-                    raw.split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .to_lowercase(),
+                    format!("a{} {}", &words[0][1..], words[1..].join(" ")),
                     true,
                 )
             } else {
@@ -479,7 +495,20 @@ fn antecedent(cx: &Context<'_>, at: usize, kind: &str) -> Option<String> {
             });
         }
     }
+    // Else the last reporter of the source's chain the text named before ("Nordwire
+    // reported … the agency said"), else the last known outlet it named.
     last.or_else(|| {
+        cx.chain
+            .iter()
+            .filter_map(|a| {
+                before
+                    .rfind(a.reporter.as_str())
+                    .map(|i| (i, a.reporter.clone()))
+            })
+            .max()
+            .map(|(_, n)| n)
+    })
+    .or_else(|| {
         cx.outlets
             .iter()
             .filter_map(|o| before.rfind(o.name.as_str()).map(|i| (i, o.name.clone())))

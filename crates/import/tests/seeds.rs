@@ -174,7 +174,11 @@ fn outlets_bylines_datelines_and_attribution() {
     let has = |i: usize, who: &str, rel| chains[i].contains(&(who.to_string(), rel));
     assert!(has(0, "Reuters", Via), "{:?}", chains[0]);
     assert!(has(0, "IRNA", Quoted), "{:?}", chains[0]);
-    assert!(has(1, "As-Safir", Quoted) && has(1, "AFP", Told), "{:?}", chains[1]);
+    assert!(
+        has(1, "As-Safir", Quoted) && has(1, "AFP", Told),
+        "{:?}",
+        chains[1]
+    );
     // Regression (issue 14): 001 listed its own outlet, ARA News, as relaying itself.
     assert!(
         chains[1].iter().all(|(who, _)| who != "ARA News"),

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
+use dossier_chronology::{OWN_OUTLET_RULE, REPRINT_HEADER_RULE};
 use dossier_model::{Briefing, ClaimAttribution, Excerpt, Source, outlet};
 
 use crate::context;
@@ -79,7 +80,16 @@ impl Note {
 /// How the excerpt reached the analyst, in words: "Statement by Mehdi Rahmati to The New York
 /// Times, reported by PJ Media"; `None` when it carries no attribution of its own.
 pub(crate) fn chain(a: &ClaimAttribution, carrier: &str) -> Option<String> {
-    let origin = a.origin_name()?;
+    let found = a.origin.as_ref()?;
+    let origin = found.value.as_str();
+    // Only the source's own outlet: the source's descriptor (which knows its reprints) says
+    // more.
+    if found.provenance == OWN_OUTLET_RULE && a.speaker.is_none() {
+        return None;
+    }
+    if found.provenance.starts_with(REPRINT_HEADER_RULE) && a.speaker.is_none() {
+        return Some(format!("{origin} article reprinted by {carrier}"));
+    }
     let same = |x: &str| outlet::key(x) == outlet::key(carrier);
     let relays: Vec<&str> = a
         .via
