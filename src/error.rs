@@ -1,5 +1,6 @@
 //! Errors of the core API. Each says what went wrong, where, and what to do, in one sentence;
-//! each has a stable [`Error::code`] that the CLI and the desktop app switch on.
+//! each has a stable [`Error::code`] that the CLI and the desktop app switch on. The texts name
+//! no command or flag: how to do it in one adapter (`--with-excerpts`) is that adapter's hint.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,7 @@ use crate::store::Holder;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{} is not a Dossier project (no dossier.toml); create one with `dossier new {}`", .0.display(), .0.display())]
+    #[error("{} is not a Dossier project (no dossier.toml); create a project there, or choose the folder that holds dossier.toml", .0.display())]
     NotAProject(PathBuf),
     #[error("{} is already a Dossier project; open it instead of creating it again", .0.display())]
     AlreadyAProject(PathBuf),
@@ -36,9 +37,9 @@ pub enum Error {
     Locked { path: PathBuf, holder: Holder },
     #[error("{} changed on disk since it was loaded (another window, or a git pull); reload the project, then make the change again", .0.display())]
     ChangedOnDisk(PathBuf),
-    #[error("no source with id '{0}'; `dossier sources DIR` lists them")]
+    #[error("no source with id '{0}' in this project")]
     UnknownSource(Id),
-    #[error("no excerpt with id '{0}'; `dossier excerpt list DIR` lists them")]
+    #[error("no excerpt with id '{0}' in this project")]
     UnknownExcerpt(Id),
     #[error(
         "the quote is not in source '{source_id}' (compared ignoring spacing, quote marks and dashes): \"{quote}\"; nothing was written"
@@ -53,9 +54,11 @@ pub enum Error {
         found: usize,
     },
     #[error(
-        "source '{id}' is cited by {count} excerpt(s) ({first} …); remove them first, or pass --with-excerpts"
+        "source '{id}' is cited by {count} excerpt(s) ({first} …); remove them first, or remove the source together with its excerpts"
     )]
     SourceInUse { id: Id, count: usize, first: Id },
+    #[error("the quote is empty; give the passage to excerpt")]
+    EmptyQuote,
     #[error("{}: {message}; nothing was imported", .file.display())]
     Import { file: PathBuf, message: String },
     #[error("{0}")]
@@ -88,6 +91,7 @@ impl Error {
             Error::UnknownExcerpt(_) => "unknown_excerpt",
             Error::QuoteNotFound { .. } => "quote_not_found",
             Error::NoSuchOccurrence { .. } => "no_such_occurrence",
+            Error::EmptyQuote => "empty_quote",
             Error::SourceInUse { .. } => "source_in_use",
             Error::Import { .. } => "import",
             Error::Template(_) => "template",
@@ -111,3 +115,34 @@ fn times(n: usize) -> String {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The app shows these texts too: a CLI flag or command in them would tell its users to
+    /// do something they cannot (the CLI adds its hints itself).
+    #[test]
+    fn core_errors_name_no_cli_command_or_flag() {
+        let id: Id = "2015-harbour-closed-ab12".parse().unwrap();
+        let errors = [
+            Error::NotAProject("p".into()),
+            Error::UnknownSource(id.clone()),
+            Error::UnknownExcerpt(id.clone()),
+            Error::SourceInUse {
+                id: id.clone(),
+                count: 2,
+                first: id,
+            },
+            Error::EmptyQuote,
+        ];
+        for e in errors {
+            let text = e.to_string();
+            assert!(
+                !text.contains("--") && !text.contains("`dossier"),
+                "{}: {text}",
+                e.code()
+            );
+        }
+    }
+}

@@ -18,6 +18,7 @@ pub use dossier_chronology as chronology;
 pub use dossier_dates as dates;
 pub use dossier_import as import;
 pub use dossier_model as model;
+pub use dossier_pdf as pdf;
 pub use dossier_render as templates;
 
 pub use error::{Error, Result};

@@ -3,13 +3,10 @@
 //! field added to the context and not documented fails here, so does a documented field that
 //! no longer exists, and so does an example value the demo does not produce.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use chrono::{TimeZone, Utc};
-use common::copy_tree;
 use dossier::{Project, World};
 use serde_json::Value;
 
@@ -169,4 +166,18 @@ fn docs_templates_documents_every_context_field_with_a_real_example() {
         }
     }
     assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
+}
+
+/// Copies a folder tree, so that the test reads a copy and never touches the committed demo.
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }

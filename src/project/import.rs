@@ -9,7 +9,8 @@ use dossier_import::{Extraction, Fingerprint};
 use dossier_model::{Id, Original, Reliability, Source};
 use sha2::{Digest, Sha256};
 
-use super::{Project, hex, id_prefix};
+use super::edit::id_prefix;
+use super::{Project, hex};
 use crate::store::{self, Lock};
 use crate::{Error, Result};
 

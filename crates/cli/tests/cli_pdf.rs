@@ -57,7 +57,7 @@ fn render_format_pdf_typesets_the_demo_briefing() {
     let demo = dir.path().join("demo");
     let copy = Command::new("cp")
         .arg("-r")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/demo"))
+        .arg(dossier_testkit::repo_root().join("samples/demo"))
         .arg(&demo)
         .status()
         .unwrap();

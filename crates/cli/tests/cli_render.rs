@@ -49,10 +49,7 @@ impl Scratch {
     /// A copy of `samples/demo`, so that commands never touch the committed demo.
     fn demo(&self) -> PathBuf {
         let dir = self.path("demo");
-        copy_tree(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/demo"),
-            &dir,
-        );
+        copy_tree(&dossier_testkit::repo_root().join("samples/demo"), &dir);
         dir
     }
 
@@ -122,7 +119,7 @@ fn template_new_copies_into_the_project_and_a_project_template_overrides_a_built
     assert!(read(&copied.join("template.toml")).contains("name = \"mybrief\""));
     assert_eq!(
         read(&copied.join("briefing.md.j2")),
-        read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/intsum/briefing.md.j2"))
+        read(&dossier_testkit::repo_root().join("templates/intsum/briefing.md.j2"))
     );
     let list = sc.templates(Some(&dir));
     assert!(

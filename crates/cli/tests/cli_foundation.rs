@@ -194,7 +194,9 @@ fn unknown_source_id() {
         "x",
     ])
     .fails(1, "no source with id 'no-such-source'");
-    dossier(&["source", "show", s(&dir), "nope"]).fails(1, "no source with id 'nope'");
+    dossier(&["source", "show", s(&dir), "nope"])
+        .fails(1, "no source with id 'nope'")
+        .fails(1, "`dossier sources DIR` lists them");
 }
 
 #[test]
@@ -229,7 +231,9 @@ fn usage_errors_exit_1_and_help_exits_0() {
 #[test]
 fn not_a_project() {
     let tmp = tempfile::tempdir().unwrap();
-    dossier(&["sources", s(tmp.path())]).fails(1, "is not a Dossier project");
+    dossier(&["sources", s(tmp.path())])
+        .fails(1, "is not a Dossier project")
+        .fails(1, "`dossier new DIR` creates one");
     let (_t, dir) = new_project();
     dossier(&["new", s(&dir)]).fails(1, "already a Dossier project");
 }
@@ -374,7 +378,9 @@ fn source_rm_refuses_while_cited() {
         "harbour",
     ])
     .ok();
-    dossier(&["source", "rm", s(&dir), &id]).fails(1, "cited by 1 excerpt(s)");
+    dossier(&["source", "rm", s(&dir), &id])
+        .fails(1, "cited by 1 excerpt(s)")
+        .fails(1, "pass --with-excerpts");
     dossier(&["source", "rm", s(&dir), &id, "--with-excerpts"]).ok();
     assert_eq!(
         dossier(&["sources", s(&dir), "--json"]).ok().json(),

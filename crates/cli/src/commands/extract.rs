@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use dossier_import::Extraction;
-use dossier_model::Found;
+use dossier::import::Extraction;
+use dossier::model::Found;
 
 use super::{CliError, CliResult, output};
 
@@ -21,7 +21,7 @@ pub struct ExtractArgs {
 pub fn extract(a: ExtractArgs) -> CliResult {
     let name = a.file.display().to_string();
     let bytes = std::fs::read(&a.file).map_err(|e| CliError::Input(format!("{name}: {e}")))?;
-    let x = dossier_import::extract(&bytes, &name)
+    let x = dossier::import::extract(&bytes, &name)
         .map_err(|e| CliError::Input(format!("{name}: {e}")))?;
     if a.json {
         output::json(&x);

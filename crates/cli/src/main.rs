@@ -2,17 +2,17 @@
 //!
 //! Exit codes: 0 ok, 1 bad input or usage, 2 internal error.
 
-mod cli;
+mod commands;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    // PDFs are parsed in a child process running this same binary (see dossier_import::pdf).
-    dossier_import::pdf::serve_worker_if_asked();
+    // PDFs are parsed in a child process running this same binary (see dossier::import::pdf).
+    dossier::import::pdf::serve_worker_if_asked();
     restore_sigpipe();
-    let args = match cli::Cli::try_parse() {
+    let args = match commands::Cli::try_parse() {
         Ok(args) => args,
         Err(e) => {
             let _ = e.print();
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             };
         }
     };
-    match std::panic::catch_unwind(|| cli::run(args)) {
+    match std::panic::catch_unwind(|| commands::run(args)) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
             eprintln!("error: {e}");

@@ -14,7 +14,7 @@ use serde_json::Value;
 const DOSSIER: &str = env!("CARGO_BIN_EXE_dossier");
 
 fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    dossier_testkit::repo_root()
 }
 
 fn run(cmd: &mut Command) -> Output {

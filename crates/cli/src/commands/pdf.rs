@@ -55,14 +55,14 @@ pub fn pdf(world: &World, a: PdfArgs) -> CliResult {
                     .unwrap_or_default()
             })
     });
-    let meta = dossier_pdf::DocumentMeta {
+    let meta = dossier::pdf::DocumentMeta {
         title,
         author: a.author,
         banner: a.banner,
         created: world.now(),
         ..Default::default()
     };
-    let pdf = dossier_pdf::render(&markdown, &style, &meta)
+    let pdf = dossier::pdf::render(&markdown, &style, &meta)
         .map_err(|e| CliError::Input(e.to_string()))?;
     let out = a.output.unwrap_or_else(|| a.file.with_extension("pdf"));
     world

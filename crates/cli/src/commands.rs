@@ -88,11 +88,27 @@ impl CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CliError::Core(e) => e.fmt(f),
+            CliError::Core(e) => match hint(e) {
+                Some(hint) => write!(f, "{e} ({hint})"),
+                None => e.fmt(f),
+            },
             CliError::Input(s) => f.write_str(s),
             CliError::Findings => f.write_str("the project has errors (listed above)"),
         }
     }
+}
+
+/// How to act on a core error with this CLI: the core's texts name no command or flag.
+fn hint(e: &dossier::Error) -> Option<&'static str> {
+    use dossier::Error;
+    Some(match e {
+        Error::NotAProject(_) => "`dossier new DIR` creates one",
+        Error::UnknownSource(_) => "`dossier sources DIR` lists them",
+        Error::UnknownExcerpt(_) => "`dossier excerpt list DIR` lists them",
+        Error::SourceInUse { .. } => "pass --with-excerpts to remove them too",
+        Error::EmptyQuote => "with --quote",
+        _ => return None,
+    })
 }
 
 impl From<dossier::Error> for CliError {
