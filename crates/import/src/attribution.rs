@@ -144,7 +144,11 @@ pub fn without_own(chain: Vec<Attribution>, outlet: Option<&str>) -> Vec<Attribu
     };
     chain
         .into_iter()
-        .filter(|a| outlet::key(&a.reporter) != own)
+        .filter(|a| {
+            // Its short name too: "told Tidewire" in Tidewire Shipping News.
+            let k = outlet::key(&a.reporter);
+            k != own && !own.starts_with(&format!("{k} ")) && !own.ends_with(&format!(" {k}"))
+        })
         .collect()
 }
 

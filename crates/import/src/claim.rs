@@ -423,7 +423,7 @@ fn refers_to(name: &str, outlet: &str) -> bool {
     if n.is_empty() {
         return false;
     }
-    if n == o || o.ends_with(&format!(" {n}")) {
+    if n == o || o.ends_with(&format!(" {n}")) || o.starts_with(&format!("{n} ")) {
         return true;
     }
     let words: Vec<&str> = o.split(' ').collect();
@@ -919,6 +919,7 @@ Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of
         assert!(refers_to("the Post", "The Meridian Post"));
         assert!(refers_to("MPost", "The Meridian Post"));
         assert!(refers_to("Ledger", "The Harbor Ledger"));
+        assert!(refers_to("Tidewire", "Tidewire Shipping News"));
         assert!(!refers_to("the Herald", "The Meridian Post"));
     }
 

@@ -721,10 +721,11 @@ pub(crate) fn descriptor(s: &Source, by_source: &BTreeMap<&str, &Source>) -> Str
     let outlet = outlet(s);
     // An outlet does not relay itself (files imported before the importer knew that).
     let own = dossier_model::outlet::key(&outlet);
-    let first = s
-        .attribution
-        .iter()
-        .find(|a| dossier_model::outlet::key(&a.reporter) != own);
+    let first = s.attribution.iter().find(|a| {
+        // "told Tidewire" in Tidewire Shipping News is its own short name.
+        let k = dossier_model::outlet::key(&a.reporter);
+        k != own && !own.starts_with(&format!("{k} ")) && !own.ends_with(&format!(" {k}"))
+    });
     let chain = if let Some(a) = first {
         match a.relation {
             Relation::Quoted => format!("{} report quoted by {outlet}", a.reporter),
