@@ -115,6 +115,7 @@ fn generate(dir: &std::path::Path, now: DateTime<Utc>, n_sources: usize, n_excer
             portion: None,
             note: String::new(),
             translation: None,
+            attribution: Default::default(),
             sequence: 0,
         };
         std::fs::write(layout.excerpt(&x.id), store::encode_excerpt(&x)).unwrap();

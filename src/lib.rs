@@ -24,7 +24,8 @@ pub use dossier_render as templates;
 pub use error::{Error, Result};
 pub use export_name::{MAX_NAME_BYTES, export_name};
 pub use project::{
-    ExcerptDraft, ExcerptEdit, FoundBy, Imported, Prepared, Problem, Project, SourceEdit,
+    AliasProposal, AttributionEdit, ExcerptDraft, ExcerptEdit, FoundBy, Imported, Prepared,
+    Problem, Project, SourceEdit,
 };
 pub use render::{ExportFormat, user_templates_dir};
 pub use world::{Clock, World};

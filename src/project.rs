@@ -20,11 +20,13 @@ mod edit;
 mod import;
 mod items;
 mod load;
+mod provenance;
 mod write;
 pub use edit::{ExcerptDraft, ExcerptEdit, FoundBy, SourceEdit};
 pub use import::{Imported, Prepared};
 pub(crate) use items::Items;
 pub use load::Problem;
+pub use provenance::{AliasProposal, AttributionEdit};
 
 /// An open project.
 pub struct Project {
@@ -116,7 +118,11 @@ impl Project {
     pub fn chronology(&self, filter: &Filter) -> Chronology {
         let sources: Vec<&Source> = self.sources.values().collect();
         let excerpts: Vec<&Excerpt> = self.excerpts.values().collect();
-        dossier_chronology::assemble(&sources, &excerpts, filter)
+        // An unreadable outlets file is reported by `validate`; the chronology still shows.
+        let outlets = self
+            .outlets()
+            .unwrap_or_else(|_| dossier_model::Outlets::builtin());
+        dossier_chronology::assemble_with(&sources, &excerpts, filter, &outlets)
     }
 }
 

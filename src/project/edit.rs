@@ -111,6 +111,7 @@ impl Project {
             }
             self.source(target)?;
         }
+        let refind = edit.outlet.is_some() || edit.reprint_of.is_some();
         let by = edit.found_by;
         set_found(&mut s.title, edit.title, by.title);
         set_found(&mut s.outlet, edit.outlet, by.outlet);
@@ -129,9 +130,15 @@ impl Project {
         if let Some(n) = edit.notes {
             s.notes = n;
         }
-        let _lock = self.lock()?;
-        self.write(&self.layout.source(id), store::encode_source(&s).as_bytes())?;
+        {
+            let _lock = self.lock()?;
+            self.write(&self.layout.source(id), store::encode_source(&s).as_bytes())?;
+        }
         self.sources.insert(id.clone(), s);
+        // Who reported its excerpts' claims may follow from the outlet.
+        if refind {
+            self.reattribute(Some(id))?;
+        }
         Ok(&self.sources[id])
     }
 
@@ -193,6 +200,7 @@ impl Project {
             .as_ref()
             .map(|f| id_prefix(&f.value))
             .unwrap_or_default();
+        let attribution = Self::found_attribution(source, &self.outlets()?, start, end);
         let mut excerpt = Excerpt {
             id: Id::compose("", "x", 1, "x"),
             source: d.source,
@@ -206,6 +214,7 @@ impl Project {
             portion: d.portion,
             note: d.note,
             translation: d.translation,
+            attribution,
             sequence: d.sequence,
         };
         let _lock = self.lock()?;
@@ -234,6 +243,8 @@ impl Project {
                 end,
                 page: source.page_at(start),
             };
+            let found = Self::found_attribution(source, &self.outlets()?, start, end);
+            x.attribution = x.attribution.merged_with(found);
         }
         if let Some(d) = edit.date {
             x.date = d.map(Found::by_analyst);

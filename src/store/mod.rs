@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use dossier_model::{Briefing, BriefingMeta, Excerpt, FORMAT_VERSION, Id, ProjectConfig, Source};
 
-pub use format::{FormatError, line_of};
+pub use format::{FormatError, from_toml, line_of, to_toml};
 pub use fs::{Fs, OsFs, Stamp};
 pub use lock::{Holder, Lock};
 
@@ -37,6 +37,10 @@ impl Layout {
     }
     pub fn config(&self) -> PathBuf {
         self.root.join("dossier.toml")
+    }
+    /// The project's outlets and their aliases.
+    pub fn outlets(&self) -> PathBuf {
+        self.root.join("outlets.toml")
     }
     pub fn sources(&self) -> PathBuf {
         self.root.join("sources")

@@ -106,6 +106,7 @@ fn main() {
                 portion: None,
                 note: String::new(),
                 translation: None,
+                attribution: Default::default(),
                 sequence: 0,
             }
         })

@@ -33,7 +33,7 @@ impl Subject {
             b"troops" | b"fighters" | b"soldiers" | b"militiamen" | b"militants"
             | b"combatants" | b"volunteers" | b"mercenaries" | b"recruits" | b"gunmen"
             | b"insurgents" | b"rebels" => Subject::Fighters,
-            b"killed" | b"dead" | b"deaths" | b"casualties" | b"fatalities" | b"wounded" => {
+            b"killed" | b"dead" | b"died" | b"deaths" | b"casualties" | b"fatalities" => {
                 Subject::Casualties
             }
             b"refugees" | b"displaced" | b"evacuees" => Subject::Displaced,
@@ -45,13 +45,43 @@ impl Subject {
     }
 }
 
-/// One figure: its value, the subject, and the words as written ("20,000 troops").
+/// One figure: its value, the subject, what kind of number it is, where, and the words as
+/// written ("20,000 troops").
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Figure {
     pub value: u64,
     pub subject: Subject,
+    pub kind: Kind,
+    /// Capitalised places the quote puts the figure at ("Drusk", "Kell Point"), lower case.
+    pub places: Vec<String>,
     pub text: String,
 }
+
+/// Only counts of the whole are compared: a goal or a part says something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// "1,200 troops had been deployed".
+    Count,
+    /// "aims to have 5,000 troops", "the goal is to deploy 10,000".
+    Goal,
+    /// "900 of those soldiers", "15,000 of them".
+    Part,
+}
+
+impl Figure {
+    /// Two figures are about the same place unless each names places and none is shared.
+    pub fn same_place(&self, other: &Figure) -> bool {
+        self.places.is_empty()
+            || other.places.is_empty()
+            || self.places.iter().any(|p| other.places.contains(p))
+    }
+}
+
+/// Words before a number that make it a goal or a plan rather than a count.
+const GOAL_WORDS: [&str; 12] = [
+    "aim", "aims", "aimed", "goal", "plan", "plans", "planned", "target", "intends", "wants",
+    "hopes", "expects",
+];
 
 /// Words allowed between a number and its subject ("7,000 Iranian and Iraqi fighters",
 /// "15,000 of the troops").
@@ -95,12 +125,93 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
             (j - after <= GAP).then_some((k, value))
         });
         if let Some((k, value)) = found {
+            let before = k.saturating_sub(8)..k;
+            let kind = if before
+                .clone()
+                .any(|b| GOAL_WORDS.contains(&word(b).to_ascii_lowercase().as_str()))
+            {
+                Kind::Goal
+            } else if (k + 1..j).any(|b| word(b).eq_ignore_ascii_case("of")) {
+                Kind::Part
+            } else {
+                Kind::Count
+            };
             out.push(Figure {
                 value,
                 subject,
+                kind,
+                places: Vec::new(),
                 text: quote[words[k].0..words[j].1].to_string(),
             });
             taken = j + 1;
+        }
+    }
+    if !out.is_empty() {
+        let places = places(quote);
+        for f in &mut out {
+            f.places.clone_from(&places);
+        }
+    }
+    out
+}
+
+/// The capitalised names after place prepositions ("deployed to Drusk", "at the Kell Point
+/// depot", "the port of Amalie"), skipping up to two lower-case words between.
+fn places(quote: &str) -> Vec<String> {
+    const PREPOSITIONS: [&str; 12] = [
+        "in", "to", "into", "at", "near", "around", "of", "outside", "across", "from", "inside",
+        "on",
+    ];
+    // "on Tuesday", "in June": a time, not a place.
+    const TIMES: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<&str> = quote
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out: Vec<String> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !PREPOSITIONS.contains(w) {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < words.len()
+            && k <= i + 2
+            && !capital(words[k])
+            && !PREPOSITIONS.contains(&words[k])
+        {
+            k += 1;
+        }
+        let mut name: Vec<&str> = Vec::new();
+        while k < words.len() && capital(words[k]) && name.len() < 3 {
+            name.push(words[k].trim_end_matches("’s").trim_end_matches("'s"));
+            k += 1;
+        }
+        if !name.is_empty() && !TIMES.contains(&name[0].to_lowercase().as_str()) {
+            let n = name.join(" ").to_lowercase();
+            if !out.contains(&n) {
+                out.push(n);
+            }
         }
     }
     out
@@ -204,6 +315,47 @@ mod tests {
         let expected: Vec<(u64, String)> =
             expected.iter().map(|(v, t)| (*v, t.to_string())).collect();
         assert_eq!(got, expected, "{quote}");
+    }
+
+    #[track_caller]
+    fn check_kind(quote: &str, expected: &[(u64, Kind, &[&str])]) {
+        let got: Vec<(u64, Kind, Vec<String>)> = figures(quote)
+            .into_iter()
+            .map(|f| (f.value, f.kind, f.places))
+            .collect();
+        let expected: Vec<(u64, Kind, Vec<String>)> = expected
+            .iter()
+            .map(|(v, k, p)| (*v, *k, p.iter().map(|x| x.to_string()).collect()))
+            .collect();
+        assert_eq!(got, expected, "{quote}");
+    }
+
+    #[test]
+    fn counts_goals_parts_and_places() {
+        check_kind(
+            "Some 400 soldiers were sent to Lower Arlen on Friday",
+            &[(400, Kind::Count, &["lower arlen"])],
+        );
+        check_kind(
+            "the ministry plans to station 1,000 troops along the river by June",
+            &[(1_000, Kind::Goal, &[])],
+        );
+        check_kind(
+            "About 150 of those soldiers are reservists",
+            &[(150, Kind::Part, &[])],
+        );
+        check_kind(
+            "six people died in the fire at the Hale Street warehouse",
+            &[(6, Kind::Count, &["hale street"])],
+        );
+        check_kind(
+            "300 troops are massing for an assault on Kessel province on Tuesday",
+            &[(300, Kind::Count, &["kessel"])],
+        );
+        check_kind(
+            "200 troops guarded the port of Amalby",
+            &[(200, Kind::Count, &["amalby"])],
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@
 //! dossier-chronology`: 50,000 excerpts).
 
 mod csv;
+mod event;
 mod figures;
 mod similar;
 
@@ -31,13 +32,13 @@ use std::borrow::Borrow;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use dossier_model::{Edtf, Excerpt, Id, Relation, Source, Tag};
+use dossier_model::{Edtf, Excerpt, Id, Outlets, Relation, Source, Tag, outlet};
 use serde::Serialize;
 
 pub use csv::to_csv;
 
-use figures::{Figure, Subject, figures, grouped};
-use similar::{Shingles, UnionFind, statements, summary_key};
+use figures::{Figure, Kind, Subject, figures, grouped};
+use similar::{Shingles, statements, summary_key};
 
 /// Figures about the same subject are compared when their dates lie this close.
 pub const FIGURE_WINDOW_DAYS: i64 = 31;
@@ -59,6 +60,10 @@ pub struct Chronology {
     pub conflicts: Vec<Conflict>,
     /// Excerpts the filter kept that have no event date, in id order.
     pub undated: Vec<Id>,
+    /// Pairs of excerpts that may report one event but were not joined (a wrong merge is worse
+    /// than a missed one): offered to the analyst.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<[Id; 2]>,
 }
 
 /// One event: one or more excerpts that report it.
@@ -73,25 +78,29 @@ pub struct Entry {
     /// Their sources, each once, in the order of first citation.
     pub sources: Vec<Id>,
     pub dependence: Dependence,
-    /// Why the citations depend on each other ("both relay IRNA"); empty when single or
-    /// independent.
+    /// Why the citations depend on each other or not, naming the origins ("one origin: TNA,
+    /// relayed by …").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub dependence_detail: String,
-    /// How many independent origins the citations have (1 for a single, reprint or same story).
-    pub origins: usize,
+    /// The organisations that first reported what the citations say (canonical names, each
+    /// once, in order of first citation).
+    pub origins: Vec<String>,
+    /// How many independent origins the citations have.
+    pub origin_count: usize,
 }
 
 /// How the citations of an entry relate to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Dependence {
-    /// One source.
+    /// One excerpt.
     Single,
-    /// One source reprints another: not corroboration.
+    /// The same article in several sources (the original and reprints): not corroboration.
     Reprint,
-    /// Several outlets relay the same wire or agency story: not corroboration.
+    /// Several outlets, one origin (a wire or agency story, an interview relayed): not
+    /// corroboration.
     SameStory,
-    /// Independent reports: corroboration.
+    /// Two or more distinct origins: corroboration.
     Independent,
 }
 
@@ -121,12 +130,23 @@ pub enum ConflictKind {
     Dates,
 }
 
-/// Assembles the chronology of `excerpts` (whose sources are in `sources`) under `filter`.
-/// Owned items or references: a project passes references rather than copy every text.
+/// Assembles the chronology of `excerpts` (whose sources are in `sources`) under `filter`,
+/// naming outlets by the built-in table only. Owned items or references: a project passes
+/// references rather than copy every text.
 pub fn assemble<S: Borrow<Source>, E: Borrow<Excerpt>>(
     sources: &[S],
     excerpts: &[E],
     filter: &Filter,
+) -> Chronology {
+    assemble_with(sources, excerpts, filter, &Outlets::builtin())
+}
+
+/// [`assemble`] with the project's outlet names (`outlets.toml` over the built-in table).
+pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
+    sources: &[S],
+    excerpts: &[E],
+    filter: &Filter,
+    outlets: &Outlets,
 ) -> Chronology {
     let by_id: HashMap<&Id, &Source> = sources
         .iter()
@@ -166,6 +186,26 @@ pub fn assemble<S: Borrow<Source>, E: Borrow<Excerpt>>(
     let shingles: Vec<Shingles> = dated.iter().map(|(e, _)| Shingles::of(&e.quote)).collect();
     let keys: Vec<Option<u64>> = dated.iter().map(|(e, _)| summary_key(&e.summary)).collect();
     let mut same = statements(&shingles, &keys);
+    let origins: Vec<Origin> = dated
+        .iter()
+        .map(|(e, _)| origin(e, &by_id, outlets))
+        .collect();
+    let items: Vec<event::Item<'_>> = dated
+        .iter()
+        .map(|(e, d)| event::Item {
+            days: d.sort_key(),
+            terms: event::Terms::of(&e.quote),
+            speaker: e.attribution.speaker_name().map(outlet::key),
+            source: e.source.as_str(),
+            start: e.locator.start,
+            points_back: event::points_back(&e.quote),
+            demonstrated: event::demonstrated(&e.quote),
+        })
+        .collect();
+    let offered: Vec<[Id; 2]> = event::join(&items, &mut same)
+        .into_iter()
+        .map(|(a, b)| [dated[a].0.id.clone(), dated[b].0.id.clone()])
+        .collect();
     // Each group under its root (its smallest member), members in date order.
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); dated.len()];
     for i in 0..dated.len() {
@@ -178,10 +218,10 @@ pub fn assemble<S: Borrow<Source>, E: Borrow<Excerpt>>(
     for members in groups.iter().filter(|g| !g.is_empty()) {
         let parts = split_by_date(members, &dated);
         if parts.len() > 1 {
-            conflicts.push(date_conflict(&parts, &dated));
+            conflicts.push(date_conflict(&parts, &dated, &origins));
         }
         for part in parts {
-            entries.push(entry(&part, &dated, &by_id));
+            entries.push(entry(&part, &dated, &origins));
         }
     }
     entries.sort_by(|a, b| {
@@ -189,11 +229,12 @@ pub fn assemble<S: Borrow<Source>, E: Borrow<Excerpt>>(
             .cmp(&(b.key, b.first_sequence))
             .then_with(|| a.entry.excerpts.cmp(&b.entry.excerpts))
     });
-    conflicts.extend(figure_conflicts(&dated));
+    conflicts.extend(figure_conflicts(&dated, &origins));
     Chronology {
         entries: entries.into_iter().map(|e| e.entry).collect(),
         conflicts,
         undated,
+        offered,
     }
 }
 
@@ -232,9 +273,13 @@ struct Sorted {
     first_sequence: u32,
 }
 
-fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], by_id: &HashMap<&Id, &Source>) -> Sorted {
-    let mut members: Vec<&(&Excerpt, Edtf)> = part.iter().map(|&i| &dated[i]).collect();
-    members.sort_by(|(a, _), (b, _)| a.sequence.cmp(&b.sequence).then_with(|| a.id.cmp(&b.id)));
+fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Sorted {
+    let mut part = part.to_vec();
+    part.sort_by(|&a, &b| {
+        let (a, b) = (dated[a].0, dated[b].0);
+        a.sequence.cmp(&b.sequence).then_with(|| a.id.cmp(&b.id))
+    });
+    let members: Vec<&(&Excerpt, Edtf)> = part.iter().map(|&i| &dated[i]).collect();
     // The narrowest date is what the citations together establish.
     let date = members
         .iter()
@@ -256,7 +301,8 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], by_id: &HashMap<&Id, &Sourc
             sources.push(e.source.clone());
         }
     }
-    let (dependence, dependence_detail, origins) = dependence(&sources, by_id);
+    let cited: Vec<&Origin> = part.iter().map(|&i| &origins[i]).collect();
+    let (dependence, dependence_detail, origins) = dependence(&cited);
     Sorted {
         first_sequence: members.iter().map(|(e, _)| e.sequence).min().unwrap_or(0),
         key: date.sort_key(),
@@ -268,102 +314,145 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], by_id: &HashMap<&Id, &Sourc
             sources,
             dependence,
             dependence_detail,
+            origin_count: origins.len(),
             origins,
         },
     }
 }
 
-/// How the sources of one entry depend on each other (see the module docs). Linear in the
-/// number of sources: links go through maps keyed by reprinted source and by reporter.
-fn dependence(sources: &[Id], by_id: &HashMap<&Id, &Source>) -> (Dependence, String, usize) {
-    if sources.len() < 2 {
-        return (Dependence::Single, String::new(), 1);
-    }
-    let index: HashMap<&Id, usize> = sources.iter().enumerate().map(|(i, id)| (id, i)).collect();
-    let mut uf = UnionFind::new(sources.len());
-    let mut reprints: Vec<String> = Vec::new();
-    let mut relayed = BTreeSet::new();
-    let mut first_reprint_of: HashMap<&Id, usize> = HashMap::new();
-    let mut first_reporter: HashMap<String, (usize, Relation)> = HashMap::new();
-    for (i, id) in sources.iter().enumerate() {
-        let Some(source) = by_id.get(id) else {
-            continue;
-        };
-        if let Some(original) = &source.reprint_of {
-            if let Some(&j) = index.get(original) {
-                uf.union(i, j);
-                reprints.push(format!("{id} reprints {original}"));
-            }
-            match first_reprint_of.get(original) {
-                Some(&j) => {
-                    uf.union(i, j);
-                    reprints.push(format!("{id} and {} reprint {original}", sources[j]));
-                }
-                None => {
-                    first_reprint_of.insert(original, i);
-                }
-            }
-        }
-        for a in &source.attribution {
-            let key = reporter_key(&a.reporter);
-            match first_reporter.get(&key) {
-                // A source naming one reporter twice ("via Telegraph" … "Reprinted from
-                // telegraph") says nothing about the other sources of the entry.
-                Some(&(j, _)) if j == i => {}
-                Some(&(j, first)) => {
-                    uf.union(i, j);
-                    // Relaying a story one of them reprints whole is a reprint, not a relay.
-                    let reporter = a.reporter.trim();
-                    if a.relation == Relation::Reprint {
-                        reprints.push(format!("{id} reprints {reporter}"));
-                    } else if first == Relation::Reprint {
-                        reprints.push(format!("{} reprints {reporter}", sources[j]));
-                    } else {
-                        relayed.insert(reporter.to_string());
-                    }
-                }
-                None => {
-                    first_reporter.insert(key, (i, a.relation));
-                }
-            }
-        }
-    }
-    let origins = (0..sources.len()).filter(|&i| uf.find(i) == i).count();
-    if origins > 1 {
-        return (Dependence::Independent, String::new(), origins);
-    }
-    if !reprints.is_empty() {
-        reprints.truncate(DETAIL_ITEMS);
-        return (Dependence::Reprint, reprints.join("; "), 1);
-    }
-    let names: Vec<String> = relayed.into_iter().take(DETAIL_ITEMS).collect();
-    (
-        Dependence::SameStory,
-        format!("all relay {}", names.join(", ")),
-        1,
-    )
+/// The provenance of an origin that is only the source's own outlet (`dossier_import::claim`).
+pub const OWN_OUTLET_RULE: &str = "claim:own-outlet";
+/// The provenance prefix of an origin read from a reprint header.
+pub const REPRINT_HEADER_RULE: &str = "claim:header:reprint";
+
+/// Where one excerpt's claim comes from, as the chronology compares it.
+struct Origin {
+    /// The canonical name of the first organisation that reported it.
+    name: String,
+    /// `name` as compared ([`outlet::key`]).
+    key: String,
+    /// The outlet of the source that carries the excerpt.
+    carrier: Option<String>,
+    /// The source is the origin's article reprinted whole.
+    reprint: bool,
 }
 
-/// Reporters compare without case or a leading "the": "the New York Times" = "New York Times".
-fn reporter_key(reporter: &str) -> String {
-    let r = reporter.trim();
-    let r = r
-        .strip_prefix("the ")
-        .or_else(|| r.strip_prefix("The "))
-        .unwrap_or(r);
-    r.to_uppercase()
+/// The excerpt's origin: the analyst's or the found attribution, the original of a source
+/// marked as a reprint, a reprint header of the source, else the source's own outlet (or,
+/// without one, its title: an unknown outlet is still one origin, never merged with another).
+fn origin(e: &Excerpt, by_id: &HashMap<&Id, &Source>, outlets: &Outlets) -> Origin {
+    let source = by_id.get(&e.source);
+    let carrier = source
+        .and_then(|s| s.outlet_name())
+        .map(|o| outlets.canonical(o));
+    let reprinted = source.and_then(|s| {
+        s.reprint_of
+            .as_ref()
+            .and_then(|r| by_id.get(r))
+            .map(|o| o.outlet_name().unwrap_or(o.title_or_id()).to_string())
+            .or_else(|| {
+                s.attribution
+                    .iter()
+                    .find(|a| a.relation == Relation::Reprint)
+                    .map(|a| a.reporter.clone())
+            })
+    });
+    // A reprint header or link stands for the carrier's own outlet, never for an origin the
+    // claim's own sentence names ("IRNA quoted …" in a reprint is still IRNA's).
+    let found = e.attribution.origin.as_ref();
+    let own_default = found.is_none_or(|f| f.provenance == OWN_OUTLET_RULE);
+    let name = match (found, &reprinted) {
+        (Some(f), _) if f.is_analyst() => f.value.clone(),
+        (_, Some(r)) if own_default => r.clone(),
+        (Some(f), _) => f.value.clone(),
+        (None, _) => match source {
+            Some(s) => s.outlet_name().unwrap_or(s.title_or_id()).to_string(),
+            None => e.source.to_string(),
+        },
+    };
+    let name = outlets.canonical(&name);
+    let key = outlet::key(&name);
+    let reprint = reprinted.is_some_and(|r| outlet::key(&outlets.canonical(&r)) == key)
+        || found.is_some_and(|f| f.provenance.starts_with(REPRINT_HEADER_RULE));
+    Origin {
+        name,
+        key,
+        carrier,
+        reprint,
+    }
 }
 
-fn date_conflict(parts: &[Vec<usize>], dated: &[(&Excerpt, Edtf)]) -> Conflict {
+/// How the citations of one entry depend on each other, from their origins: one excerpt is
+/// single; two or more distinct origins are independent; one origin carried only by itself and
+/// reprints of it is a reprint; otherwise the same story relayed.
+fn dependence(cited: &[&Origin]) -> (Dependence, String, Vec<String>) {
+    let mut names: Vec<String> = Vec::new();
+    let mut keys: Vec<&str> = Vec::new();
+    for o in cited {
+        if !keys.contains(&o.key.as_str()) {
+            keys.push(&o.key);
+            names.push(o.name.clone());
+        }
+    }
+    if cited.len() < 2 {
+        return (Dependence::Single, String::new(), names);
+    }
+    if names.len() > 1 {
+        let shown: Vec<&str> = names
+            .iter()
+            .take(DETAIL_ITEMS)
+            .map(String::as_str)
+            .collect();
+        let detail = format!("{} origins: {}", names.len(), shown.join(", "));
+        return (Dependence::Independent, detail, names);
+    }
+    let origin = &names[0];
+    let mut carriers: Vec<&str> = Vec::new();
+    for o in cited {
+        if let Some(c) = &o.carrier
+            && outlet::key(c) != keys[0]
+            && !carriers.contains(&c.as_str())
+        {
+            carriers.push(c);
+        }
+    }
+    carriers.truncate(DETAIL_ITEMS);
+    let reprinted = cited.iter().any(|o| o.reprint);
+    let only_reprints = cited.iter().all(|o| {
+        o.reprint
+            || o.carrier
+                .as_deref()
+                .is_some_and(|c| outlet::key(c) == keys[0])
+    });
+    if reprinted && only_reprints {
+        let detail = format!("{origin}'s article, reprinted by {}", carriers.join(", "));
+        return (Dependence::Reprint, detail, names);
+    }
+    let detail = if carriers.is_empty() {
+        format!("one origin: {origin}")
+    } else {
+        format!("one origin: {origin}, relayed by {}", carriers.join(", "))
+    };
+    (Dependence::SameStory, detail, names)
+}
+
+fn date_conflict(parts: &[Vec<usize>], dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Conflict {
     let mut excerpts = Vec::new();
     let mut sides = Vec::new();
     for part in parts {
-        let ids: Vec<String> = part.iter().map(|&i| dated[i].0.id.to_string()).collect();
+        let mut who: Vec<&str> = Vec::new();
+        for &i in part {
+            let o = &origins[i];
+            let name = o.carrier.as_deref().unwrap_or(o.name.as_str());
+            if !who.contains(&name) {
+                who.push(name);
+            }
+        }
         let dates: BTreeSet<String> = part.iter().map(|&i| dated[i].1.to_string()).collect();
         sides.push(format!(
             "{} ({})",
             dates.into_iter().collect::<Vec<_>>().join(", "),
-            ids.join(", ")
+            who.join(", ")
         ));
         excerpts.extend(part.iter().map(|&i| dated[i].0.id.clone()));
     }
@@ -378,78 +467,71 @@ fn date_conflict(parts: &[Vec<usize>], dated: &[(&Excerpt, Edtf)]) -> Conflict {
 /// Most excerpts a conflict's detail names before it says "and N more".
 const DETAIL_ITEMS: usize = 12;
 
-/// Figures of one subject that differ between excerpts close in time. Sorted by subject then
-/// date, a sweep cuts runs of at most [`FIGURE_WINDOW_DAYS`]: linear after sorting.
-fn figure_conflicts(dated: &[(&Excerpt, Edtf)]) -> Vec<Conflict> {
+/// Most pairs of figures one figure is compared with: bounds the work on a crowded day.
+const FIGURE_CHECKS: usize = 32;
+
+/// Counts that disagree: the same subject, at a compatible place, on overlapping dates, from
+/// different origins, differing by more than a tenth. A goal or a part is not a count of the
+/// whole, and one origin's figure repeated is agreement. One conflict per pair of excerpts, so
+/// that reports agreeing with each other are never listed as disagreeing. Sorted by subject
+/// and date, each figure meets only those whose dates overlap its own.
+fn figure_conflicts(dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Vec<Conflict> {
     let mut all: Vec<(Subject, NaiveDate, NaiveDate, usize, Figure)> = Vec::new();
     for (i, (e, d)) in dated.iter().enumerate() {
         let (lo, hi) = d.sort_key();
         for f in figures(&e.quote) {
-            all.push((f.subject, lo, hi, i, f));
+            if f.kind == Kind::Count {
+                all.push((f.subject, lo, hi, i, f));
+            }
         }
     }
     all.sort_by_key(|a| (a.0, a.1, a.3));
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < all.len() {
-        let subject = all[start].0;
-        // Anchored at the run's first date, so that a long series of reports never chains into
-        // one conflict spanning years.
-        let anchor = all[start].1;
-        let mut end = start + 1;
-        while end < all.len()
-            && all[end].0 == subject
-            && (all[end].1 - anchor).num_days() <= FIGURE_WINDOW_DAYS
+    let mut pairs: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
+    for (n, a) in all.iter().enumerate() {
+        for (m, b) in all
+            .iter()
+            .enumerate()
+            .skip(n + 1)
+            .take_while(|(_, b)| b.0 == a.0 && b.1 <= a.2)
+            .take(FIGURE_CHECKS)
         {
-            end += 1;
+            let (fa, fb) = (&a.4, &b.4);
+            let (lo, hi) = (fa.value.min(fb.value), fa.value.max(fb.value));
+            let differ = (hi - lo) * 10 > hi;
+            if differ && a.3 != b.3 && origins[a.3].key != origins[b.3].key && fa.same_place(fb) {
+                let (x, y) = if a.3 < b.3 { (n, m) } else { (m, n) };
+                pairs.insert((all[x].3, all[y].3, x, y));
+            }
         }
-        if let Some(c) = figure_conflict(subject, &all[start..end], dated) {
-            out.push(c);
+    }
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, j, x, y) in pairs {
+        if !seen.insert((i, j)) {
+            continue;
         }
-        start = end;
+        let (fa, fb) = (&all[x].4, &all[y].4);
+        let side = |f: &Figure, i: usize| {
+            let o = &origins[i];
+            let speaker = dated[i].0.attribution.speaker_name();
+            let mut who = speaker.map_or_else(|| o.name.clone(), |s| format!("{s}, {}", o.name));
+            if let Some(c) = o.carrier.as_ref().filter(|c| outlet::key(c) != o.key) {
+                who.push_str(&format!(", via {c}"));
+            }
+            format!("“{}” ({who})", f.text)
+        };
+        out.push(Conflict {
+            kind: ConflictKind::Figures,
+            excerpts: vec![dated[i].0.id.clone(), dated[j].0.id.clone()],
+            detail: format!(
+                "{}: {} vs {} — {} vs {}",
+                fa.subject.name(),
+                grouped(fa.value),
+                grouped(fb.value),
+                side(fa, i),
+                side(fb, j)
+            ),
+        });
     }
     out
-}
-
-fn figure_conflict(
-    subject: Subject,
-    run: &[(Subject, NaiveDate, NaiveDate, usize, Figure)],
-    dated: &[(&Excerpt, Edtf)],
-) -> Option<Conflict> {
-    // Per excerpt (in the run's order), its values.
-    let mut per: Vec<(usize, Vec<&Figure>)> = Vec::new();
-    for (_, _, _, i, f) in run {
-        match per.iter_mut().find(|(j, _)| j == i) {
-            Some((_, v)) => v.push(f),
-            None => per.push((*i, vec![f])),
-        }
-    }
-    let values: BTreeSet<u64> = run.iter().map(|r| r.4.value).collect();
-    if per.len() < 2 || values.len() < 2 {
-        return None;
-    }
-    let shown: Vec<String> = per
-        .iter()
-        .take(DETAIL_ITEMS)
-        .map(|(i, fs)| {
-            let quoted: Vec<String> = fs.iter().map(|f| format!("“{}”", f.text)).collect();
-            format!("{} ({})", quoted.join(" and "), dated[*i].0.id)
-        })
-        .collect();
-    let more = per.len().saturating_sub(DETAIL_ITEMS);
-    let values: Vec<String> = values.into_iter().map(grouped).collect();
-    let mut detail = format!(
-        "{}: {} — {}",
-        subject.name(),
-        values.join(" vs "),
-        shown.join(" vs ")
-    );
-    if more > 0 {
-        detail.push_str(&format!(" and {more} more"));
-    }
-    Some(Conflict {
-        kind: ConflictKind::Figures,
-        excerpts: per.iter().map(|(i, _)| dated[*i].0.id.clone()).collect(),
-        detail,
-    })
 }

@@ -4,6 +4,7 @@
 mod dates;
 mod excerpts;
 mod extract;
+mod outlets;
 mod output;
 mod pdf;
 mod project;
@@ -41,6 +42,9 @@ enum Command {
     /// Add, show, edit, list or remove excerpts.
     #[command(subcommand)]
     Excerpt(excerpts::ExcerptCommand),
+    /// The project's outlets and their aliases: list, alias, merge, proposals.
+    #[command(subcommand)]
+    Outlet(outlets::OutletCommand),
     /// Search sources and excerpts for words.
     Search(project::SearchArgs),
     /// The chronology: dated excerpts in order, grouped into events.
@@ -124,6 +128,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Sources(a) => sources::list(&world, a),
         Command::Source(c) => sources::source(&world, c),
         Command::Excerpt(c) => excerpts::run(&world, c),
+        Command::Outlet(c) => outlets::run(&world, c),
         Command::Search(a) => project::search(&world, a),
         Command::Chronology(a) => project::chronology(&world, a),
         Command::Dates(a) => dates::dates(a),

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use dossier_model::{Attribution, Relation};
+use dossier_model::{Attribution, Relation, outlet};
 use regex::Regex;
 
 /// A proper name: capitalised words, optionally joined by "of", "al-", "de".
@@ -30,7 +30,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             Relation::Reprint,
             "",
-            r"(?m)^(?i:reprinted from|republished from|originally published (?:by|in|at))\s+(?:the\s+)?(NAME|\S+)",
+            r"(?m)^(?:(?i:this|the)\s+(?i:article|story|report|piece)\s+)?(?i:reprinted from|republished from|(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|at|on))\s+(?:the\s+)?(NAME|\S+)",
         ),
         rule(
             Relation::Via,
@@ -86,12 +86,29 @@ pub fn chain(text: &str) -> Vec<Attribution> {
                 let m = c.get(1).expect("every rule captures the reporter");
                 let (start, end) = (offset + m.start(), offset + m.end());
                 let reporter = clean_name(m.as_str());
-                if reporter.is_empty()
-                    || NOT_REPORTERS.contains(&reporter.as_str())
-                    || found
-                        .iter()
-                        .any(|(_, a)| a.reporter == reporter && a.relation == rule.relation)
+                if reporter.is_empty() || NOT_REPORTERS.contains(&reporter.as_str()) {
+                    continue;
+                }
+                // One reporter is one link ("via Telegraph" and "Reprinted from telegraph"):
+                // the strongest relation, a reprint, wins.
+                let key = outlet::key(&reporter);
+                if let Some((_, a)) = found
+                    .iter_mut()
+                    .find(|(_, a)| outlet::key(&a.reporter) == key)
                 {
+                    // The capitalised spelling names it ("Telegraph", not "telegraph").
+                    if a.reporter.chars().all(|c| !c.is_uppercase()) {
+                        a.reporter.clone_from(&reporter);
+                    }
+                    if rule.relation == Relation::Reprint && a.relation != Relation::Reprint {
+                        a.relation = Relation::Reprint;
+                        a.evidence = sentence_around(text, start, end);
+                    }
+                    continue;
+                }
+                let evidence = sentence_around(text, start, end);
+                // A photo credit ("Photo via AP") says who took a picture, not who reported.
+                if is_credit(&evidence) {
                     continue;
                 }
                 // A "Name:" line only attributes when it names a news organisation.
@@ -103,7 +120,7 @@ pub fn chain(text: &str) -> Vec<Attribution> {
                     Attribution {
                         reporter,
                         relation: rule.relation,
-                        evidence: sentence_around(text, start, end),
+                        evidence,
                     },
                 ));
             }
@@ -111,6 +128,28 @@ pub fn chain(text: &str) -> Vec<Attribution> {
     }
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, a)| a).collect()
+}
+
+fn is_credit(line: &str) -> bool {
+    let l = line.to_lowercase();
+    ["photo", "image", "picture", "getty", "credit:", "file pic"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+/// The chain without links to the source's own outlet: an outlet does not relay itself.
+pub fn without_own(chain: Vec<Attribution>, outlet: Option<&str>) -> Vec<Attribution> {
+    let Some(own) = outlet.map(outlet::key) else {
+        return chain;
+    };
+    chain
+        .into_iter()
+        .filter(|a| {
+            // Its short name too: "told Tidewire" in Tidewire Shipping News.
+            let k = outlet::key(&a.reporter);
+            k != own && !own.starts_with(&format!("{k} ")) && !own.ends_with(&format!(" {k}"))
+        })
+        .collect()
 }
 
 /// The lines of `text` (with their offsets) that contain `keyword`, ASCII case-insensitively.
@@ -141,6 +180,8 @@ fn looks_like_outlet(name: &str) -> bool {
 }
 
 fn clean_name(name: &str) -> String {
+    // A name never runs over the end of a sentence ("the Ledger. Their …").
+    let name = name.split(". ").next().unwrap_or(name);
     name.trim()
         .trim_end_matches(['.', ',', ':', '’', '\''])
         .trim_start_matches("the ")
@@ -222,5 +263,14 @@ mod tests {
             &[("Valley TV News", Via)],
         );
         check("He told reporters nothing new.", &[]);
+        check(
+            "Harbour Watch via Telegraph:\n\nReprinted from telegraph",
+            &[("Telegraph", Reprint)],
+        );
+        check("Photo via AP", &[]);
+        check(
+            "This article first appeared in The Valley Gazette.",
+            &[("The Valley Gazette", Reprint)],
+        );
     }
 }

@@ -10,6 +10,7 @@
 //! detection; [`pdf`] reads text layers in an isolated worker process.
 
 pub mod attribution;
+pub mod claim;
 pub mod decode;
 pub mod dedup;
 pub mod detect;
@@ -145,5 +146,9 @@ fn finish(mut out: Extraction) -> Result<Extraction, ImportError> {
     if out.attribution.is_empty() {
         out.attribution = attribution::chain(&out.text);
     }
+    out.attribution = attribution::without_own(
+        std::mem::take(&mut out.attribution),
+        out.outlet.as_ref().map(|o| o.value.as_str()),
+    );
     Ok(out)
 }

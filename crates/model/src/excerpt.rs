@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Credibility, Edtf, Found, Id, Marking, Tag};
+use crate::{ClaimAttribution, Credibility, Edtf, Found, Id, Marking, Tag};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Excerpt {
@@ -31,6 +31,9 @@ pub struct Excerpt {
     /// The analyst's translation when the quote is not in English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<String>,
+    /// Who said it, who first reported it and who relayed it.
+    #[serde(default, skip_serializing_if = "ClaimAttribution::is_empty")]
+    pub attribution: ClaimAttribution,
     /// Order among excerpts of the same day (lower first).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub sequence: u32,

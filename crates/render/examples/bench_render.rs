@@ -65,6 +65,7 @@ fn main() {
             portion: None,
             note: String::new(),
             translation: None,
+            attribution: Default::default(),
             sequence: 0,
         })
         .collect();

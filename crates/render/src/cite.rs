@@ -5,7 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-use dossier_model::{Briefing, Excerpt, Source};
+use dossier_chronology::{OWN_OUTLET_RULE, REPRINT_HEADER_RULE};
+use dossier_model::{Briefing, ClaimAttribution, Excerpt, Source, outlet};
 
 use crate::context;
 use crate::lint::Warning;
@@ -24,6 +25,11 @@ pub(crate) struct Note {
 pub(crate) struct SourceNote {
     /// Escaped descriptor.
     descriptor: String,
+    /// The source's outlet (or title), its publication date and reliability, for an excerpt
+    /// that carries its own attribution.
+    outlet: String,
+    date: String,
+    reliability: String,
     /// ` *Title*.`, or empty.
     title: String,
     short: String,
@@ -33,6 +39,9 @@ impl SourceNote {
     pub fn new(s: &Source, by_source: &BTreeMap<&str, &Source>) -> SourceNote {
         SourceNote {
             descriptor: escape(&context::descriptor(s, by_source)),
+            outlet: context::outlet(s),
+            date: context::published_human(s),
+            reliability: s.reliability.to_string(),
             title: s
                 .title
                 .as_ref()
@@ -42,13 +51,17 @@ impl SourceNote {
         }
     }
 
-    /// The note of excerpt `e` of this source.
+    /// The note of excerpt `e` of this source: the excerpt's own chain when it has one.
     pub fn note(&self, e: &Excerpt) -> Note {
+        let descriptor = match chain(&e.attribution, &self.outlet) {
+            Some(chain) => escape(&format!(
+                "{chain}, {}; reliability {}",
+                self.date, self.reliability
+            )),
+            None => self.descriptor.clone(),
+        };
         Note {
-            text: format!(
-                "{}, credibility {}.{}",
-                self.descriptor, e.credibility, self.title
-            ),
+            text: format!("{descriptor}, credibility {}.{}", e.credibility, self.title),
             short: self.short.clone(),
         }
     }
@@ -58,10 +71,43 @@ impl Note {
     /// The note of an excerpt whose source is not in the project.
     pub fn unknown(e: &Excerpt) -> Note {
         Note {
-            text: format!("Excerpt {} of unknown source {}.", e.id, e.source),
-            short: format!("unknown source {}", e.source),
+            text: format!("“{}”, of a source no longer in the project.", e.headline()),
+            short: "source no longer in the project".into(),
         }
     }
+}
+
+/// How the excerpt reached the analyst, in words: "Statement by Mehdi Rahmati to The New York
+/// Times, reported by PJ Media"; `None` when it carries no attribution of its own.
+pub(crate) fn chain(a: &ClaimAttribution, carrier: &str) -> Option<String> {
+    let found = a.origin.as_ref()?;
+    let origin = found.value.as_str();
+    // Only the source's own outlet: the source's descriptor (which knows its reprints) says
+    // more.
+    if found.provenance == OWN_OUTLET_RULE && a.speaker.is_none() {
+        return None;
+    }
+    if found.provenance.starts_with(REPRINT_HEADER_RULE) && a.speaker.is_none() {
+        return Some(format!("{origin} article reprinted by {carrier}"));
+    }
+    let same = |x: &str| outlet::key(x) == outlet::key(carrier);
+    let relays: Vec<&str> = a
+        .via
+        .iter()
+        .map(|v| v.value.as_str())
+        .filter(|v| !same(v) && outlet::key(v) != outlet::key(origin))
+        .collect();
+    let mut out = match a.speaker_name() {
+        Some(speaker) => format!("Statement by {speaker} to {origin}"),
+        None => format!("{origin} report"),
+    };
+    for r in relays {
+        out.push_str(&format!(", relayed by {r}"));
+    }
+    if !same(origin) {
+        out.push_str(&format!(", reported by {carrier}"));
+    }
+    Some(out)
 }
 
 /// Markdown-escapes the characters that would change a note's meaning.
@@ -286,5 +332,52 @@ mod tests {
             ["x-1", "y", "z"]
         );
         assert!(ids("mail me [at] example").is_empty());
+    }
+
+    #[track_caller]
+    fn check(speaker: Option<&str>, origin: &str, via: &[&str], carrier: &str, expected: &str) {
+        use dossier_model::Found;
+        let a = ClaimAttribution {
+            speaker: speaker.map(|s| Found::by_rule(s.to_string(), "claim:speaker", 0.7)),
+            origin: Some(Found::by_rule(origin.to_string(), "claim:told", 0.8)),
+            via: via
+                .iter()
+                .map(|v| Found::by_rule(v.to_string(), "claim:relay", 0.5))
+                .collect(),
+        };
+        assert_eq!(chain(&a, carrier).as_deref(), Some(expected));
+    }
+
+    #[test]
+    fn each_excerpt_names_its_own_chain() {
+        check(
+            Some("Petra Quell"),
+            "Harbour Herald",
+            &["Valley Gazette"],
+            "Valley Gazette",
+            "Statement by Petra Quell to Harbour Herald, reported by Valley Gazette",
+        );
+        check(
+            Some("Petra Quell"),
+            "Valley Gazette",
+            &[],
+            "Valley Gazette",
+            "Statement by Petra Quell to Valley Gazette",
+        );
+        check(
+            None,
+            "KNA",
+            &["Coast Wire", "Valley Gazette"],
+            "Valley Gazette",
+            "KNA report, relayed by Coast Wire, reported by Valley Gazette",
+        );
+        check(
+            None,
+            "Valley Gazette",
+            &[],
+            "Valley Gazette",
+            "Valley Gazette report",
+        );
+        assert_eq!(chain(&ClaimAttribution::default(), "Valley Gazette"), None);
     }
 }

@@ -719,7 +719,14 @@ fn relation_word(r: Relation) -> &'static str {
 /// "Reuters report quoted by The American Interest, June 2015; reliability C".
 pub(crate) fn descriptor(s: &Source, by_source: &BTreeMap<&str, &Source>) -> String {
     let outlet = outlet(s);
-    let chain = if let Some(a) = s.attribution.first() {
+    // An outlet does not relay itself (files imported before the importer knew that).
+    let own = dossier_model::outlet::key(&outlet);
+    let first = s.attribution.iter().find(|a| {
+        // "told Tidewire" in Tidewire Shipping News is its own short name.
+        let k = dossier_model::outlet::key(&a.reporter);
+        k != own && !own.starts_with(&format!("{k} ")) && !own.ends_with(&format!(" {k}"))
+    });
+    let chain = if let Some(a) = first {
         match a.relation {
             Relation::Quoted => format!("{} report quoted by {outlet}", a.reporter),
             Relation::Via => format!("{} report via {outlet}", a.reporter),
@@ -764,7 +771,8 @@ mod tests {
                     sources: Vec::new(),
                     dependence: Dependence::Single,
                     dependence_detail: String::new(),
-                    origins: 1,
+                    origins: Vec::new(),
+                    origin_count: 1,
                 }
             })
             .collect();
@@ -772,6 +780,7 @@ mod tests {
             entries,
             conflicts: Vec::new(),
             undated: Vec::new(),
+            offered: Vec::new(),
         }
     }
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use dossier::model::{Credibility, Edtf, Excerpt, Id, Marking, Tag};
-use dossier::{ExcerptDraft, ExcerptEdit, World};
+use dossier::{AttributionEdit, ExcerptDraft, ExcerptEdit, World};
 
 use super::{Clearable, CliResult, IdArgs, open, output};
 
@@ -85,6 +85,18 @@ pub struct EditArgs {
     untags: Vec<Tag>,
     #[command(flatten)]
     fields: Fields,
+    /// Who said it; `none` records that no one is quoted.
+    #[arg(long)]
+    speaker: Option<Clearable<String>>,
+    /// The organisation that first reported it ("The Harbor Ledger"); `none` clears it.
+    #[arg(long)]
+    origin: Option<Clearable<String>>,
+    /// A relay between the origin and this source; repeat for several, nearest the origin first.
+    #[arg(long)]
+    via: Vec<String>,
+    /// Forget the analyst's attribution: the found one comes back.
+    #[arg(long, conflicts_with_all = ["speaker", "origin", "via"])]
+    clear_attribution: bool,
     #[arg(long)]
     json: bool,
 }
@@ -143,8 +155,18 @@ pub fn run(world: &World, c: ExcerptCommand) -> CliResult {
                 translation: f.translation.map(|c| c.0),
                 sequence: f.sequence,
             };
-            let x = p.edit_excerpt(&a.id, edit)?;
-            print_one(x, a.json, "updated");
+            p.edit_excerpt(&a.id, edit)?;
+            if a.clear_attribution {
+                p.clear_attribution(&a.id)?;
+            } else if a.speaker.is_some() || a.origin.is_some() || !a.via.is_empty() {
+                let edit = AttributionEdit {
+                    speaker: a.speaker.map(|c| c.0),
+                    origin: a.origin.map(|c| c.0),
+                    via: (!a.via.is_empty()).then_some(a.via),
+                };
+                p.edit_attribution(&a.id, edit)?;
+            }
+            print_one(p.excerpt(&a.id)?, a.json, "updated");
         }
         ExcerptCommand::List(a) => {
             let p = open(world, &a.dir)?;
@@ -229,6 +251,16 @@ fn print_excerpt(x: &Excerpt) {
     }
     if !x.summary.is_empty() {
         println!("{:<12} {}", "summary", x.summary);
+    }
+    let a = &x.attribution;
+    if let Some(s) = &a.speaker {
+        println!("{:<12} {}  [{}]", "speaker", s.value, s.provenance);
+    }
+    if let Some(o) = &a.origin {
+        println!("{:<12} {}  [{}]", "origin", o.value, o.provenance);
+    }
+    for v in &a.via {
+        println!("{:<12} {}  [{}]", "via", v.value, v.provenance);
     }
     println!("\n> {}", x.quote);
     if let Some(t) = &x.translation {

@@ -273,6 +273,10 @@ pub struct EditArgs {
     /// The id of the source this one reprints; `none` clears it.
     #[arg(long)]
     reprint_of: Option<Clearable<Id>>,
+    /// The outlet whose article this source reprints, when that article is not in the
+    /// project ("The New York Times"); `none` clears it.
+    #[arg(long)]
+    reprint_of_outlet: Option<Clearable<String>>,
     #[arg(long)]
     json: bool,
 }
@@ -316,7 +320,11 @@ pub fn source(world: &World, c: SourceCommand) -> CliResult {
                 notes: a.note,
                 found_by: Default::default(),
             };
-            let s = p.edit_source(&a.id, edit)?;
+            p.edit_source(&a.id, edit)?;
+            if let Some(o) = a.reprint_of_outlet {
+                p.set_reprint_of_outlet(&a.id, o.0.as_deref())?;
+            }
+            let s = p.source(&a.id)?;
             if a.json {
                 output::json(&with_text(s));
             } else {

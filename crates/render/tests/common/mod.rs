@@ -107,6 +107,7 @@ pub fn excerpt(
         portion: portion.map(|p| p.parse::<Marking>().unwrap()),
         note: String::new(),
         translation: None,
+        attribution: Default::default(),
         sequence: 0,
     }
 }
@@ -124,8 +125,20 @@ fn finish(
     title: &str,
     body: &str,
     sources: Vec<Source>,
-    excerpts: Vec<Excerpt>,
+    mut excerpts: Vec<Excerpt>,
 ) -> Project {
+    // Each excerpt's attribution as the project finds it when the excerpt is added.
+    let outlets = dossier_model::Outlets::builtin();
+    for x in &mut excerpts {
+        let s = sources.iter().find(|s| s.id == x.source).expect("source");
+        let cx = dossier_import::claim::Context {
+            text: &s.text,
+            outlet: s.outlet_name(),
+            chain: &s.attribution,
+            outlets: &outlets,
+        };
+        x.attribution = dossier_import::claim::attribute(&cx, x.locator.start, x.locator.end);
+    }
     let chronology = assemble(&sources, &excerpts, &Filter::default());
     Project {
         config,

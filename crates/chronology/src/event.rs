@@ -1,0 +1,466 @@
+//! One event told in different words: excerpts of compatible dates that share enough of the
+//! same places, actors, figures and action ("shells hit the customs post" and "craters around
+//! the customs post shelled"), and quotes that point back to the passage before them ("900 of
+//! those soldiers"). A wrong merge is worse than a missed one: a weak match is only offered.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::similar::UnionFind;
+
+/// Shared-term score that joins two excerpts: a proper name or a figure counts two, any other
+/// content word one.
+pub(crate) const JOIN: u32 = 3;
+/// Score at which a pair is offered to the analyst instead.
+pub(crate) const OFFER: u32 = 2;
+/// Members of one (day, term) bucket each newcomer is scored against: bounds the work when a
+/// word is common on one day.
+const BUCKET_CHECKS: usize = 16;
+/// A date range spanning more days than this is too vague to place an excerpt beside another.
+const MAX_SPAN_DAYS: i64 = 7;
+
+/// What one excerpt says, as terms: hashes of content words (stemmed, synonyms folded), with
+/// the weight each shared term carries.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Terms(Vec<(u64, u32)>);
+
+impl Terms {
+    pub fn of(quote: &str) -> Terms {
+        let mut out: Vec<(u64, u32)> = Vec::new();
+        for w in quote.split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '-')) {
+            let w = w.trim_matches([',', '-']);
+            if w.is_empty() {
+                continue;
+            }
+            let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+            let term = if !digits.is_empty() {
+                // "20km" and "20 kilometres", "3,000" and "3000" are one figure.
+                Some((format!("#{}", digits.trim_start_matches('0')), 2))
+            } else {
+                w.split('-').next().and_then(|_| {
+                    let lower = w.to_lowercase();
+                    if STOP.contains(&lower.as_str()) || lower.chars().count() < 3 {
+                        return None;
+                    }
+                    let proper = w.chars().next().is_some_and(char::is_uppercase);
+                    Some((fold(&lower), if proper { 2 } else { 1 }))
+                })
+            };
+            if let Some((t, weight)) = term {
+                let h = hash(&t);
+                if !out.iter().any(|(x, _)| *x == h) {
+                    out.push((h, weight));
+                }
+            }
+        }
+        out.sort_unstable();
+        Terms(out)
+    }
+
+    /// The summed weight of the terms both share.
+    pub fn score(&self, other: &Terms) -> u32 {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut s) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += a[i].1.max(b[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        s
+    }
+}
+
+/// Whether the quote cannot stand alone but continues the passage before it ("900 of those
+/// soldiers", "these troops").
+pub(crate) fn points_back(quote: &str) -> bool {
+    let lower = quote.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "those" | "these")
+            && !matches!(w[1], "who" | "which" | "that" | "are" | "were" | "of")
+    }) || lower.contains(" of them")
+}
+
+/// The nouns a quote points at with "that", "this", "those" or "these" ("on that quay"), as
+/// terms: when the excerpt before it in the same source mentions one, it continues that passage.
+pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
+    let words: Vec<String> = quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(2)
+        .filter(|w| matches!(w[0].as_str(), "that" | "this" | "those" | "these"))
+        .filter(|w| !STOP.contains(&w[1].as_str()) && w[1].chars().count() >= 3)
+        .map(|w| hash(&fold(&w[1])))
+        .collect()
+}
+
+/// One excerpt as the grouping sees it.
+pub(crate) struct Item<'a> {
+    pub days: (NaiveDate, NaiveDate),
+    pub terms: Terms,
+    /// The speaker's name, lower case: two statements by different people are two events.
+    pub speaker: Option<String>,
+    pub source: &'a str,
+    pub start: usize,
+    pub points_back: bool,
+    /// [`demonstrated`] nouns.
+    pub demonstrated: Vec<u64>,
+}
+
+/// Joins items that report one event; returns the weak pairs (score [`OFFER`]) for the analyst.
+/// Linear in the number of items: each is scored against at most [`BUCKET_CHECKS`] members of
+/// each (day, term) bucket it falls in.
+pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)> {
+    let mut buckets: HashMap<(NaiveDate, u64), Vec<usize>> = HashMap::new();
+    let mut offered: Vec<(usize, usize)> = Vec::new();
+    let mut scored: Vec<usize> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let span = (it.days.1 - it.days.0).num_days();
+        if span > MAX_SPAN_DAYS {
+            continue;
+        }
+        scored.clear();
+        let days = it.days.0.iter_days().take(span as usize + 1);
+        for day in days {
+            for &(t, _) in &it.terms.0 {
+                let bucket = buckets.entry((day, t)).or_default();
+                for &j in bucket.iter().take(BUCKET_CHECKS) {
+                    if !scored.contains(&j) {
+                        scored.push(j);
+                    }
+                }
+                if bucket.len() < BUCKET_CHECKS && bucket.last() != Some(&i) {
+                    bucket.push(i);
+                }
+            }
+        }
+        for &j in &scored {
+            if uf.find(i) == uf.find(j) {
+                continue;
+            }
+            let other = &items[j];
+            if let (Some(a), Some(b)) = (&it.speaker, &other.speaker)
+                && a != b
+            {
+                continue;
+            }
+            match it.terms.score(&other.terms) {
+                s if s >= JOIN => uf.union(i, j),
+                s if s >= OFFER => offered.push((j, i)),
+                _ => {}
+            }
+        }
+    }
+    join_continuations(items, uf);
+    offered.retain(|&(a, b)| uf.find(a) != uf.find(b));
+    offered
+}
+
+/// An excerpt that points back ("those soldiers", or "that quay" after a quote about the quay)
+/// joins the excerpt before it in the same source on the same days.
+fn join_continuations(items: &[Item<'_>], uf: &mut UnionFind) {
+    let mut by_source: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        by_source.entry(it.source).or_default().push(i);
+    }
+    for members in by_source.values_mut() {
+        members.sort_by_key(|&i| items[i].start);
+        for w in members.windows(2) {
+            let (a, b) = (&items[w[0]], &items[w[1]]);
+            let continues = b.points_back
+                || b.demonstrated
+                    .iter()
+                    .any(|t| a.terms.0.iter().any(|(x, _)| x == t));
+            if continues && a.days.0 <= b.days.1 && b.days.0 <= a.days.1 {
+                uf.union(w[0], w[1]);
+            }
+        }
+    }
+}
+
+/// Words that say what happened in several ways, folded to one; other words lose a plural or
+/// verb ending ("shells", "shelled", "shelling" → "shell").
+fn fold(word: &str) -> String {
+    let class = match word {
+        "troops" | "troop" | "soldiers" | "soldier" | "fighters" | "servicemen" | "militiamen"
+        | "reinforcements" => "troops",
+        "artillery" | "guns" | "howitzers" | "cannon" | "cannons" => "artillery",
+        "withdraw" | "withdrawn" | "withdrawal" | "withdrew" | "pullback" | "pull" | "retreat" => {
+            "withdraw"
+        }
+        "killed" | "dead" | "died" | "die" | "deaths" | "death" | "toll" | "fatalities" => "dead",
+        "strike" | "walkout" | "picket" | "stoppage" | "strikers" => "strike",
+        "blast" | "explosion" | "exploded" | "explosions" => "explosion",
+        "fire" | "blaze" | "flames" | "burned" | "burning" => "fire",
+        "deployed" | "deploy" | "deployment" | "sent" | "dispatched" => "deploy",
+        _ => "",
+    };
+    if !class.is_empty() {
+        return class.to_string();
+    }
+    let mut stem = word;
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(s) = word.strip_suffix(suffix)
+            && s.chars().count() >= 4
+        {
+            stem = s;
+            break;
+        }
+    }
+    // "evacuate" and "evacuating" meet at "evacuat".
+    match stem.strip_suffix('e') {
+        Some(s) if s.chars().count() >= 4 => s.to_string(),
+        _ => stem.to_string(),
+    }
+}
+
+fn hash(term: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in term.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Words that carry no event: function words, reporting verbs, time words (the date says
+/// when), and vague quantities.
+const STOP: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "that",
+    "this",
+    "with",
+    "from",
+    "into",
+    "onto",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "not",
+    "but",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "your",
+    "they",
+    "them",
+    "she",
+    "him",
+    "who",
+    "whom",
+    "which",
+    "what",
+    "when",
+    "where",
+    "while",
+    "there",
+    "here",
+    "than",
+    "then",
+    "some",
+    "any",
+    "all",
+    "each",
+    "every",
+    "both",
+    "about",
+    "after",
+    "before",
+    "since",
+    "until",
+    "over",
+    "under",
+    "between",
+    "across",
+    "around",
+    "along",
+    "near",
+    "beside",
+    "by",
+    "out",
+    "off",
+    "per",
+    "more",
+    "most",
+    "less",
+    "least",
+    "many",
+    "much",
+    "few",
+    "several",
+    "other",
+    "such",
+    "only",
+    "also",
+    "just",
+    "very",
+    "still",
+    "yet",
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "reports",
+    "according",
+    "quoted",
+    "saying",
+    "added",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "dawn",
+    "midnight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "day",
+    "days",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "first",
+    "new",
+    "further",
+    "whatever",
+    "however",
+    "because",
+    "though",
+    "although",
+    "whether",
+    "did",
+    "does",
+    "doing",
+    "done",
+    "can",
+    "cannot",
+    "got",
+    "get",
+    "made",
+    "make",
+    "put",
+    "set",
+    "took",
+    "take",
+    "taken",
+    "came",
+    "come",
+    "went",
+    "going",
+    "goes",
+    "people",
+    "those",
+    "these",
+    "ago",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(a: &str, b: &str, expected: u32) {
+        assert_eq!(Terms::of(a).score(&Terms::of(b)), expected, "{a} / {b}");
+    }
+
+    #[test]
+    fn shared_places_actors_figures_and_action() {
+        // Two correspondents at one shelled bridge: place, action and object shared.
+        check(
+            "saw the Arlen bridge, which was shelled at least four times late on Friday",
+            "counted craters on the approach to the Arlen bridge after Friday's shelling",
+            4,
+        );
+        // One figure in different units and words.
+        check(
+            "both sides agreed to pull their guns back 15 kilometres",
+            "the artillery will be withdrawn 15km from the lake",
+            4,
+        );
+        check(
+            "Mayor Jonas Hult said the levee had held",
+            "Some 400 homes were flooded in Lower Arlen",
+            0,
+        );
+        assert!(points_back("About 300 of those soldiers are reservists"));
+        assert!(!points_back("those who fled returned on Monday"));
+        let before = Terms::of("ferries stood idle at the north jetty as the strike began");
+        let after = demonstrated("nobody works on that jetty until the cranes are fixed");
+        assert!(after.iter().any(|t| before.0.iter().any(|(x, _)| x == t)));
+        assert!(demonstrated("he said that the cranes are fixed").is_empty());
+    }
+}
