@@ -5,6 +5,11 @@
 //! `DOSSIER_IMPORT_FILES=n` sets the number of files; `DOSSIER_IMPORT_INBOX=dir` keeps the
 //! generated files there for reruns (so that a profile shows the import alone).
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a benchmark program: it reads its settings from the environment"
+)]
+
 use std::path::PathBuf;
 use std::time::Instant;
 

@@ -8,6 +8,11 @@
 //! marked `SUPER-LINEAR`, and the run ends with exit code 1 if any case is, so a regression
 //! cannot pass unnoticed.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a benchmark program: it reads its own arguments"
+)]
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};

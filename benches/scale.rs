@@ -3,6 +3,11 @@
 //! `cargo bench --bench scale` prints the time to open the project, to search it, to assemble
 //! its chronology, and the peak RSS. Sizes can be set with `DOSSIER_SCALE=sources,excerpts`.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "a benchmark program: it reads its settings from the environment"
+)]
+
 use std::time::Instant;
 
 use chrono::{DateTime, NaiveDate, Utc};

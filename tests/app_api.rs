@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use dossier::model::{Classification, Id, Marking, ProjectConfig};
@@ -206,7 +206,7 @@ fn changes_on_disk_reads_only_files_whose_stamp_changed() {
 
     let touched = p.layout().excerpt(&ids[0]);
     let file = std::fs::File::options().write(true).open(&touched).unwrap();
-    file.set_modified(SystemTime::now() + Duration::from_secs(60))
+    file.set_modified(file.metadata().unwrap().modified().unwrap() + Duration::from_secs(60))
         .unwrap();
     assert!(
         p.changes_on_disk().unwrap().is_empty(),

@@ -2,6 +2,11 @@
 //! repeated to about 16 MB. `cargo run --release --example bench_dates -p dossier-dates [SHARED_DIR]`.
 //! Goal: at least 20 MB/s on one core.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "an example program: it reads its own arguments"
+)]
+
 use std::path::PathBuf;
 use std::time::Instant;
 

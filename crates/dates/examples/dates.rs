@@ -1,5 +1,10 @@
 //! `cargo run --example dates -p dossier-dates -- [YYYY-MM-DD] < text`: prints the expressions.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "an example program: it reads its own arguments"
+)]
+
 use std::io::Read;
 
 fn main() {

@@ -4,6 +4,11 @@
 //! (`scripts/eval-dates` does this, scores the output and reruns the peers.)
 //! Prints the engine's own throughput (documents and megabytes per CPU-second) on stderr.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "an example program: it reads its own arguments"
+)]
+
 use std::path::PathBuf;
 use std::time::Instant;
 

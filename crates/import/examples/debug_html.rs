@@ -2,6 +2,11 @@
 //! the tokenizer gathered: `debug_html FILE --dates`; the elements around a text:
 //! `debug_html FILE "some words"` (which ancestor made it chrome?).
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "an example program: it reads its own arguments"
+)]
+
 fn main() {
     let path = std::env::args().nth(1).expect("usage: debug_html FILE");
     let html = String::from_utf8_lossy(&std::fs::read(path).expect("read")).into_owned();

@@ -3,6 +3,11 @@
 //!
 //! usage: eval EVAL_DIR SET OUT.jsonl [--subset N]
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "an example program: it reads its own arguments"
+)]
+
 use std::io::Write;
 use std::time::Instant;
 

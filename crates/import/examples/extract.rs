@@ -1,5 +1,10 @@
 //! Prints what import finds in one file, as JSON: `extract FILE`.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "an example program: it reads its own arguments"
+)]
+
 fn main() {
     dossier_import::pdf::serve_worker_if_asked();
     let Some(path) = std::env::args().nth(1) else {

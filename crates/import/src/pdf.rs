@@ -77,6 +77,10 @@ enum Answer {
 
 /// If this process was started as a PDF worker, serve one request and exit. Call it first thing
 /// in `main` of any program that extracts PDFs with the default [`Isolation`].
+#[allow(
+    clippy::disallowed_methods,
+    reason = "called first thing in a binary's main: the process's own first argument says it is a worker"
+)]
 pub fn serve_worker_if_asked() {
     if std::env::args_os().nth(1).is_some_and(|a| a == WORKER_ARG) {
         std::process::exit(worker_main());

@@ -1,6 +1,11 @@
 //! Renders a Markdown file to PDF with the default page style (for the benchmark, until the
 //! CLI's `dossier pdf` exists): `md2pdf IN.md OUT.pdf [TITLE]`.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "an example program: it reads its own arguments"
+)]
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

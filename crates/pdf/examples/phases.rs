@@ -1,6 +1,11 @@
 //! Where the time goes: `phases FILE.md` times parsing, layout and writing separately (best
 //! of five runs each).
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "an example program: it reads its own arguments"
+)]
+
 use std::time::Instant;
 
 fn best<T>(mut f: impl FnMut() -> T) -> (f64, T) {

@@ -4,6 +4,11 @@
 //! The spec (CC-BY-SA) is not vendored: the test fetches the npm package `commonmark-spec` into
 //! the target directory once, and skips visibly where npm cannot reach it (fails in CI).
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read CI (an absent spec fails there) from the environment"
+)]
+
 mod support;
 
 use std::path::PathBuf;

@@ -4,6 +4,11 @@
 //! After an intended change of the look, regenerate with `UPDATE_REFERENCE=1 cargo test -p
 //! dossier-pdf --test visual`, look at the new PNGs, and commit them.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read UPDATE_REFERENCE from the environment"
+)]
+
 mod support;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,10 @@
 //! Shared helpers of the PDF tests: rendering with fixed metadata, external tools that skip
 //! visibly where absent (and fail where `CI=true`), and text normalisation.
 
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests read CI (absent tools fail there) from the environment"
+)]
 #![allow(dead_code)]
 
 use std::path::PathBuf;
