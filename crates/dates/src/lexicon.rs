@@ -1,6 +1,6 @@
 //! The one lexicon of date words: those the rules read, each classified once by a `match` on its
-//! lowercase bytes, and the other languages' month names and the weekday abbreviations that only
-//! the readers of stated dates ([`crate::metadata`]) accept.
+//! lowercase bytes, and two kinds the rules do not read in running text: other languages' month
+//! names (for [`crate::metadata`]) and weekday abbreviations (for date lines).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit {
