@@ -21,8 +21,9 @@ use crate::{Error, Result, World, quote};
 
 mod import;
 mod items;
+mod tag_set;
 use import::extension_for;
-pub use import::{Imported, Prepared};
+pub use import::{ImportControl, Imported, Prepared, import_in_batches};
 pub(crate) use items::Items;
 
 /// An open project.
