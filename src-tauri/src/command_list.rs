@@ -31,6 +31,7 @@ macro_rules! app_commands {
             get_briefing,
             save_briefing,
             preview_briefing,
+            briefing_sections,
             export_briefing,
             open_export,
             reveal_export,

@@ -255,6 +255,13 @@ pub async fn preview_briefing(
     on_session(app, move |session| session.preview(&name, body, template)).await
 }
 
+/// The sections of a briefing's Markdown (`dossier_markdown::sections`), for the outline: pure,
+/// and independent of the template, so the outline stands while a render fails.
+#[tauri::command]
+pub async fn briefing_sections(body: String) -> Vec<SectionView> {
+    SectionView::list(&body)
+}
+
 /// Renders the saved briefing and writes it to `path`: where the save dialog's path goes (and
 /// where the end-to-end tests hand theirs, as they cannot drive the dialog).
 #[tauri::command]

@@ -546,19 +546,32 @@ pub struct SectionView {
     pub end: u32,
 }
 
-/// The live preview: sanitised HTML (a `<body>`'s content), the style sheet to show it with,
-/// and the sections of the Markdown it was rendered from.
+impl SectionView {
+    /// The sections of a briefing's Markdown `body`.
+    pub fn list(body: &str) -> Vec<SectionView> {
+        dossier_markdown::sections(body)
+            .into_iter()
+            .map(|s| SectionView {
+                title: s.title,
+                level: s.level,
+                line: offset(s.line),
+                start: offset(s.range.start),
+                end: offset(s.range.end),
+            })
+            .collect()
+    }
+}
+
+/// The live preview: sanitised HTML (a `<body>`'s content) and the style sheet to show it with.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PreviewView {
     pub html: String,
     pub style: String,
     pub warnings: Vec<LintWarning>,
-    pub sections: Vec<SectionView>,
 }
 
 impl PreviewView {
-    /// `r`, rendered from a briefing whose body is `body`.
-    pub fn new(r: &dossier::templates::Rendered, body: &str) -> PreviewView {
+    pub fn new(r: &dossier::templates::Rendered) -> PreviewView {
         PreviewView {
             html: r.html_body(),
             style: dossier::templates::PREVIEW_STYLE.to_string(),
@@ -569,16 +582,6 @@ impl PreviewView {
                     kind: w.kind.to_string(),
                     line: w.line.map(offset),
                     message: w.message.clone(),
-                })
-                .collect(),
-            sections: dossier_markdown::sections(body)
-                .into_iter()
-                .map(|s| SectionView {
-                    title: s.title,
-                    level: s.level,
-                    line: offset(s.line),
-                    start: offset(s.range.start),
-                    end: offset(s.range.end),
                 })
                 .collect(),
         }

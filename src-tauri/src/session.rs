@@ -353,10 +353,7 @@ impl Session {
         let user = self.user_templates.clone();
         self.with(|p| {
             let b = Session::edited(p, name, body, template)?;
-            Ok(PreviewView::new(
-                &p.render_briefing(&b, None, user)?,
-                &b.body,
-            ))
+            Ok(PreviewView::new(&p.render_briefing(&b, None, user)?))
         })
     }
 
@@ -447,10 +444,7 @@ impl Session {
     /// Briefing `name` rendered with `template`, for the templates view's preview.
     pub fn preview_template(&self, name: &str, template: &str) -> IpcResult<PreviewView> {
         let user = self.user_templates.clone();
-        self.with(|p| {
-            let rendered = p.render(name, Some(template), user)?;
-            Ok(PreviewView::new(&rendered, &p.briefing(name)?.body))
-        })
+        self.with(|p| Ok(PreviewView::new(&p.render(name, Some(template), user)?)))
     }
 
     // ----- changes on disk -----

@@ -13,6 +13,7 @@ import type {
   ChronologyView,
   ExportFormat,
   PreviewView,
+  SectionView,
   SourceDates,
   TemplateDetail,
   TemplateFile,
@@ -87,6 +88,8 @@ export const saveBriefing = (name: string, body: string, template: string) =>
   call<null>("save_briefing", { name, body, template });
 export const previewBriefing = (name: string, body: string, template: string) =>
   call<PreviewView>("preview_briefing", { name, body, template });
+/** The headings of a briefing's Markdown as the core finds them (for the outline). */
+export const briefingSections = (body: string) => call<SectionView[]>("briefing_sections", { body });
 /** Renders the saved briefing to `path`; returns the path written (with its extension). */
 export const exportBriefing = (
   name: string,

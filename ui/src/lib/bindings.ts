@@ -134,7 +134,7 @@ line: number,
  */
 start: number, end: number, };
 
-export type PreviewView = { html: string, style: string, warnings: Array<LintWarning>, sections: Array<SectionView>, };
+export type PreviewView = { html: string, style: string, warnings: Array<LintWarning>, };
 
 export type ExportFormat = "markdown" | "pdf";
 
@@ -159,4 +159,4 @@ export type SuggestionMark = { start: number, end: number, date: DateEcho, score
 export type SourceDates = { expressions: Array<DateMark>, suggestions: Array<SuggestionMark>, };
 
 /** Every command the window may call (src-tauri/src/command_list.rs). */
-export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "get_briefing" | "save_briefing" | "preview_briefing" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";
+export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "get_briefing" | "save_briefing" | "preview_briefing" | "briefing_sections" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";
