@@ -395,7 +395,8 @@ pub struct ImportOutcome {
     pub error: Option<IpcError>,
 }
 
-/// Sent as the `import-progress` event after each file of an import.
+/// Sent as the `import-progress` event as each file of an import has been read and extracted
+/// (its batch is written after); `done` counts the refused paths too.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ImportProgress {
     pub done: u32,
