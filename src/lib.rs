@@ -6,6 +6,7 @@
 pub mod dating;
 mod error;
 mod export_name;
+mod import_paths;
 mod project;
 pub mod quote;
 mod render;
@@ -23,9 +24,10 @@ pub use dossier_render as templates;
 
 pub use error::{Error, Result};
 pub use export_name::{MAX_NAME_BYTES, export_name};
+pub use import_paths::files_to_import;
 pub use project::{
-    AliasProposal, AttributionEdit, ExcerptDraft, ExcerptEdit, FoundBy, Imported, Prepared,
-    Problem, Project, SourceEdit,
+    AliasProposal, AttributionEdit, ExcerptDraft, ExcerptEdit, FoundBy, ImportControl, Imported,
+    Prepared, Problem, Project, SourceEdit, import_in_batches,
 };
 pub use render::{ExportFormat, user_templates_dir};
 pub use world::{Clock, World};

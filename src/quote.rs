@@ -52,6 +52,19 @@ pub fn find_all(text: &str, quote: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// What a selection of bytes `range` of `text` (in a reader) is as the core locates quotes:
+/// the quote and its 1-based occurrence among the quote's matches in `text` (see `find_all`).
+/// `None` when the range is empty, blank, outside the text or not on character boundaries.
+pub fn selection(text: &str, range: Range<usize>) -> Option<(&str, usize)> {
+    let start = range.start;
+    let quote = text.get(range).filter(|q| !q.trim().is_empty())?;
+    let occurrence = find_all(text, quote)
+        .iter()
+        .position(|r| r.end > start)
+        .map_or(1, |i| i + 1);
+    Some((quote, occurrence))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +93,34 @@ mod tests {
         check("a b a b", "a b", &["a b", "a b"]);
         check("abc", "", &[]);
         check("abc", "abd", &[]);
+    }
+
+    /// Checks the quote and occurrence of the `nth` (0-based) match of `needle` in `text`
+    /// selected as a byte range.
+    #[track_caller]
+    fn check_selection(text: &str, needle: &str, nth: usize, expected: Option<(&str, usize)>) {
+        let start = text.match_indices(needle).nth(nth).unwrap().0;
+        assert_eq!(selection(text, start..start + needle.len()), expected);
+    }
+
+    #[test]
+    fn a_selection_is_its_quote_and_which_occurrence_it_is() {
+        let text = "Talks \u{201C}resumed\u{201D}. Later, talks \"resumed\" again; talks resumed.";
+        check_selection(text, "talks", 0, Some(("talks", 1)));
+        // Folded matching: the curly and the straight quotes are the same quote.
+        check_selection(text, "talks \"resumed\"", 0, Some(("talks \"resumed\"", 1)));
+        check_selection(text, "talks resumed", 0, Some(("talks resumed", 1)));
+        check_selection(text, "resumed", 2, Some(("resumed", 3)));
+        check_selection("a b a b", "a b", 1, Some(("a b", 2)));
+    }
+
+    #[test]
+    fn a_selection_that_is_no_passage_is_none() {
+        let text = "Café talks";
+        assert_eq!(selection(text, 4..4), None);
+        assert_eq!(selection(text, 5..6), None);
+        assert_eq!(selection(text, 0..1000), None);
+        // Inside the two bytes of "é".
+        assert_eq!(selection(text, 4..6), None);
     }
 }

@@ -17,6 +17,11 @@ pub fn typescript() -> String {
     let decls = declare!(
         &cfg,
         IpcError,
+        Reliability,
+        Credibility,
+        Dependence,
+        ConflictKind,
+        TemplateOrigin,
         RecentProject,
         ProjectInfo,
         DateEcho,
@@ -40,6 +45,7 @@ pub fn typescript() -> String {
         SourceName,
         BriefingView,
         LintWarning,
+        SectionView,
         PreviewView,
         ExportFormat,
         TemplateRow,
@@ -57,7 +63,18 @@ pub fn typescript() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&command_type());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// The name of every command `backend.ts` may `invoke` (`command_list.rs`): a call by any
+/// other name fails the UI's type check.
+fn command_type() -> String {
+    let names: Vec<String> = crate::COMMANDS.iter().map(|c| format!("\"{c}\"")).collect();
+    format!(
+        "/** Every command the window may call (src-tauri/src/command_list.rs). */\nexport type Command = {};\n",
+        names.join(" | ")
+    )
 }

@@ -1,9 +1,11 @@
-//! The IPC commands: thin adapters (arguments in, checked, core call, result out). Anything
-//! that touches the disk is async so that the window never waits on it.
+//! The IPC commands: thin adapters (arguments in, checked, core call, result out). Every
+//! command that touches the disk or the project reaches the session only through
+//! [`on_session`], which runs it on a blocking thread: the async runtime, and so the window's
+//! other commands, never wait on the disk or on another command's lock.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use tauri::{AppHandle, Emitter, Manager, State};
+use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::dto::*;
@@ -20,20 +22,32 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| IpcError::new("internal", format!("a background task failed: {e}")))?
 }
 
+/// Runs `f` on the app's session on a blocking thread.
+async fn on_session<T: Send + 'static>(
+    app: AppHandle,
+    f: impl FnOnce(&Session) -> IpcResult<T> + Send + 'static,
+) -> IpcResult<T> {
+    blocking(move || f(&app.state::<Session>())).await
+}
+
 #[tauri::command]
-pub fn recent_projects(session: State<'_, Session>) -> Vec<RecentProject> {
-    session.recent()
+pub async fn recent_projects(app: AppHandle) -> IpcResult<Vec<RecentProject>> {
+    on_session(app, |s| Ok(s.recent())).await
 }
 
 /// The demo project shipped in `samples/demo`, when this build can find it.
 #[tauri::command]
-pub fn demo_project() -> Option<String> {
-    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples/demo");
-    demo.join("dossier.toml")
-        .is_file()
-        .then(|| demo.canonicalize().ok())
-        .flatten()
-        .map(|p| p.display().to_string())
+pub async fn demo_project() -> IpcResult<Option<String>> {
+    blocking(|| {
+        let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples/demo");
+        Ok(demo
+            .join("dossier.toml")
+            .is_file()
+            .then(|| demo.canonicalize().ok())
+            .flatten()
+            .map(|p| p.display().to_string()))
+    })
+    .await
 }
 
 /// Whether the native file dialogs are replaced by a path field in the window. WebDriver cannot
@@ -46,107 +60,115 @@ pub fn scripted_dialogs() -> bool {
 
 /// The project named on the command line, if any.
 #[tauri::command]
-pub fn initial_project(session: State<'_, Session>) -> Option<String> {
-    session.initial.as_ref().map(|p| p.display().to_string())
+pub async fn initial_project(app: AppHandle) -> IpcResult<Option<String>> {
+    on_session(app, |s| {
+        Ok(s.initial.as_ref().map(|p| p.display().to_string()))
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn create_project(
-    session: State<'_, Session>,
-    dir: String,
-    title: String,
-) -> IpcResult<ProjectInfo> {
-    session.create(&paths::new_dir(&dir)?, &title)
+pub async fn create_project(app: AppHandle, dir: String, title: String) -> IpcResult<ProjectInfo> {
+    on_session(app, move |session| {
+        session.create(&paths::new_dir(&dir)?, &title)
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn open_project(session: State<'_, Session>, dir: String) -> IpcResult<ProjectInfo> {
-    session.open(&paths::existing_dir(&dir)?)
+pub async fn open_project(app: AppHandle, dir: String) -> IpcResult<ProjectInfo> {
+    on_session(app, move |session| {
+        session.open(&paths::existing_dir(&dir)?)
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn list_sources(session: State<'_, Session>) -> IpcResult<Vec<SourceRow>> {
-    session.sources()
+pub async fn list_sources(app: AppHandle) -> IpcResult<Vec<SourceRow>> {
+    on_session(app, move |session| session.sources()).await
 }
 
 #[tauri::command]
-pub async fn get_source(session: State<'_, Session>, id: String) -> IpcResult<SourceDetail> {
-    session.source(&id)
+pub async fn get_source(app: AppHandle, id: String) -> IpcResult<SourceDetail> {
+    on_session(app, move |session| session.source(&id)).await
 }
 
-/// Imports files (a folder stands for the files directly in it), reporting `import-progress`
-/// as each is settled. One file's failure is reported in its outcome and does not stop the
-/// others; a path that fails its check never reaches the core.
+/// Imports files (a folder stands for every file below it, see `dossier::files_to_import`),
+/// reporting `import-progress` as each is extracted; `cancel_import` stops it before the next
+/// file, and the files not reached come back `cancelled`. One file's failure is reported in its
+/// outcome and does not stop the others; a path that fails its check never reaches the core.
 #[tauri::command]
 pub async fn import_files(app: AppHandle, paths: Vec<String>) -> IpcResult<Vec<ImportOutcome>> {
-    blocking(move || {
+    let emitter = app.clone();
+    on_session(app, move |session| {
         let files = expand(&paths);
         let checked: Vec<PathBuf> = files.iter().filter_map(|(_, c)| c.clone().ok()).collect();
         let total = files.len().try_into().unwrap_or(u32::MAX);
-        let mut done = files.iter().filter(|(_, c)| c.is_err()).count();
-        let session = app.state::<Session>();
-        let mut results = session
-            .import_files(&checked, |_, file| {
-                done += 1;
-                // Progress is a courtesy to the window; a closed window must not fail the import.
-                let _ = app.emit(
-                    "import-progress",
-                    ImportProgress {
-                        done: done.try_into().unwrap_or(u32::MAX),
-                        total,
-                        file: file.display().to_string(),
-                    },
-                );
-            })?
-            .into_iter();
+        let refused = files.iter().filter(|(_, c)| c.is_err()).count();
+        let progress = |done: usize, file: &Path| {
+            // Progress is a courtesy to the window; a closed window must not fail the import.
+            let _ = emitter.emit(
+                "import-progress",
+                ImportProgress {
+                    done: (refused + done).try_into().unwrap_or(u32::MAX),
+                    total,
+                    file: file.display().to_string(),
+                },
+            );
+        };
+        let mut results = session.import_files(&checked, &progress)?.into_iter();
         Ok(files
             .into_iter()
-            .map(|(file, checked)| {
-                let result = checked.and_then(|_| results.next().expect("one result per file"));
-                outcome(file, result)
+            .map(|(file, checked)| match checked {
+                Err(e) => outcome(file, Some(Err(e))),
+                Ok(_) => outcome(file, results.next()),
             })
             .collect())
     })
     .await
 }
 
-/// Each raw path with its checked form; folders are replaced by their visible files.
+/// Stops the running import before its next file (the files extracted so far are added).
+#[tauri::command]
+pub async fn cancel_import(app: AppHandle) -> IpcResult<()> {
+    // Not through `on_session`'s queue of blocking work: the flag is all it touches.
+    app.state::<Session>().cancel_import();
+    Ok(())
+}
+
+/// Each raw path with its checked form; a folder is replaced by the files below it.
 fn expand(raw: &[String]) -> Vec<(String, IpcResult<PathBuf>)> {
     let mut out = Vec::new();
     for r in raw {
         match paths::existing_dir(r) {
-            Ok(dir) => {
-                let mut inside: Vec<PathBuf> = std::fs::read_dir(&dir)
-                    .into_iter()
-                    .flatten()
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| p.is_file())
-                    .filter(|p| {
-                        !p.file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-                    })
-                    .collect();
-                inside.sort();
-                for p in inside {
+            Ok(dir) => match dossier::files_to_import(&[dir]) {
+                Ok(inside) => out.extend(inside.into_iter().map(|p| {
                     let s = p.display().to_string();
-                    out.push((s.clone(), paths::import_file(&s)));
-                }
-            }
+                    let checked = paths::import_file(&s);
+                    (s, checked)
+                })),
+                Err(e) => out.push((r.clone(), Err(e.into()))),
+            },
             Err(_) => out.push((r.clone(), paths::import_file(r))),
         }
     }
     out
 }
 
-fn outcome(file: String, result: IpcResult<dossier::Imported>) -> ImportOutcome {
+/// What became of `file`; `None` when a cancel stopped the import before it.
+fn outcome(file: String, result: Option<IpcResult<dossier::Imported>>) -> ImportOutcome {
     let (status, id, reprint_of, error) = match result {
-        Ok(dossier::Imported::Imported { id }) => (ImportStatus::Imported, Some(id), None, None),
-        Ok(dossier::Imported::Duplicate { id }) => (ImportStatus::Duplicate, Some(id), None, None),
-        Ok(dossier::Imported::Reprint { id, reprint_of }) => {
+        Some(Ok(dossier::Imported::Imported { id })) => {
+            (ImportStatus::Imported, Some(id), None, None)
+        }
+        Some(Ok(dossier::Imported::Duplicate { id })) => {
+            (ImportStatus::Duplicate, Some(id), None, None)
+        }
+        Some(Ok(dossier::Imported::Reprint { id, reprint_of })) => {
             (ImportStatus::Reprint, Some(id), Some(reprint_of), None)
         }
-        Err(e) => (ImportStatus::Failed, None, None, Some(e)),
+        Some(Err(e)) => (ImportStatus::Failed, None, None, Some(e)),
+        None => (ImportStatus::Cancelled, None, None, None),
     };
     ImportOutcome {
         file,
@@ -158,31 +180,31 @@ fn outcome(file: String, result: IpcResult<dossier::Imported>) -> ImportOutcome 
 }
 
 #[tauri::command]
-pub async fn add_excerpt(session: State<'_, Session>, new: NewExcerpt) -> IpcResult<ExcerptView> {
-    session.add_excerpt(new)
+pub async fn add_excerpt(app: AppHandle, new: NewExcerpt) -> IpcResult<ExcerptView> {
+    on_session(app, move |session| session.add_excerpt(new)).await
 }
 
 #[tauri::command]
 pub async fn edit_source(
-    session: State<'_, Session>,
+    app: AppHandle,
     id: String,
     patch: SourcePatch,
 ) -> IpcResult<SourceDetail> {
-    session.edit_source(&id, patch)
+    on_session(app, move |session| session.edit_source(&id, patch)).await
 }
 
 #[tauri::command]
 pub async fn edit_excerpt(
-    session: State<'_, Session>,
+    app: AppHandle,
     id: String,
     patch: ExcerptPatch,
 ) -> IpcResult<ExcerptView> {
-    session.edit_excerpt(&id, patch)
+    on_session(app, move |session| session.edit_excerpt(&id, patch)).await
 }
 
 #[tauri::command]
-pub async fn remove_excerpt(session: State<'_, Session>, id: String) -> IpcResult<()> {
-    session.remove_excerpt(&id)
+pub async fn remove_excerpt(app: AppHandle, id: String) -> IpcResult<()> {
+    on_session(app, move |session| session.remove_excerpt(&id)).await
 }
 
 #[tauri::command]
@@ -191,128 +213,149 @@ pub fn parse_date(text: String) -> IpcResult<DateEcho> {
 }
 
 #[tauri::command]
-pub async fn chronology(session: State<'_, Session>) -> IpcResult<ChronologyView> {
-    session.chronology()
+pub async fn chronology(app: AppHandle) -> IpcResult<ChronologyView> {
+    on_session(app, move |session| session.chronology()).await
 }
 
 #[tauri::command]
-pub async fn reorder_excerpts(session: State<'_, Session>, order: Vec<String>) -> IpcResult<()> {
-    session.reorder(&order)
+pub async fn reorder_excerpts(app: AppHandle, order: Vec<String>) -> IpcResult<()> {
+    on_session(app, move |session| session.reorder(&order)).await
 }
 
 #[tauri::command]
-pub async fn source_dates(session: State<'_, Session>, id: String) -> IpcResult<SourceDates> {
-    session.source_dates(&id)
+pub async fn source_dates(app: AppHandle, id: String) -> IpcResult<SourceDates> {
+    on_session(app, move |session| session.source_dates(&id)).await
 }
 
 #[tauri::command]
-pub async fn get_briefing(session: State<'_, Session>, name: String) -> IpcResult<BriefingView> {
-    session.briefing(&name)
+pub async fn get_briefing(app: AppHandle, name: String) -> IpcResult<BriefingView> {
+    on_session(app, move |session| session.briefing(&name)).await
 }
 
 #[tauri::command]
 pub async fn save_briefing(
-    session: State<'_, Session>,
+    app: AppHandle,
     name: String,
     body: String,
     template: String,
 ) -> IpcResult<()> {
-    session.save_briefing(&name, body, template)
+    on_session(app, move |session| {
+        session.save_briefing(&name, body, template)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn preview_briefing(
-    session: State<'_, Session>,
+    app: AppHandle,
     name: String,
     body: String,
     template: String,
 ) -> IpcResult<PreviewView> {
-    session.preview(&name, body, template)
+    on_session(app, move |session| session.preview(&name, body, template)).await
+}
+
+/// The sections of a briefing's Markdown (`dossier_markdown::sections`), for the outline: pure,
+/// and independent of the template, so the outline stands while a render fails.
+#[tauri::command]
+pub async fn briefing_sections(body: String) -> Vec<SectionView> {
+    SectionView::list(&body)
 }
 
 /// Renders the saved briefing and writes it to `path`: where the save dialog's path goes (and
 /// where the end-to-end tests hand theirs, as they cannot drive the dialog).
 #[tauri::command]
 pub async fn export_briefing(
-    session: State<'_, Session>,
+    app: AppHandle,
     name: String,
     template: Option<String>,
     format: ExportFormat,
     path: String,
 ) -> IpcResult<String> {
-    let out = paths::export_file(&path, dossier::ExportFormat::from(format).extension())?;
-    session.export(&name, template.as_deref(), format, out)
+    on_session(app, move |session| {
+        let out = paths::export_file(&path, dossier::ExportFormat::from(format).extension())?;
+        session.export(&name, template.as_deref(), format, out)
+    })
+    .await
 }
 
 /// Opens a file this window exported with the system's default application.
 #[tauri::command]
-pub async fn open_export(
-    app: AppHandle,
-    session: State<'_, Session>,
-    path: String,
-) -> IpcResult<()> {
-    let file = session.exported(&path)?;
-    app.opener()
-        .open_path(file.display().to_string(), None::<&str>)
-        .map_err(|e| IpcError::new("opener", e.to_string()))
+pub async fn open_export(app: AppHandle, path: String) -> IpcResult<()> {
+    let opener = app.clone();
+    on_session(app, move |session| {
+        let file = session.exported(&path)?;
+        opener
+            .opener()
+            .open_path(file.display().to_string(), None::<&str>)
+            .map_err(|e| IpcError::new("opener", e.to_string()))
+    })
+    .await
 }
 
 /// Shows a file this window exported in the system's file manager.
 #[tauri::command]
-pub async fn reveal_export(
-    app: AppHandle,
-    session: State<'_, Session>,
-    path: String,
-) -> IpcResult<()> {
-    let file = session.exported(&path)?;
-    app.opener()
-        .reveal_item_in_dir(file)
-        .map_err(|e| IpcError::new("opener", e.to_string()))
+pub async fn reveal_export(app: AppHandle, path: String) -> IpcResult<()> {
+    let opener = app.clone();
+    on_session(app, move |session| {
+        let file = session.exported(&path)?;
+        opener
+            .opener()
+            .reveal_item_in_dir(file)
+            .map_err(|e| IpcError::new("opener", e.to_string()))
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn list_templates(session: State<'_, Session>) -> IpcResult<Vec<TemplateRow>> {
-    session.templates()
+pub async fn list_templates(app: AppHandle) -> IpcResult<Vec<TemplateRow>> {
+    on_session(app, move |session| session.templates()).await
 }
 
 #[tauri::command]
-pub async fn get_template(session: State<'_, Session>, name: String) -> IpcResult<TemplateDetail> {
-    session.template(&name)
+pub async fn get_template(app: AppHandle, name: String) -> IpcResult<TemplateDetail> {
+    on_session(app, move |session| session.template(&name)).await
 }
 
 #[tauri::command]
 pub async fn duplicate_template(
-    session: State<'_, Session>,
+    app: AppHandle,
     from: String,
     name: String,
 ) -> IpcResult<TemplateDetail> {
-    session.duplicate_template(&from, &name)
+    on_session(app, move |session| session.duplicate_template(&from, &name)).await
 }
 
 #[tauri::command]
 pub async fn remove_template_copy(
-    session: State<'_, Session>,
+    app: AppHandle,
     name: String,
     files: Vec<TemplateFile>,
 ) -> IpcResult<()> {
-    session.remove_template_copy(&name, files)
+    on_session(app, move |session| {
+        session.remove_template_copy(&name, files)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn preview_template(
-    session: State<'_, Session>,
+    app: AppHandle,
     briefing: String,
     template: String,
 ) -> IpcResult<PreviewView> {
-    session.preview_template(&briefing, &template)
+    on_session(app, move |session| {
+        session.preview_template(&briefing, &template)
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn changes_on_disk(session: State<'_, Session>) -> IpcResult<Vec<String>> {
-    session.changes_on_disk()
+pub async fn changes_on_disk(app: AppHandle) -> IpcResult<Vec<String>> {
+    on_session(app, move |session| session.changes_on_disk()).await
 }
 
 #[tauri::command]
-pub async fn reload_project(session: State<'_, Session>) -> IpcResult<ProjectInfo> {
-    session.reload()
+pub async fn reload_project(app: AppHandle) -> IpcResult<ProjectInfo> {
+    on_session(app, move |session| session.reload()).await
 }

@@ -1,6 +1,9 @@
 //! The shapes that cross IPC, shaped for the views rather than for storage. Each derives
 //! `ts_rs::TS`; `bindings::typescript()` turns them into `ui/src/lib/bindings.ts`, and a test
-//! fails when that file drifts. Ids, dates and grades cross as their canonical strings.
+//! fails when that file drifts. Ids and dates cross as their canonical strings; a closed set
+//! (a grade, a dependence, a kind) crosses as an enum here, a union type in TypeScript, each
+//! converted from the core's enum by an exhaustive `match`, so a new variant fails to compile
+//! here and then the UI's type check wherever it is not handled.
 
 use chrono::Datelike;
 use dossier::model::{Edtf, Excerpt, Found, Source};
@@ -8,6 +11,111 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::IpcError;
+
+/// Admiralty source reliability, A (completely reliable) to F (cannot be judged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum Reliability {
+    A,
+    B,
+    C,
+    D,
+    E,
+    F,
+}
+
+impl From<dossier::model::Reliability> for Reliability {
+    fn from(r: dossier::model::Reliability) -> Reliability {
+        use dossier::model::Reliability as R;
+        match r {
+            R::A => Reliability::A,
+            R::B => Reliability::B,
+            R::C => Reliability::C,
+            R::D => Reliability::D,
+            R::E => Reliability::E,
+            R::F => Reliability::F,
+        }
+    }
+}
+
+impl From<Reliability> for dossier::model::Reliability {
+    fn from(r: Reliability) -> dossier::model::Reliability {
+        use dossier::model::Reliability as R;
+        match r {
+            Reliability::A => R::A,
+            Reliability::B => R::B,
+            Reliability::C => R::C,
+            Reliability::D => R::D,
+            Reliability::E => R::E,
+            Reliability::F => R::F,
+        }
+    }
+}
+
+/// Admiralty credibility, 1 (confirmed) to 6 (cannot be judged): a number in TypeScript
+/// (fields carrying it are typed `Credibility` there), checked by the core when it arrives.
+#[derive(TS)]
+#[ts(type = "1 | 2 | 3 | 4 | 5 | 6")]
+pub struct Credibility;
+
+/// How the citations of a chronology entry relate to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dependence {
+    Single,
+    Reprint,
+    SameStory,
+    Independent,
+}
+
+impl From<dossier::chronology::Dependence> for Dependence {
+    fn from(d: dossier::chronology::Dependence) -> Dependence {
+        use dossier::chronology::Dependence as D;
+        match d {
+            D::Single => Dependence::Single,
+            D::Reprint => Dependence::Reprint,
+            D::SameStory => Dependence::SameStory,
+            D::Independent => Dependence::Independent,
+        }
+    }
+}
+
+/// What the excerpts of a conflict disagree about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictKind {
+    Figures,
+    Dates,
+}
+
+impl From<dossier::chronology::ConflictKind> for ConflictKind {
+    fn from(k: dossier::chronology::ConflictKind) -> ConflictKind {
+        use dossier::chronology::ConflictKind as K;
+        match k {
+            K::Figures => ConflictKind::Figures,
+            K::Dates => ConflictKind::Dates,
+        }
+    }
+}
+
+/// Where a template was found: the project's `templates/`, the user's, or built in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum TemplateOrigin {
+    Project,
+    User,
+    Builtin,
+}
+
+impl From<dossier::templates::Origin> for TemplateOrigin {
+    fn from(o: dossier::templates::Origin) -> TemplateOrigin {
+        use dossier::templates::Origin as O;
+        match o {
+            O::Project => TemplateOrigin::Project,
+            O::User => TemplateOrigin::User,
+            O::Builtin => TemplateOrigin::Builtin,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RecentProject {
@@ -93,8 +201,7 @@ pub struct SourceRow {
     pub outlet: Option<FoundText>,
     pub author: Option<FoundText>,
     pub published: Option<FoundDate>,
-    /// Admiralty reliability letter, A–F.
-    pub reliability: String,
+    pub reliability: Reliability,
     pub reliability_text: String,
     pub file_name: String,
     pub reprint_of: Option<String>,
@@ -111,7 +218,7 @@ impl SourceRow {
             outlet: found_text(&s.outlet),
             author: found_text(&s.author),
             published: found_date(&s.published),
-            reliability: s.reliability.letter().to_string(),
+            reliability: s.reliability.into(),
             reliability_text: s.reliability.description().to_string(),
             file_name: s.original.file_name.clone(),
             reprint_of: s.reprint_of.as_ref().map(ToString::to_string),
@@ -170,6 +277,7 @@ pub struct ExcerptView {
     pub reported: Option<DateEcho>,
     pub summary: String,
     /// Admiralty credibility, 1–6.
+    #[ts(type = "Credibility")]
     pub credibility: u8,
     pub tags: Vec<String>,
     pub portion: Option<String>,
@@ -216,7 +324,7 @@ pub struct ExcerptPatch {
     pub reported: Option<String>,
     #[ts(optional)]
     pub summary: Option<String>,
-    #[ts(optional)]
+    #[ts(optional, type = "Credibility")]
     pub credibility: Option<u8>,
     /// The complete new tag list (`actor:…`, `place:…`, or a topic).
     #[ts(optional)]
@@ -243,9 +351,8 @@ pub struct SourcePatch {
     /// EDTF, e.g. `2015-06-02` or `2015-06`.
     #[ts(optional)]
     pub published: Option<String>,
-    /// Admiralty reliability letter, A–F.
     #[ts(optional)]
-    pub reliability: Option<String>,
+    pub reliability: Option<Reliability>,
     /// Who found the values above when not the analyst: undoing an edit puts back each value
     /// with the rule that found it and its confidence.
     #[ts(optional)]
@@ -275,6 +382,8 @@ pub enum ImportStatus {
     /// Imported, and probably a reprint of the source `reprint_of` (near-duplicate text).
     Reprint,
     Failed,
+    /// Not reached: the import was cancelled before this file.
+    Cancelled,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -286,7 +395,8 @@ pub struct ImportOutcome {
     pub error: Option<IpcError>,
 }
 
-/// Sent as the `import-progress` event after each file of an import.
+/// Sent as the `import-progress` event as each file of an import has been read and extracted
+/// (its batch is written after); `done` counts the refused paths too.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ImportProgress {
     pub done: u32,
@@ -311,8 +421,7 @@ pub struct ChronologyEntry {
     pub sources: Vec<String>,
     /// Every tag of the entry's excerpts, each once.
     pub tags: Vec<String>,
-    /// `single`, `reprint`, `same-story` or `independent`.
-    pub dependence: String,
+    pub dependence: Dependence,
     /// Why the citations depend on each other; empty when single or independent.
     pub dependence_detail: String,
 }
@@ -326,8 +435,7 @@ pub struct SourceName {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ConflictView {
-    /// `figures` or `dates`.
-    pub kind: String,
+    pub kind: ConflictKind,
     pub excerpts: Vec<String>,
     pub detail: String,
 }
@@ -376,7 +484,7 @@ impl ChronologyView {
                     quotes: excerpts.iter().map(|x| x.quote.clone()).collect(),
                     sources: e.sources.iter().map(ToString::to_string).collect(),
                     tags,
-                    dependence: serde_name(&e.dependence),
+                    dependence: e.dependence.into(),
                     dependence_detail: e.dependence_detail.clone(),
                 }
             })
@@ -387,7 +495,7 @@ impl ChronologyView {
                 .conflicts
                 .iter()
                 .map(|k| ConflictView {
-                    kind: serde_name(&k.kind),
+                    kind: k.kind.into(),
                     excerpts: k.excerpts.iter().map(ToString::to_string).collect(),
                     detail: k.detail.clone(),
                 })
@@ -402,15 +510,6 @@ impl ChronologyView {
                 })
                 .collect(),
         }
-    }
-}
-
-/// The serde name of a unit enum variant: the core's enums serialise to their documented
-/// kebab-case names, and the UI gets exactly those.
-fn serde_name<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => format!("{other:?}"),
     }
 }
 
@@ -435,6 +534,35 @@ pub struct LintWarning {
     pub message: String,
 }
 
+/// A heading of the briefing and what it heads (`dossier_markdown::sections`), for the outline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SectionView {
+    pub title: String,
+    /// 1 for `#`, 2 for `##` …
+    pub level: u8,
+    /// 1-based line of the heading.
+    pub line: u32,
+    /// UTF-8 byte range of the heading and its content in the body.
+    pub start: u32,
+    pub end: u32,
+}
+
+impl SectionView {
+    /// The sections of a briefing's Markdown `body`.
+    pub fn list(body: &str) -> Vec<SectionView> {
+        dossier_markdown::sections(body)
+            .into_iter()
+            .map(|s| SectionView {
+                title: s.title,
+                level: s.level,
+                line: offset(s.line),
+                start: offset(s.range.start),
+                end: offset(s.range.end),
+            })
+            .collect()
+    }
+}
+
 /// The live preview: sanitised HTML (a `<body>`'s content) and the style sheet to show it with.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PreviewView {
@@ -453,7 +581,7 @@ impl PreviewView {
                 .iter()
                 .map(|w| LintWarning {
                     kind: w.kind.to_string(),
-                    line: w.line.map(|l| l.try_into().unwrap_or(u32::MAX)),
+                    line: w.line.map(offset),
                     message: w.message.clone(),
                 })
                 .collect(),
@@ -482,8 +610,7 @@ impl From<ExportFormat> for dossier::ExportFormat {
 pub struct TemplateRow {
     pub name: String,
     pub description: String,
-    /// `project`, `user` or `builtin`.
-    pub origin: String,
+    pub origin: TemplateOrigin,
 }
 
 impl From<&dossier::templates::Listing> for TemplateRow {
@@ -491,7 +618,7 @@ impl From<&dossier::templates::Listing> for TemplateRow {
         TemplateRow {
             name: l.name.clone(),
             description: l.description.clone(),
-            origin: serde_name(&l.origin),
+            origin: l.origin.into(),
         }
     }
 }
@@ -517,7 +644,7 @@ impl From<&dossier::templates::Template> for TemplateDetail {
             row: TemplateRow {
                 name: t.manifest.name.clone(),
                 description: t.manifest.description.clone(),
-                origin: serde_name(&t.origin),
+                origin: t.origin.into(),
             },
             dir: t
                 .dir

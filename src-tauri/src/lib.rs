@@ -13,6 +13,18 @@ use tauri::{Manager, Url, WebviewUrl, WebviewWindowBuilder};
 
 use session::Session;
 
+include!("command_list.rs");
+
+/// The name of every command the window may call (`command_list.rs`), as `invoke` spells it.
+pub const COMMANDS: &[&str] = app_commands!(command_names);
+
+/// The invoke handler of every command in the list.
+macro_rules! handlers {
+    ($($command:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$command),*]
+    };
+}
+
 /// Whether the webview may load `url`: only the app's own pages (and the dev server in debug
 /// builds), and `about:srcdoc`, the briefing preview's frame, whose content only the app itself
 /// can set (WebKitGTK asks about frames too). Links out go through the opener, never through
@@ -59,38 +71,7 @@ pub fn run() {
                 .build()?;
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::recent_projects,
-            commands::demo_project,
-            commands::initial_project,
-            commands::scripted_dialogs,
-            commands::create_project,
-            commands::open_project,
-            commands::list_sources,
-            commands::get_source,
-            commands::import_files,
-            commands::add_excerpt,
-            commands::edit_source,
-            commands::edit_excerpt,
-            commands::remove_excerpt,
-            commands::parse_date,
-            commands::chronology,
-            commands::reorder_excerpts,
-            commands::source_dates,
-            commands::get_briefing,
-            commands::save_briefing,
-            commands::preview_briefing,
-            commands::export_briefing,
-            commands::open_export,
-            commands::reveal_export,
-            commands::list_templates,
-            commands::get_template,
-            commands::duplicate_template,
-            commands::remove_template_copy,
-            commands::preview_template,
-            commands::changes_on_disk,
-            commands::reload_project,
-        ])
+        .invoke_handler(app_commands!(handlers))
         .run(tauri::generate_context!())
         .expect("the Dossier window could not start");
 }

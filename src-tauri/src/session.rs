@@ -4,10 +4,11 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use dossier::model::{Briefing, Edtf, Found, Id, ProjectConfig, Tag};
-use dossier::{ExcerptDraft, ExcerptEdit, Imported, Project, World};
+use dossier::{ExcerptDraft, ExcerptEdit, ImportControl, Imported, Project, World};
 
 use crate::dto::*;
 use crate::error::{IpcError, IpcResult};
@@ -24,6 +25,11 @@ pub struct Session {
     recent_file: Option<PathBuf>,
     /// The project named on the command line (`dossier-desktop DIR`), opened at start.
     pub initial: Option<PathBuf>,
+    /// How imports extract (where PDFs are parsed: by default a worker process of this
+    /// executable, which `main` serves).
+    pub import_options: dossier::import::Options,
+    /// Set by `cancel_import`; the running import checks it before each file.
+    cancel: AtomicBool,
 }
 
 /// The system clock, stopped at `SOURCE_DATE_EPOCH` when it is set; asked at each use, so a
@@ -90,6 +96,8 @@ impl Session {
             user_templates: None,
             recent_file,
             initial,
+            import_options: Default::default(),
+            cancel: AtomicBool::new(false),
         }
     }
 
@@ -156,19 +164,42 @@ impl Session {
         })
     }
 
-    /// Imports checked files through the core (extraction on every core outside the project
-    /// lock, one durable commit per batch); one result per file, in order.
+    /// Imports checked files through the core: each batch is read and extracted on every core
+    /// without the session lock (other commands go on meanwhile), and the lock is taken only
+    /// to write the batch. `progress(done, file)` is called as each file is extracted. Results
+    /// are one per file settled, in order: fewer than `files` when `cancel_import` stopped it.
     pub fn import_files(
         &self,
         files: &[PathBuf],
-        progress: impl FnMut(usize, &Path),
+        progress: &(dyn Fn(usize, &Path) + Sync),
     ) -> IpcResult<Vec<IpcResult<Imported>>> {
-        self.with(|p| {
-            Ok(p.import_files(files, progress)?
-                .into_iter()
-                .map(|r| r.map_err(IpcError::from))
-                .collect())
-        })
+        let (fs, root) = self.with(|p| Ok((p.world().fs.clone(), p.root().to_path_buf())))?;
+        self.cancel.store(false, Ordering::Relaxed);
+        let control = ImportControl {
+            progress: Some(progress),
+            cancel: Some(&self.cancel),
+            options: self.import_options.clone(),
+        };
+        let results = dossier::import_in_batches(fs.as_ref(), files, &control, |batch| {
+            self.with(|p| {
+                if p.root() != root {
+                    return Err(IpcError::new(
+                        "project_changed",
+                        "another project was opened during the import; import the rest into it again",
+                    ));
+                }
+                Ok(p.add_prepared_files(batch)?)
+            })
+        })?;
+        Ok(results
+            .into_iter()
+            .map(|r| r.map_err(IpcError::from))
+            .collect())
+    }
+
+    /// Stops the running import before its next file; the files extracted so far are added.
+    pub fn cancel_import(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 
     /// Edits a source's details (title, outlet, author, publication date, reliability).
@@ -181,14 +212,7 @@ impl Session {
             outlet: text(patch.outlet),
             author: text(patch.author),
             published: patch.published.map(optional_date).transpose()?,
-            reliability: patch
-                .reliability
-                .map(|r| {
-                    r.trim()
-                        .parse()
-                        .map_err(|e| IpcError::invalid(format!("{e}")))
-                })
-                .transpose()?,
+            reliability: patch.reliability.map(Into::into),
             found_by: patch.found.map(found_by).transpose()?.unwrap_or_default(),
             ..dossier::SourceEdit::default()
         };
@@ -200,25 +224,21 @@ impl Session {
         })
     }
 
-    /// Makes an excerpt of bytes `start..end` of the source's cleaned text. The core locates
-    /// quotes by text and occurrence, so the range is turned into those here.
+    /// Makes an excerpt of bytes `start..end` of the source's cleaned text (which the core
+    /// locates as a quote and its occurrence, `dossier::quote::selection`).
     pub fn add_excerpt(&self, new: NewExcerpt) -> IpcResult<ExcerptView> {
         let id = parse_id(&new.source)?;
         self.with(|p| {
             let text = &p.source(&id)?.text;
-            let (start, end) = (new.start as usize, new.end as usize);
-            let quote = text
-                .get(start..end)
-                .filter(|q| !q.trim().is_empty())
-                .ok_or_else(|| {
-                    IpcError::invalid(
-                        "the selection is empty or not within the text; select the passage again",
-                    )
-                })?;
-            let occurrence = dossier::quote::find_all(text, quote)
-                .iter()
-                .position(|r| r.end > start)
-                .map_or(1, |i| i + 1);
+            let (quote, occurrence) = dossier::quote::selection(
+                text,
+                new.start as usize..new.end as usize,
+            )
+            .ok_or_else(|| {
+                IpcError::invalid(
+                    "the selection is empty or not within the text; select the passage again",
+                )
+            })?;
             let draft = ExcerptDraft {
                 occurrence,
                 ..ExcerptDraft::new(id.clone(), quote)
@@ -259,16 +279,7 @@ impl Session {
                             .map_err(|e| IpcError::invalid(format!("{e}")))
                     })
                     .collect::<IpcResult<Vec<_>>>()?;
-                let current = &p.excerpt(&id)?.tags;
-                edit.remove_tags = current
-                    .iter()
-                    .filter(|t| !wanted.contains(t))
-                    .cloned()
-                    .collect();
-                edit.add_tags = wanted
-                    .into_iter()
-                    .filter(|t| !current.contains(t))
-                    .collect();
+                edit.set_tags(&p.excerpt(&id)?.tags, wanted);
             }
             Ok(p.edit_excerpt(&id, edit)?.into())
         })

@@ -2,9 +2,13 @@
 //! byte range, date it, see it in the chronology. Errors come back as `{code, message}`.
 
 use dossier_desktop::dto::{
-    ExcerptPatch, ExportFormat, NewExcerpt, Provenance, SourceFound, SourcePatch,
+    ExcerptPatch, ExportFormat, NewExcerpt, Provenance, Reliability, SourceFound, SourcePatch,
+    TemplateOrigin,
 };
 use dossier_desktop::session::{Session, parse_date};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 
 const ARTICLE: &str = "Café talks\n\nOn 2 June 2015 the minister said “talks resumed” in Vienna. \
 Later, talks resumed again.\n";
@@ -15,13 +19,13 @@ fn session_with_source() -> (tempfile::TempDir, Session, String) {
     s.create(&tmp.path().join("p"), "Talks").unwrap();
     let file = tmp.path().join("talks.txt");
     std::fs::write(&file, ARTICLE).unwrap();
-    let mut progress = Vec::new();
+    let progress = Mutex::new(Vec::new());
     let results = s
-        .import_files(std::slice::from_ref(&file), |done, f| {
-            progress.push((done, f.to_path_buf()))
+        .import_files(std::slice::from_ref(&file), &|done, f| {
+            progress.lock().unwrap().push((done, f.to_path_buf()))
         })
         .unwrap();
-    assert_eq!(progress, [(1, file)]);
+    assert_eq!(progress.into_inner().unwrap(), [(1, file)]);
     let id = match results.into_iter().next().unwrap().unwrap() {
         dossier::Imported::Imported { id } => id.to_string(),
         other => panic!("expected an import, got {other:?}"),
@@ -230,10 +234,10 @@ fn templates_list_duplicate_and_preview() {
     let list = s.templates().unwrap();
     assert!(
         list.iter()
-            .any(|t| t.name == "intsum" && t.origin == "builtin")
+            .any(|t| t.name == "intsum" && t.origin == TemplateOrigin::Builtin)
     );
     let copy = s.duplicate_template("sitrep", "mine").unwrap();
-    assert_eq!(copy.row.origin, "project");
+    assert_eq!(copy.row.origin, TemplateOrigin::Project);
     assert!(copy.files.iter().any(|f| f.path == "briefing.md.j2"));
     assert!(s.templates().unwrap().iter().any(|t| t.name == "mine"));
     assert_eq!(
@@ -336,7 +340,7 @@ fn source_details_edited_in_the_reader_are_the_analysts() {
     let patch = SourcePatch {
         outlet: Some("IRNA".into()),
         published: Some("2015-06".into()),
-        reliability: Some("B".into()),
+        reliability: Some(Reliability::B),
         author: Some("".into()),
         ..SourcePatch::default()
     };
@@ -345,7 +349,7 @@ fn source_details_edited_in_the_reader_are_the_analysts() {
     assert_eq!(outlet.value, "IRNA");
     assert_eq!(outlet.found.rule, "analyst");
     assert_eq!(d.row.published.unwrap().date.value, "2015-06");
-    assert_eq!(d.row.reliability, "B");
+    assert_eq!(d.row.reliability, Reliability::B);
     assert!(d.row.author.is_none(), "an empty string clears");
     // Written through the core: a new session reads the same details.
     let again = Session::new(None, None);
@@ -356,11 +360,9 @@ fn source_details_edited_in_the_reader_are_the_analysts() {
         ..SourcePatch::default()
     };
     assert_eq!(s.edit_source(&id, bad).unwrap_err().code, "invalid_date");
-    let bad = SourcePatch {
-        reliability: Some("Z".into()),
-        ..SourcePatch::default()
-    };
-    assert_eq!(s.edit_source(&id, bad).unwrap_err().code, "invalid");
+    // A grade outside A–F does not even cross IPC: the patch does not deserialise.
+    assert!(serde_json::from_str::<SourcePatch>(r#"{"reliability": "Z"}"#).is_err());
+    assert!(serde_json::from_str::<SourcePatch>(r#"{"reliability": "B"}"#).is_ok());
 }
 
 #[test]
@@ -412,4 +414,109 @@ fn undoing_a_source_edit_restores_what_the_importer_found() {
         ..SourcePatch::default()
     };
     assert_eq!(s.edit_source(&id, bad).unwrap_err().code, "invalid");
+}
+
+/// `n` short notes in a folder of their own, to import.
+fn notes(dir: &Path, n: usize) -> Vec<PathBuf> {
+    std::fs::create_dir_all(dir).unwrap();
+    (0..n)
+        .map(|i| {
+            let f = dir.join(format!("{i:04}.txt"));
+            std::fs::write(&f, format!("Note {i}: the envoys met in Vienna.\n")).unwrap();
+            f
+        })
+        .collect()
+}
+
+/// Regression: `import_files` held the session lock for the whole import, so every other
+/// command (the sources list, a save) waited until the last file was extracted. Now the
+/// extraction runs without it: from inside an extraction, another command gets its answer.
+#[test]
+fn other_commands_answer_while_an_import_extracts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = Arc::new(Session::new(None, None));
+    s.create(&tmp.path().join("p"), "Talks").unwrap();
+    let files = notes(&tmp.path().join("in"), 2);
+    let answered = Mutex::new(Vec::new());
+    let progress = |_: usize, _: &Path| {
+        let (tx, rx) = mpsc::channel();
+        let other = Arc::clone(&s);
+        // A thread of its own, as another command would run: if the import held the session
+        // lock it would wait for the import, which waits here.
+        std::thread::spawn(move || {
+            let _ = tx.send(other.sources().map(|rows| rows.len()));
+        });
+        let answer = rx.recv_timeout(Duration::from_secs(20));
+        answered.lock().unwrap().push(answer.is_ok());
+    };
+    let results = s.import_files(&files, &progress).unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(answered.into_inner().unwrap(), [true, true]);
+    assert_eq!(s.sources().unwrap().len(), 2);
+}
+
+#[test]
+fn a_cancelled_import_keeps_what_it_extracted_and_stops() {
+    let tmp = tempfile::tempdir().unwrap();
+    let s = Session::new(None, None);
+    s.create(&tmp.path().join("p"), "Talks").unwrap();
+    let files = notes(&tmp.path().join("in"), 600);
+    let progress = |done: usize, _: &Path| {
+        if done == 2 {
+            s.cancel_import();
+        }
+    };
+    let results = s.import_files(&files, &progress).unwrap();
+    assert!(
+        !results.is_empty() && results.len() < files.len(),
+        "{} of {} files settled",
+        results.len(),
+        files.len()
+    );
+    assert!(results.iter().all(Result::is_ok));
+    assert_eq!(s.sources().unwrap().len(), results.len());
+    // The next import starts afresh, not cancelled.
+    let rest = s.import_files(&files[results.len()..], &|_, _| {}).unwrap();
+    assert_eq!(rest.len(), files.len() - results.len());
+}
+
+/// Regression: the app parses PDFs in a worker process of its own executable
+/// (`Isolation::default()`: `dossier-desktop __dossier-pdf-worker`), but only the CLI's `main`
+/// served that argument, so the desktop app started itself again (without a display: a GTK
+/// panic) and every PDF import failed. A test process is not the app, so the worker here is
+/// the built `dossier-desktop` binary, called exactly as the app calls itself.
+#[test]
+fn a_pdf_imports_through_the_desktop_binary_as_its_worker() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = Session::new(None, None);
+    s.import_options.pdf = dossier::import::pdf::Isolation::Worker {
+        program: env!("CARGO_BIN_EXE_dossier-desktop").into(),
+        args: vec![dossier::import::pdf::WORKER_ARG.into()],
+        // Without the fix the app itself starts: fail in seconds rather than after 30.
+        time_limit: Duration::from_secs(15),
+    };
+    s.create(&tmp.path().join("p"), "Talks").unwrap();
+    // Dossier's own PDF: the briefing, exported.
+    let body = "## BLUF\n\nThe envoys resumed talks in Vienna on 2 June 2015.\n";
+    s.save_briefing("main", body.into(), "one-pager".into())
+        .unwrap();
+    let pdf = s
+        .export(
+            "main",
+            None,
+            ExportFormat::Pdf,
+            tmp.path().join("brief.pdf"),
+        )
+        .unwrap();
+    let results = s.import_files(&[PathBuf::from(&pdf)], &|_, _| {}).unwrap();
+    let id = match results.into_iter().next().unwrap() {
+        Ok(dossier::Imported::Imported { id }) => id.to_string(),
+        other => panic!("the PDF was not imported: {other:?}"),
+    };
+    let source = s.source(&id).unwrap();
+    assert!(
+        source.text.contains("resumed talks in Vienna"),
+        "{}",
+        source.text
+    );
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use dossier_import::{Extraction, Fingerprint};
 use dossier_model::{Id, Original, Reliability, Source};
@@ -11,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::edit::id_prefix;
 use super::{Project, hex};
-use crate::store::{self, Lock};
+use crate::store::{self, Fs, Lock};
 use crate::{Error, Result};
 
 /// What became of one imported file.
@@ -63,12 +64,25 @@ struct Planned {
 impl Project {
     /// Hashes and extracts one file (pure: no project state is read or written).
     pub fn prepare(file_name: &str, bytes: Vec<u8>) -> Result<Prepared> {
-        let extraction = dossier_import::extract(&bytes, file_name).map_err(|e| Error::Import {
-            file: PathBuf::from(file_name),
-            message: e.to_string(),
-        })?;
+        Project::prepare_with(Path::new(file_name), bytes, &Default::default())
+    }
+
+    /// [`Project::prepare`] with extraction options (where PDFs are parsed).
+    fn prepare_with(
+        file: &Path,
+        bytes: Vec<u8>,
+        options: &dossier_import::Options,
+    ) -> Result<Prepared> {
+        let file_name = file.display().to_string();
+        let extraction =
+            dossier_import::extract_with(&bytes, &file_name, options).map_err(|e| {
+                Error::Import {
+                    file: file.to_path_buf(),
+                    message: e.to_string(),
+                }
+            })?;
         Ok(Prepared {
-            file_name: base_name(file_name),
+            file_name: base_name(&file_name),
             sha256: hex(&Sha256::digest(&bytes)),
             size: bytes.len() as u64,
             bytes,
@@ -92,23 +106,41 @@ impl Project {
         files: &[PathBuf],
         mut progress: impl FnMut(usize, &Path),
     ) -> Result<Vec<Result<Imported>>> {
-        let mut out = Vec::with_capacity(files.len());
-        for batch in files.chunks(BATCH) {
-            let fs = &self.world.fs;
-            let prepared = parallel_map(batch, |file| {
-                let bytes = fs.read(file).map_err(|e| Error::Import {
-                    file: file.clone(),
-                    message: e.to_string(),
-                })?;
-                Project::prepare(&file.display().to_string(), bytes)
-            });
-            let lock = self.lock()?;
-            for (file, result) in batch.iter().zip(self.add_prepared_batch(&lock, prepared)) {
-                out.push(result);
-                progress(out.len(), file);
+        let fs = self.world.fs.clone();
+        let mut settled = 0;
+        import_in_batches(fs.as_ref(), files, &ImportControl::default(), |batch| {
+            let first = settled;
+            let results = self.add_prepared_files(batch)?;
+            settled += results.len();
+            for (done, file) in (first + 1..).zip(&files[first..settled]) {
+                progress(done, file);
             }
-        }
-        Ok(out)
+            Ok::<_, Error>(results)
+        })
+    }
+
+    /// [`Project::import_files`] with [`ImportControl`]: progress as each file is extracted,
+    /// cancelling, and where PDFs are parsed. Fewer results than files when cancelled.
+    pub fn import_files_with(
+        &mut self,
+        files: &[PathBuf],
+        control: &ImportControl<'_>,
+    ) -> Result<Vec<Result<Imported>>> {
+        let fs = self.world.fs.clone();
+        import_in_batches(fs.as_ref(), files, control, |batch| {
+            self.add_prepared_files(batch)
+        })
+    }
+
+    /// Adds a batch of extracted files (or why they could not be) under the project lock,
+    /// taken once: one result per item, in order. With [`import_in_batches`] this is the only
+    /// part of an import that needs the project.
+    pub fn add_prepared_files(
+        &mut self,
+        prepared: Vec<Result<Prepared>>,
+    ) -> Result<Vec<Result<Imported>>> {
+        let lock = self.lock()?;
+        Ok(self.add_prepared_batch(&lock, prepared))
     }
 
     /// Adds an extracted file as a source, unless the same bytes are already in the project.
@@ -346,6 +378,72 @@ impl Project {
     }
 }
 
+/// Told as each file of an import has been extracted: how many so far, and which file.
+pub type Progress<'a> = dyn Fn(usize, &Path) + Sync + 'a;
+
+/// What the caller of an import sees and decides while it runs.
+#[derive(Default)]
+pub struct ImportControl<'a> {
+    /// Called as each file has been read and extracted (before its batch is written), with the
+    /// number of files extracted so far; from the extracting threads.
+    pub progress: Option<&'a Progress<'a>>,
+    /// Set (by another thread) to stop: checked before each file is read. The files extracted
+    /// until then are still added, in order; the rest are left out.
+    pub cancel: Option<&'a AtomicBool>,
+    /// How PDFs are parsed (default: a worker process of the current executable, which must
+    /// call `dossier_import::pdf::serve_worker_if_asked` first in `main`).
+    pub options: dossier_import::Options,
+}
+
+impl ImportControl<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel.is_some_and(|c| c.load(Ordering::Relaxed))
+    }
+}
+
+/// Imports `files` batch by batch: each batch is read through `fs` and extracted on every core
+/// (pure: no project involved), then handed to `add` (normally [`Project::add_prepared_files`]),
+/// so a caller that shares the project (the app, behind a mutex) holds it only while a batch is
+/// written. One result per file settled, in order: all files, or on cancel the files before
+/// the first one that was not extracted.
+pub fn import_in_batches<E>(
+    fs: &dyn Fs,
+    files: &[PathBuf],
+    control: &ImportControl<'_>,
+    mut add: impl FnMut(Vec<Result<Prepared>>) -> std::result::Result<Vec<Result<Imported>>, E>,
+) -> std::result::Result<Vec<Result<Imported>>, E> {
+    let mut out = Vec::with_capacity(files.len());
+    let extracted = AtomicUsize::new(0);
+    for batch in files.chunks(BATCH) {
+        let prepared = parallel_map(batch, |file| {
+            if control.cancelled() {
+                return None;
+            }
+            let result = fs
+                .read(file)
+                .map_err(|e| Error::Import {
+                    file: file.clone(),
+                    message: e.to_string(),
+                })
+                .and_then(|bytes| Project::prepare_with(file, bytes, &control.options));
+            if let Some(progress) = control.progress {
+                progress(extracted.fetch_add(1, Ordering::Relaxed) + 1, file);
+            }
+            Some(result)
+        });
+        let complete = prepared.iter().all(Option::is_some);
+        // Only a prefix is added, so that the results stay in the order of `files`.
+        let prepared: Vec<Result<Prepared>> = prepared.into_iter().map_while(|p| p).collect();
+        if !prepared.is_empty() {
+            out.extend(add(prepared)?);
+        }
+        if !complete || control.cancelled() {
+            break;
+        }
+    }
+    Ok(out)
+}
+
 /// `f` over `items` on all cores, results in input order.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
@@ -396,4 +494,107 @@ fn base_name(file_name: &str) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file_name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use dossier_model::ProjectConfig;
+
+    use super::*;
+    use crate::World;
+
+    /// Whether a file became a source (short, similar notes may be taken for reprints).
+    fn added(r: &Result<Imported>) -> bool {
+        matches!(r, Ok(Imported::Imported { .. } | Imported::Reprint { .. }))
+    }
+
+    /// A new project and `n` distinct text files to import into it.
+    fn project_and_files(n: usize) -> (tempfile::TempDir, Project, Vec<PathBuf>) {
+        let tmp = tempfile::tempdir().unwrap();
+        let now = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let p = Project::create(
+            World::new(now),
+            &tmp.path().join("p"),
+            ProjectConfig::new("t"),
+        )
+        .unwrap();
+        let dir = tmp.path().join("in");
+        std::fs::create_dir(&dir).unwrap();
+        let files = (0..n)
+            .map(|i| {
+                let f = dir.join(format!("{i:04}.txt"));
+                std::fs::write(&f, format!("Note {i}: the council met on the {i}th.\n")).unwrap();
+                f
+            })
+            .collect();
+        (tmp, p, files)
+    }
+
+    #[test]
+    fn import_reports_each_file_as_it_is_extracted() {
+        let (_tmp, mut p, files) = project_and_files(5);
+        let seen = Mutex::new(Vec::new());
+        let progress = |done: usize, file: &Path| {
+            seen.lock().unwrap().push((done, file.to_path_buf()));
+        };
+        let control = ImportControl {
+            progress: Some(&progress),
+            ..ImportControl::default()
+        };
+        let results = p.import_files_with(&files, &control).unwrap();
+        assert_eq!(results.len(), 5);
+        assert!(results.iter().all(added), "{results:?}");
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort();
+        let counts: Vec<usize> = seen.iter().map(|(d, _)| *d).collect();
+        assert_eq!(counts, [1, 2, 3, 4, 5]);
+        let mut reported: Vec<PathBuf> = seen.into_iter().map(|(_, f)| f).collect();
+        reported.sort();
+        assert_eq!(reported, files);
+    }
+
+    #[test]
+    fn import_cancelled_before_it_starts_adds_nothing() {
+        let (_tmp, mut p, files) = project_and_files(3);
+        let cancel = AtomicBool::new(true);
+        let control = ImportControl {
+            cancel: Some(&cancel),
+            ..ImportControl::default()
+        };
+        assert!(p.import_files_with(&files, &control).unwrap().is_empty());
+        assert_eq!(p.sources().len(), 0);
+    }
+
+    #[test]
+    fn import_cancelled_midway_keeps_the_files_before_and_skips_the_rest() {
+        // More than two batches, so the cancel is seen before the last batch at the latest.
+        let (_tmp, mut p, files) = project_and_files(2 * BATCH + 10);
+        let cancel = AtomicBool::new(false);
+        let progress = |done: usize, _: &Path| {
+            if done == 3 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        };
+        let control = ImportControl {
+            progress: Some(&progress),
+            cancel: Some(&cancel),
+            ..ImportControl::default()
+        };
+        let results = p.import_files_with(&files, &control).unwrap();
+        assert!(
+            !results.is_empty() && results.len() <= BATCH,
+            "{} results",
+            results.len()
+        );
+        assert!(results.iter().all(added), "{results:?}");
+        // The results are those of the first files, and exactly they are in the project.
+        assert_eq!(p.sources().len(), results.len());
+        let names: Vec<&str> = p.sources().map(|s| s.original.file_name.as_str()).collect();
+        for f in &files[..results.len()] {
+            let name = f.file_name().unwrap().to_str().unwrap();
+            assert!(names.contains(&name), "{name} missing");
+        }
+    }
 }

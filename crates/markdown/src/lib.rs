@@ -10,11 +10,15 @@
 //!   preview and the PDF agree.
 //!
 //! Consumers call [`events`] and match [`Event`]s; dialect additions arrive as [`Event::Dialect`].
+//! A document's headings as sections come from [`sections`].
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Options, Parser};
+
+mod sections;
+pub use sections::{Section, sections};
 
 pub use pulldown_cmark::{
     Alignment, BlockQuoteKind, CodeBlockKind, Event as CmarkEvent, HeadingLevel, LinkType, Tag,

@@ -80,34 +80,19 @@ pub struct Section {
 }
 
 impl Briefing {
-    /// The `##` sections of the body, in order; text before the first heading is not a section.
+    /// The `##` sections of the body, in order (`dossier_markdown::sections`: fenced code and
+    /// quotes hold none); text before the first heading is not a section, and a section ends
+    /// at the next `#` or `##` heading.
     pub fn sections(&self) -> Vec<Section> {
-        let mut out: Vec<Section> = Vec::new();
-        let mut fence: Option<&str> = None;
-        for (i, line) in self.body.split_inclusive('\n').enumerate() {
-            let t = line.trim_start();
-            if let Some(f) = fence {
-                if t.starts_with(f) {
-                    fence = None;
-                }
-            } else if t.starts_with("```") || t.starts_with("~~~") {
-                fence = Some(&t[..3]);
-            } else if let Some(h) = line.strip_prefix("## ") {
-                out.push(Section {
-                    heading: h.trim().trim_end_matches('#').trim().to_string(),
-                    line: i + 1,
-                    markdown: String::new(),
-                });
-                continue;
-            }
-            if let Some(s) = out.last_mut() {
-                s.markdown.push_str(line);
-            }
-        }
-        for s in &mut out {
-            s.markdown = s.markdown.trim().to_string();
-        }
-        out
+        dossier_markdown::sections(&self.body)
+            .into_iter()
+            .filter(|s| s.level == 2)
+            .map(|s| Section {
+                heading: s.title,
+                line: s.line,
+                markdown: self.body[s.body].trim().to_string(),
+            })
+            .collect()
     }
 
     /// The section whose heading matches `name` case-insensitively ("BLUF", "Key judgments").

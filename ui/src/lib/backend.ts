@@ -9,9 +9,11 @@ import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialo
 import { pathPrompt } from "./pathPrompt.svelte";
 import type {
   BriefingView,
+  Command,
   ChronologyView,
   ExportFormat,
   PreviewView,
+  SectionView,
   SourceDates,
   TemplateDetail,
   TemplateFile,
@@ -45,7 +47,7 @@ function isIpcError(e: unknown): e is IpcError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
@@ -66,8 +68,11 @@ export const getSource = (id: string) => call<SourceDetail>("get_source", { id }
 /** The analyst's values for a source's details; an empty string clears one. */
 export const editSource = (id: string, patch: SourcePatch) =>
   call<SourceDetail>("edit_source", { id, patch });
+/** Imports files and folders (every file below a folder); `import-progress` reports each file. */
 export const importFiles = (paths: string[]) =>
   call<ImportOutcome[]>("import_files", { paths });
+/** Stops the running import before its next file; the files not reached come back `cancelled`. */
+export const cancelImport = () => call<null>("cancel_import");
 export const addExcerpt = (sel: NewExcerpt) => call<ExcerptView>("add_excerpt", { new: sel });
 export const editExcerpt = (id: string, patch: ExcerptPatch) =>
   call<ExcerptView>("edit_excerpt", { id, patch });
@@ -83,6 +88,8 @@ export const saveBriefing = (name: string, body: string, template: string) =>
   call<null>("save_briefing", { name, body, template });
 export const previewBriefing = (name: string, body: string, template: string) =>
   call<PreviewView>("preview_briefing", { name, body, template });
+/** The headings of a briefing's Markdown as the core finds them (for the outline). */
+export const briefingSections = (body: string) => call<SectionView[]>("briefing_sections", { body });
 /** Renders the saved briefing to `path`; returns the path written (with its extension). */
 export const exportBriefing = (
   name: string,

@@ -3,6 +3,16 @@
 
 export type IpcError = { code: string, message: string, };
 
+export type Reliability = "A" | "B" | "C" | "D" | "E" | "F";
+
+export type Credibility = 1 | 2 | 3 | 4 | 5 | 6;
+
+export type Dependence = "single" | "reprint" | "same-story" | "independent";
+
+export type ConflictKind = "figures" | "dates";
+
+export type TemplateOrigin = "project" | "user" | "builtin";
+
 export type RecentProject = { path: string, title: string, };
 
 export type ProjectInfo = { path: string, title: string, sources: number, excerpts: number, };
@@ -19,11 +29,7 @@ export type SourceRow = { id: string,
 /**
  * The found title, or the id when none was found.
  */
-title: string, title_found: Provenance | null, outlet: FoundText | null, author: FoundText | null, published: FoundDate | null, 
-/**
- * Admiralty reliability letter, A–F.
- */
-reliability: string, reliability_text: string, file_name: string, reprint_of: string | null, excerpts: number, warnings: Array<string>, };
+title: string, title_found: Provenance | null, outlet: FoundText | null, author: FoundText | null, published: FoundDate | null, reliability: Reliability, reliability_text: string, file_name: string, reprint_of: string | null, excerpts: number, warnings: Array<string>, };
 
 export type RemovedLine = { line: number, reason: string, text: string, };
 
@@ -37,11 +43,11 @@ start: number, end: number, date: FoundDate | null, reported: DateEcho | null, s
 /**
  * Admiralty credibility, 1–6.
  */
-credibility: number, tags: Array<string>, portion: string | null, note: string, sequence: number, };
+credibility: Credibility, tags: Array<string>, portion: string | null, note: string, sequence: number, };
 
 export type NewExcerpt = { source: string, start: number, end: number, };
 
-export type ExcerptPatch = { date?: string, reported?: string, summary?: string, credibility?: number, 
+export type ExcerptPatch = { date?: string, reported?: string, summary?: string, credibility?: Credibility, 
 /**
  * The complete new tag list (`actor:…`, `place:…`, or a topic).
  */
@@ -51,11 +57,7 @@ export type SourcePatch = { title?: string, outlet?: string, author?: string,
 /**
  * EDTF, e.g. `2015-06-02` or `2015-06`.
  */
-published?: string, 
-/**
- * Admiralty reliability letter, A–F.
- */
-reliability?: string, 
+published?: string, reliability?: Reliability, 
 /**
  * Who found the values above when not the analyst: undoing an edit puts back each value
  * with the rule that found it and its confidence.
@@ -64,7 +66,7 @@ found?: SourceFound, };
 
 export type SourceFound = { title?: Provenance, outlet?: Provenance, author?: Provenance, published?: Provenance, };
 
-export type ImportStatus = "imported" | "duplicate" | "reprint" | "failed";
+export type ImportStatus = "imported" | "duplicate" | "reprint" | "failed" | "cancelled";
 
 export type ImportOutcome = { file: string, status: ImportStatus, id: string | null, reprint_of: string | null, error: IpcError | null, };
 
@@ -86,21 +88,13 @@ quotes: Array<string>, sources: Array<string>,
 /**
  * Every tag of the entry's excerpts, each once.
  */
-tags: Array<string>, 
-/**
- * `single`, `reprint`, `same-story` or `independent`.
- */
-dependence: string, 
+tags: Array<string>, dependence: Dependence, 
 /**
  * Why the citations depend on each other; empty when single or independent.
  */
 dependence_detail: string, };
 
-export type ConflictView = { 
-/**
- * `figures` or `dates`.
- */
-kind: string, excerpts: Array<string>, detail: string, };
+export type ConflictView = { kind: ConflictKind, excerpts: Array<string>, detail: string, };
 
 export type ChronologyView = { entries: Array<ChronologyEntry>, conflicts: Array<ConflictView>, undated: Array<string>, 
 /**
@@ -126,15 +120,25 @@ export type LintWarning = { kind: string,
  */
 line: number | null, message: string, };
 
+export type SectionView = { title: string, 
+/**
+ * 1 for `#`, 2 for `##` …
+ */
+level: number, 
+/**
+ * 1-based line of the heading.
+ */
+line: number, 
+/**
+ * UTF-8 byte range of the heading and its content in the body.
+ */
+start: number, end: number, };
+
 export type PreviewView = { html: string, style: string, warnings: Array<LintWarning>, };
 
 export type ExportFormat = "markdown" | "pdf";
 
-export type TemplateRow = { name: string, description: string, 
-/**
- * `project`, `user` or `builtin`.
- */
-origin: string, };
+export type TemplateRow = { name: string, description: string, origin: TemplateOrigin, };
 
 export type TemplateFile = { path: string, text: string, };
 
@@ -153,3 +157,6 @@ start: number, end: number, text: string, date: DateEcho | null, };
 export type SuggestionMark = { start: number, end: number, date: DateEcho, score: number, };
 
 export type SourceDates = { expressions: Array<DateMark>, suggestions: Array<SuggestionMark>, };
+
+/** Every command the window may call (src-tauri/src/command_list.rs). */
+export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "get_briefing" | "save_briefing" | "preview_briefing" | "briefing_sections" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SourceRow } from "../lib/bindings";
+import type { SourcePatch, SourceRow } from "../lib/bindings";
 import { changes, formOf, restoreOf } from "./edit";
 
 const rule = (rule: string, confidence: number) => ({ rule, confidence, evidence: null });
@@ -22,7 +22,7 @@ const row: SourceRow = {
 
 describe("source details", () => {
   it("sends only the fields the analyst changed, so the others keep their provenance", () => {
-    const form = { ...formOf(row), title: "Harbour closed again ", reliability: "B" };
+    const form: SourcePatch = { ...formOf(row), title: "Harbour closed again ", reliability: "B" };
     expect(changes(row, form)).toEqual({ title: "Harbour closed again ", reliability: "B" });
     expect(changes(row, formOf(row))).toEqual({});
   });

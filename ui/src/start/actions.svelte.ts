@@ -55,9 +55,12 @@ export async function importPaths(paths: string[]) {
   });
   try {
     const outcomes = await backend.importFiles(paths);
-    const count = (s: string) => outcomes.filter((o) => o.status === s).length;
+    const count = (s: backend.ImportStatus) => outcomes.filter((o) => o.status === s).length;
     const failed = outcomes.filter((o) => o.status === "failed");
-    importing.summary = `${count("imported") + count("reprint")} imported (${count("reprint")} probable reprints), ${count("duplicate")} already there, ${failed.length} failed`;
+    const cancelled = count("cancelled");
+    importing.summary =
+      `${count("imported") + count("reprint")} imported (${count("reprint")} probable reprints), ${count("duplicate")} already there, ${failed.length} failed` +
+      (cancelled ? `, ${cancelled} not imported (cancelled)` : "");
     if (failed.length) app.error = failed.map((f) => f.error?.message ?? f.file).join("\n");
   } catch (e) {
     app.fail(e);
@@ -66,6 +69,11 @@ export async function importPaths(paths: string[]) {
     importing.total = 0;
     app.changed();
   }
+}
+
+/** Stops the running import before its next file; what was extracted until then is kept. */
+export async function cancelImport() {
+  await backend.cancelImport().catch((e) => app.fail(e));
 }
 
 export async function importFiles() {

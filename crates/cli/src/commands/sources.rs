@@ -32,7 +32,7 @@ struct ImportLine {
 
 pub fn import(world: &World, a: ImportArgs) -> CliResult {
     let mut p = open(world, &a.dir)?;
-    let files = expand(&a.files)?;
+    let files = dossier::files_to_import(&a.files).map_err(|e| CliError::Input(e.to_string()))?;
     let mut progress = Progress::new(files.len(), !a.json && std::io::stderr().is_terminal());
     let results = p.import_files(&files, |_, file| progress.tick(&file.display().to_string()))?;
     let mut lines = Vec::with_capacity(files.len());
@@ -133,39 +133,6 @@ impl Progress {
             eprint!("\r\x1b[2K");
         }
     }
-}
-
-/// Files named, and every non-hidden file below named folders, in a stable order.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
-    let mut out = Vec::new();
-    for p in paths {
-        let meta =
-            std::fs::metadata(p).map_err(|e| CliError::Input(format!("{}: {e}", p.display())))?;
-        if meta.is_dir() {
-            let mut stack = vec![p.clone()];
-            let mut found = Vec::new();
-            while let Some(dir) = stack.pop() {
-                let entries = std::fs::read_dir(&dir)
-                    .map_err(|e| CliError::Input(format!("{}: {e}", dir.display())))?;
-                for entry in entries.flatten() {
-                    let path = entry.path();
-                    if entry.file_name().to_string_lossy().starts_with('.') {
-                        continue;
-                    }
-                    match entry.file_type() {
-                        Ok(t) if t.is_dir() => stack.push(path),
-                        Ok(t) if t.is_file() => found.push(path),
-                        _ => {}
-                    }
-                }
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
 }
 
 #[derive(Args)]
