@@ -93,7 +93,7 @@ fn a_description_becomes_an_outlet_only_when_the_analyst_confirms() {
     let proposals = p.alias_proposals();
     assert_eq!(proposals.len(), 1, "{proposals:?}");
     assert_eq!(proposals[0].outlet, "The Arlen Voice");
-    assert_eq!(proposals[0].excerpts, [homes.clone()]);
+    assert_eq!(proposals[0].excerpts, std::slice::from_ref(&homes));
     p.alias_outlet(&proposals[0].outlet, &proposals[0].description)
         .unwrap();
     assert_eq!(origin(&p, &homes).as_deref(), Some("The Arlen Voice"));
