@@ -3,7 +3,8 @@
 //! the customs post shelled"), and quotes that point back to the passage before them ("900 of
 //! those soldiers"). A wrong merge is worse than a missed one: a weak match is only offered.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
@@ -14,11 +15,11 @@ use crate::similar::UnionFind;
 pub(crate) const JOIN: u32 = 3;
 /// Score at which a pair is offered to the analyst instead.
 pub(crate) const OFFER: u32 = 2;
-/// Members of one (day, term) bucket each newcomer is scored against: bounds the work when a
-/// word is common on one day.
-const BUCKET_CHECKS: usize = 16;
+/// Items of one day each newcomer is scored against (the latest ones): bounds the work on a
+/// crowded day.
+const DAY_CHECKS: usize = 64;
 /// A date range spanning more days than this is too vague to place an excerpt beside another.
-const MAX_SPAN_DAYS: i64 = 7;
+pub(crate) const MAX_SPAN_DAYS: i64 = 7;
 
 /// What one excerpt says, as terms: hashes of content words (stemmed, synonyms folded), with
 /// the weight each shared term carries.
@@ -28,30 +29,42 @@ pub(crate) struct Terms(Vec<(u64, u32)>);
 impl Terms {
     pub fn of(quote: &str) -> Terms {
         let mut out: Vec<(u64, u32)> = Vec::new();
+        let mut lower = String::new();
         for w in quote.split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '-')) {
             let w = w.trim_matches([',', '-']);
             if w.is_empty() {
                 continue;
             }
-            let digits: String = w.chars().filter(char::is_ascii_digit).collect();
-            let term = if !digits.is_empty() {
+            let term = if w.bytes().any(|b| b.is_ascii_digit()) {
                 // "20km" and "20 kilometres", "3,000" and "3000" are one figure.
-                Some((format!("#{}", digits.trim_start_matches('0')), 2))
-            } else {
-                w.split('-').next().and_then(|_| {
-                    let lower = w.to_lowercase();
-                    if STOP.contains(&lower.as_str()) || lower.chars().count() < 3 {
-                        return None;
-                    }
-                    let proper = w.chars().next().is_some_and(char::is_uppercase);
-                    Some((fold(&lower), if proper { 2 } else { 1 }))
-                })
-            };
-            if let Some((t, weight)) = term {
-                let h = hash(&t);
-                if !out.iter().any(|(x, _)| *x == h) {
-                    out.push((h, weight));
+                let mut h = hash("#");
+                for b in w
+                    .bytes()
+                    .filter(u8::is_ascii_digit)
+                    .skip_while(|&b| b == b'0')
+                {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
                 }
+                Some((h, 2))
+            } else {
+                lower.clear();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
+                if lower.chars().count() < 3 || is_stop(&lower) {
+                    None
+                } else {
+                    let proper = w.chars().next().is_some_and(char::is_uppercase);
+                    Some((hash(fold(&lower)), if proper { 2 } else { 1 }))
+                }
+            };
+            if let Some((h, weight)) = term
+                && !out.iter().any(|(x, _)| *x == h)
+            {
+                out.push((h, weight));
             }
         }
         out.sort_unstable();
@@ -80,28 +93,49 @@ impl Terms {
 /// Whether the quote cannot stand alone but continues the passage before it ("900 of those
 /// soldiers", "these troops").
 pub(crate) fn points_back(quote: &str) -> bool {
-    let lower = quote.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    words.windows(2).any(|w| {
-        matches!(w[0], "those" | "these")
-            && !matches!(w[1], "who" | "which" | "that" | "are" | "were" | "of")
-    }) || lower.contains(" of them")
+    let mut words = quote.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let demonstrative = w.eq_ignore_ascii_case("those") || w.eq_ignore_ascii_case("these");
+        let of = w.eq_ignore_ascii_case("of");
+        match words.peek() {
+            Some(next)
+                if demonstrative
+                    && !["who", "which", "that", "are", "were", "of"]
+                        .iter()
+                        .any(|x| next.eq_ignore_ascii_case(x)) =>
+            {
+                return true;
+            }
+            Some(next) if of && next.eq_ignore_ascii_case("them") => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The nouns a quote points at with "that", "this", "those" or "these" ("on that quay"), as
 /// terms: when the excerpt before it in the same source mentions one, it continues that passage.
 pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
-    let words: Vec<String> = quote
+    let mut out = Vec::new();
+    let mut words = quote
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words
-        .windows(2)
-        .filter(|w| matches!(w[0].as_str(), "that" | "this" | "those" | "these"))
-        .filter(|w| !STOP.contains(&w[1].as_str()) && w[1].chars().count() >= 3)
-        .map(|w| hash(&fold(&w[1])))
-        .collect()
+        .peekable();
+    while let Some(w) = words.next() {
+        if !["that", "this", "those", "these"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+        {
+            continue;
+        }
+        if let Some(next) = words.peek() {
+            let next = next.to_lowercase();
+            if !is_stop(&next) && next.chars().count() >= 3 {
+                out.push(hash(fold(&next)));
+            }
+        }
+    }
+    out
 }
 
 /// One excerpt as the grouping sees it.
@@ -117,38 +151,30 @@ pub(crate) struct Item<'a> {
     pub demonstrated: Vec<u64>,
 }
 
-/// Joins items that report one event; returns the weak pairs (score [`OFFER`]) for the analyst.
-/// Linear in the number of items: each is scored against at most [`BUCKET_CHECKS`] members of
-/// each (day, term) bucket it falls in.
+/// Joins items (sorted by first day) that report one event; returns the weak pairs (score
+/// [`OFFER`]) for the analyst. Linear in the number of items: each is scored against at most
+/// [`DAY_CHECKS`] items before it whose dates overlap its own.
 pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)> {
-    let mut buckets: HashMap<(NaiveDate, u64), Vec<usize>> = HashMap::new();
     let mut offered: Vec<(usize, usize)> = Vec::new();
-    let mut scored: Vec<usize> = Vec::new();
+    let narrow: Vec<bool> = items
+        .iter()
+        .map(|it| (it.days.1 - it.days.0).num_days() <= MAX_SPAN_DAYS && !it.terms.0.is_empty())
+        .collect();
+    // Items come sorted by their first day: the ones that can overlap item i lie just before
+    // it, within the widest span allowed.
     for (i, it) in items.iter().enumerate() {
-        let span = (it.days.1 - it.days.0).num_days();
-        if span > MAX_SPAN_DAYS {
+        if !narrow[i] {
             continue;
         }
-        scored.clear();
-        let days = it.days.0.iter_days().take(span as usize + 1);
-        for day in days {
-            for &(t, _) in &it.terms.0 {
-                let bucket = buckets.entry((day, t)).or_default();
-                for &j in bucket.iter().take(BUCKET_CHECKS) {
-                    if !scored.contains(&j) {
-                        scored.push(j);
-                    }
-                }
-                if bucket.len() < BUCKET_CHECKS && bucket.last() != Some(&i) {
-                    bucket.push(i);
-                }
-            }
-        }
-        for &j in &scored {
-            if uf.find(i) == uf.find(j) {
-                continue;
-            }
-            let other = &items[j];
+        let earliest = it.days.0 - chrono::Days::new(MAX_SPAN_DAYS as u64);
+        let before = items[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, o)| o.days.0 >= earliest)
+            .filter(|&(j, o)| narrow[j] && o.days.1 >= it.days.0)
+            .take(DAY_CHECKS);
+        for (j, other) in before {
             if let (Some(a), Some(b)) = (&it.speaker, &other.speaker)
                 && a != b
             {
@@ -169,9 +195,19 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
 /// An excerpt that points back ("those soldiers", or "that quay" after a quote about the quay)
 /// joins the excerpt before it in the same source on the same days.
 fn join_continuations(items: &[Item<'_>], uf: &mut UnionFind) {
+    let continuing: HashSet<&str> = items
+        .iter()
+        .filter(|it| it.points_back || !it.demonstrated.is_empty())
+        .map(|it| it.source)
+        .collect();
+    if continuing.is_empty() {
+        return;
+    }
     let mut by_source: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        by_source.entry(it.source).or_default().push(i);
+        if continuing.contains(it.source) {
+            by_source.entry(it.source).or_default().push(i);
+        }
     }
     for members in by_source.values_mut() {
         members.sort_by_key(|&i| items[i].start);
@@ -190,7 +226,7 @@ fn join_continuations(items: &[Item<'_>], uf: &mut UnionFind) {
 
 /// Words that say what happened in several ways, folded to one; other words lose a plural or
 /// verb ending ("shells", "shelled", "shelling" → "shell").
-fn fold(word: &str) -> String {
+fn fold(word: &str) -> &str {
     let class = match word {
         "troops" | "troop" | "soldiers" | "soldier" | "fighters" | "servicemen" | "militiamen"
         | "reinforcements" => "troops",
@@ -206,7 +242,7 @@ fn fold(word: &str) -> String {
         _ => "",
     };
     if !class.is_empty() {
-        return class.to_string();
+        return class;
     }
     let mut stem = word;
     for suffix in ["ing", "ed", "es", "s"] {
@@ -219,8 +255,8 @@ fn fold(word: &str) -> String {
     }
     // "evacuate" and "evacuating" meet at "evacuat".
     match stem.strip_suffix('e') {
-        Some(s) if s.chars().count() >= 4 => s.to_string(),
-        _ => stem.to_string(),
+        Some(s) if s.chars().count() >= 4 => s,
+        _ => stem,
     }
 }
 
@@ -231,6 +267,16 @@ fn hash(term: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+fn is_stop(word: &str) -> bool {
+    // Sorted once; a binary search beats hashing every word of every quote.
+    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut v = STOP.to_vec();
+        v.sort_unstable();
+        v
+    });
+    SORTED.binary_search(&word).is_ok()
 }
 
 /// Words that carry no event: function words, reporting verbs, time words (the date says

@@ -69,6 +69,11 @@ pub(crate) enum Kind {
 }
 
 impl Figure {
+    /// Both name a place, and one of them is shared.
+    pub fn shares_place(&self, other: &Figure) -> bool {
+        self.places.iter().any(|p| other.places.contains(p))
+    }
+
     /// Two figures are about the same place unless each names places and none is shared.
     pub fn same_place(&self, other: &Figure) -> bool {
         self.places.is_empty()

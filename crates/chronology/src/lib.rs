@@ -30,6 +30,7 @@ mod similar;
 
 use std::borrow::Borrow;
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use dossier_model::{Edtf, Excerpt, Id, Outlets, Relation, Source, Tag, outlet};
@@ -180,21 +181,50 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             .cmp(&keys[b])
             .then_with(|| dated[a].0.id.cmp(&dated[b].0.id))
     });
+    let spans: Vec<(NaiveDate, NaiveDate)> = order.iter().map(|&i| keys[i].0).collect();
     let dated: Vec<(&Excerpt, Edtf)> = order.into_iter().map(|i| dated[i]).collect();
     undated.sort();
 
     let shingles: Vec<Shingles> = dated.iter().map(|(e, _)| Shingles::of(&e.quote)).collect();
     let keys: Vec<Option<u64>> = dated.iter().map(|(e, _)| summary_key(&e.summary)).collect();
     let mut same = statements(&shingles, &keys);
-    let origins: Vec<Origin> = dated
+    // Canonical names are looked up once per distinct name, not once per excerpt.
+    let mut names: HashMap<String, (String, String)> = HashMap::new();
+    let mut canonical = |name: &str| -> (String, String) {
+        if let Some(known) = names.get(name) {
+            return known.clone();
+        }
+        let c = outlets.canonical(name);
+        let k = outlet::key(&c);
+        names.insert(name.to_string(), (c.clone(), k.clone()));
+        (c, k)
+    };
+    // Excerpts without an attribution of their own share their source's origin.
+    let mut per_source: HashMap<&Id, Rc<Origin>> = HashMap::new();
+    let origins: Vec<Rc<Origin>> = dated
         .iter()
-        .map(|(e, _)| origin(e, &by_id, outlets))
+        .map(|(e, _)| {
+            if e.attribution.origin.is_some() {
+                return Rc::new(origin(e, &by_id, &mut canonical));
+            }
+            Rc::clone(
+                per_source
+                    .entry(&e.source)
+                    .or_insert_with(|| Rc::new(origin(e, &by_id, &mut canonical))),
+            )
+        })
         .collect();
     let items: Vec<event::Item<'_>> = dated
         .iter()
-        .map(|(e, d)| event::Item {
-            days: d.sort_key(),
-            terms: event::Terms::of(&e.quote),
+        .zip(&spans)
+        .map(|((e, _), &days)| event::Item {
+            days,
+            // Only a date at most a week wide is compared with others.
+            terms: if (days.1 - days.0).num_days() <= event::MAX_SPAN_DAYS {
+                event::Terms::of(&e.quote)
+            } else {
+                event::Terms::default()
+            },
             speaker: e.attribution.speaker_name().map(outlet::key),
             source: e.source.as_str(),
             start: e.locator.start,
@@ -229,7 +259,8 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             .cmp(&(b.key, b.first_sequence))
             .then_with(|| a.entry.excerpts.cmp(&b.entry.excerpts))
     });
-    conflicts.extend(figure_conflicts(&dated, &origins));
+    let groups_of: Vec<usize> = (0..dated.len()).map(|i| same.find(i)).collect();
+    conflicts.extend(figure_conflicts(&dated, &spans, &origins, &groups_of));
     Chronology {
         entries: entries.into_iter().map(|e| e.entry).collect(),
         conflicts,
@@ -273,7 +304,7 @@ struct Sorted {
     first_sequence: u32,
 }
 
-fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Sorted {
+fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Rc<Origin>]) -> Sorted {
     let mut part = part.to_vec();
     part.sort_by(|&a, &b| {
         let (a, b) = (dated[a].0, dated[b].0);
@@ -301,7 +332,7 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Sort
             sources.push(e.source.clone());
         }
     }
-    let cited: Vec<&Origin> = part.iter().map(|&i| &origins[i]).collect();
+    let cited: Vec<&Origin> = part.iter().map(|&i| &*origins[i]).collect();
     let (dependence, dependence_detail, origins) = dependence(&cited);
     Sorted {
         first_sequence: members.iter().map(|(e, _)| e.sequence).min().unwrap_or(0),
@@ -340,11 +371,13 @@ struct Origin {
 /// The excerpt's origin: the analyst's or the found attribution, the original of a source
 /// marked as a reprint, a reprint header of the source, else the source's own outlet (or,
 /// without one, its title: an unknown outlet is still one origin, never merged with another).
-fn origin(e: &Excerpt, by_id: &HashMap<&Id, &Source>, outlets: &Outlets) -> Origin {
+fn origin(
+    e: &Excerpt,
+    by_id: &HashMap<&Id, &Source>,
+    canonical: &mut impl FnMut(&str) -> (String, String),
+) -> Origin {
     let source = by_id.get(&e.source);
-    let carrier = source
-        .and_then(|s| s.outlet_name())
-        .map(|o| outlets.canonical(o));
+    let carrier = source.and_then(|s| s.outlet_name()).map(|o| canonical(o).0);
     let reprinted = source.and_then(|s| {
         s.reprint_of
             .as_ref()
@@ -370,9 +403,8 @@ fn origin(e: &Excerpt, by_id: &HashMap<&Id, &Source>, outlets: &Outlets) -> Orig
             None => e.source.to_string(),
         },
     };
-    let name = outlets.canonical(&name);
-    let key = outlet::key(&name);
-    let reprint = reprinted.is_some_and(|r| outlet::key(&outlets.canonical(&r)) == key)
+    let (name, key) = canonical(&name);
+    let reprint = reprinted.is_some_and(|r| canonical(&r).1 == key)
         || found.is_some_and(|f| f.provenance.starts_with(REPRINT_HEADER_RULE));
     Origin {
         name,
@@ -436,7 +468,11 @@ fn dependence(cited: &[&Origin]) -> (Dependence, String, Vec<String>) {
     (Dependence::SameStory, detail, names)
 }
 
-fn date_conflict(parts: &[Vec<usize>], dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Conflict {
+fn date_conflict(
+    parts: &[Vec<usize>],
+    dated: &[(&Excerpt, Edtf)],
+    origins: &[Rc<Origin>],
+) -> Conflict {
     let mut excerpts = Vec::new();
     let mut sides = Vec::new();
     for part in parts {
@@ -470,15 +506,21 @@ const DETAIL_ITEMS: usize = 12;
 /// Most pairs of figures one figure is compared with: bounds the work on a crowded day.
 const FIGURE_CHECKS: usize = 32;
 
-/// Counts that disagree: the same subject, at a compatible place, on overlapping dates, from
-/// different origins, differing by more than a tenth. A goal or a part is not a count of the
+/// Counts that disagree: the same subject, at the same place (a place both name, or else
+/// reports grouped as one event naming no other place), on overlapping dates, from different
+/// origins, differing by more than a tenth. A goal or a part is not a count of the
 /// whole, and one origin's figure repeated is agreement. One conflict per pair of excerpts, so
 /// that reports agreeing with each other are never listed as disagreeing. Sorted by subject
 /// and date, each figure meets only those whose dates overlap its own.
-fn figure_conflicts(dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Vec<Conflict> {
+fn figure_conflicts(
+    dated: &[(&Excerpt, Edtf)],
+    spans: &[(NaiveDate, NaiveDate)],
+    origins: &[Rc<Origin>],
+    group: &[usize],
+) -> Vec<Conflict> {
     let mut all: Vec<(Subject, NaiveDate, NaiveDate, usize, Figure)> = Vec::new();
-    for (i, (e, d)) in dated.iter().enumerate() {
-        let (lo, hi) = d.sort_key();
+    for (i, (e, _)) in dated.iter().enumerate() {
+        let (lo, hi) = spans[i];
         for f in figures(&e.quote) {
             if f.kind == Kind::Count {
                 all.push((f.subject, lo, hi, i, f));
@@ -486,7 +528,7 @@ fn figure_conflicts(dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Vec<Confl
         }
     }
     all.sort_by_key(|a| (a.0, a.1, a.3));
-    let mut pairs: BTreeSet<(usize, usize, usize, usize)> = BTreeSet::new();
+    let mut pairs: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (n, a) in all.iter().enumerate() {
         for (m, b) in all
             .iter()
@@ -498,39 +540,52 @@ fn figure_conflicts(dated: &[(&Excerpt, Edtf)], origins: &[Origin]) -> Vec<Confl
             let (fa, fb) = (&a.4, &b.4);
             let (lo, hi) = (fa.value.min(fb.value), fa.value.max(fb.value));
             let differ = (hi - lo) * 10 > hi;
-            if differ && a.3 != b.3 && origins[a.3].key != origins[b.3].key && fa.same_place(fb) {
+            if !differ || a.3 == b.3 || origins[a.3].key == origins[b.3].key {
+                continue;
+            }
+            // Without a place both name, only reports grouped as one event count one thing.
+            if fa.shares_place(fb) || (fa.same_place(fb) && group[a.3] == group[b.3]) {
                 let (x, y) = if a.3 < b.3 { (n, m) } else { (m, n) };
-                pairs.insert((all[x].3, all[y].3, x, y));
+                pairs.push((all[x].3, all[y].3, x, y));
             }
         }
     }
-    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut out = Vec::new();
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|p| (p.0, p.1));
+    // Each figure's side ("“1,200 troops” (TNA, via The Sarovel Chronicle)"), written once.
+    let mut sides: Vec<Option<String>> = vec![None; all.len()];
+    let mut side = |x: usize| -> String {
+        sides[x]
+            .get_or_insert_with(|| {
+                let (f, i) = (&all[x].4, all[x].3);
+                let o = &origins[i];
+                let mut who = match dated[i].0.attribution.speaker_name() {
+                    Some(s) => format!("{s}, {}", o.name),
+                    None => o.name.clone(),
+                };
+                if let Some(c) = o.carrier.as_ref().filter(|c| outlet::key(c) != o.key) {
+                    who.push_str(", via ");
+                    who.push_str(c);
+                }
+                format!("“{}” ({who})", f.text)
+            })
+            .clone()
+    };
+    let mut out = Vec::with_capacity(pairs.len());
     for (i, j, x, y) in pairs {
-        if !seen.insert((i, j)) {
-            continue;
-        }
         let (fa, fb) = (&all[x].4, &all[y].4);
-        let side = |f: &Figure, i: usize| {
-            let o = &origins[i];
-            let speaker = dated[i].0.attribution.speaker_name();
-            let mut who = speaker.map_or_else(|| o.name.clone(), |s| format!("{s}, {}", o.name));
-            if let Some(c) = o.carrier.as_ref().filter(|c| outlet::key(c) != o.key) {
-                who.push_str(&format!(", via {c}"));
-            }
-            format!("“{}” ({who})", f.text)
-        };
+        let detail = format!(
+            "{}: {} vs {} — {} vs {}",
+            fa.subject.name(),
+            grouped(fa.value),
+            grouped(fb.value),
+            side(x),
+            side(y)
+        );
         out.push(Conflict {
             kind: ConflictKind::Figures,
             excerpts: vec![dated[i].0.id.clone(), dated[j].0.id.clone()],
-            detail: format!(
-                "{}: {} vs {} — {} vs {}",
-                fa.subject.name(),
-                grouped(fa.value),
-                grouped(fb.value),
-                side(fa, i),
-                side(fb, j)
-            ),
+            detail,
         });
     }
     out

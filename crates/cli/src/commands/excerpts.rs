@@ -11,11 +11,11 @@ use super::{Clearable, CliResult, IdArgs, open, output};
 #[derive(Subcommand)]
 pub enum ExcerptCommand {
     /// Add an excerpt: a quote from a source, with its date, grades and tags.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Show one excerpt.
     Show(IdArgs),
     /// Change an excerpt.
-    Edit(EditArgs),
+    Edit(Box<EditArgs>),
     /// List excerpts (optionally of one source).
     List(ListArgs),
     /// Remove an excerpt.
@@ -114,6 +114,7 @@ pub struct ListArgs {
 pub fn run(world: &World, c: ExcerptCommand) -> CliResult {
     match c {
         ExcerptCommand::Add(a) => {
+            let a = *a;
             let mut p = open(world, &a.dir)?;
             let f = a.fields;
             let mut d = ExcerptDraft::new(a.source, a.quote);
@@ -140,6 +141,7 @@ pub fn run(world: &World, c: ExcerptCommand) -> CliResult {
             }
         }
         ExcerptCommand::Edit(a) => {
+            let a = *a;
             let mut p = open(world, &a.dir)?;
             let f = a.fields;
             let edit = ExcerptEdit {
