@@ -150,24 +150,32 @@ mod tests {
 
     /// Every `+++` line used to be tried as the closing fence by parsing the TOML before it:
     /// 50,000 of them took minutes. The fence is now found in one pass and the TOML parsed once.
+    /// Bounded: the three parses take well under 0.3 s in a debug build; quadratic, they would
+    /// hang, so 30 s fails them.
     #[test]
     fn regression_thousands_of_fence_lines_are_not_quadratic() {
-        let fences = "+++\n".repeat(50_000);
-        let e = from_front_matter::<Meta>(&format!("+++\n{fences}")).unwrap_err();
-        assert_eq!(
-            e.line, 2,
-            "the first '+++' line closes the (empty) front matter: {e:?}"
+        dossier_testkit::bounded(
+            std::time::Duration::from_secs(30),
+            "regression_thousands_of_fence_lines_are_not_quadratic",
+            || {
+                let fences = "+++\n".repeat(50_000);
+                let e = from_front_matter::<Meta>(&format!("+++\n{fences}")).unwrap_err();
+                assert_eq!(
+                    e.line, 2,
+                    "the first '+++' line closes the (empty) front matter: {e:?}"
+                );
+                assert!(e.message.contains("missing field"), "{e:?}");
+
+                let unclosed = format!("+++\nz = 1\na = \"\"\"\n{fences}");
+                let e = from_front_matter::<Meta>(&unclosed).unwrap_err();
+                assert_eq!(e.line, line_of(&unclosed, unclosed.len()), "{e:?}");
+                assert!(e.message.contains("never closed"), "{e:?}");
+
+                let closed = format!("+++\nz = 1\na = \"\"\"\n{fences}\"\"\"\n+++\nbody");
+                let (m, body) = from_front_matter::<Meta>(&closed).unwrap();
+                assert_eq!((m.a.len(), body), (fences.len(), "body"));
+            },
         );
-        assert!(e.message.contains("missing field"), "{e:?}");
-
-        let unclosed = format!("+++\nz = 1\na = \"\"\"\n{fences}");
-        let e = from_front_matter::<Meta>(&unclosed).unwrap_err();
-        assert_eq!(e.line, line_of(&unclosed, unclosed.len()), "{e:?}");
-        assert!(e.message.contains("never closed"), "{e:?}");
-
-        let closed = format!("+++\nz = 1\na = \"\"\"\n{fences}\"\"\"\n+++\nbody");
-        let (m, body) = from_front_matter::<Meta>(&closed).unwrap();
-        assert_eq!((m.a.len(), body), (fences.len(), "body"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! that must hold for *any* input, beyond "does not panic": offsets that slice the text they
 //! claim to, round trips that give back what went in, and a preview with nothing executable.
 
+pub mod html_tree;
 mod inert;
 pub use inert::{executable_in_html, executable_in_markdown};
 
@@ -40,6 +41,7 @@ pub const TARGETS: &[(&str, Body)] = &[
     ("template", template),
     ("preview_html", preview_html),
     ("pdf_layout", pdf_layout),
+    ("html_tree", html_tree),
 ];
 
 /// Text, Markdown, HTML and MHTML import (PDFs have their own target).
@@ -237,4 +239,14 @@ pub fn pdf_layout(data: &[u8]) {
     let pdf = dossier_pdf::render(markdown, &PageStyle::default(), &meta)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(pdf.starts_with(b"%PDF-"));
+}
+
+/// The lean HTML tokenizer and tree against html5ever: on the page the bytes choose, both read
+/// the same text and the same modelled elements in the same order ([`html_tree`] defines what
+/// must agree and lists the accepted divergences).
+pub fn html_tree(data: &[u8]) {
+    let page = html_tree::page(data);
+    if let Some(difference) = html_tree::divergence(&page) {
+        panic!("{difference}\n--- page:\n{page}");
+    }
 }

@@ -1,6 +1,7 @@
 //! Hostile and broken files: each gives a clear error or a clean import, never a panic, within
-//! bounded time (the bounds are checked by the benchmarks; these tests would hang or blow the
-//! stack if a stage were quadratic or recursive in the input).
+//! bounded time. The tests of huge or deeply nested input run under `dossier_testkit::bounded`,
+//! so a stage become quadratic fails them at the limit instead of hanging (a recursive one
+//! still blows the stack); the growth itself is measured by `benches/pathological.rs`.
 
 use dossier_import::{ImportError, MAX_BYTES, extract};
 
@@ -81,39 +82,57 @@ fn only_debris_is_no_text() {
     assert_eq!(extract(b"   \n\n\t\n", "a.txt"), Err(ImportError::NoText));
 }
 
+/// Bounded: 10-30 s in a debug build on the loaded 2-core machine; a stage quadratic in the
+/// line's length would never end.
 #[test]
 fn a_50_mb_single_line_imports_cleanly() {
-    let sentence = "The council told residents the bridge would reopen in spring, officials said. ";
-    let line = sentence.repeat(50 * 1024 * 1024 / sentence.len());
-    let x = extract(line.as_bytes(), "dump.txt").unwrap();
-    assert_eq!(x.text.trim_end(), line.trim_end());
+    dossier_testkit::bounded(
+        std::time::Duration::from_secs(1200),
+        "a_50_mb_single_line_imports_cleanly",
+        || {
+            let sentence =
+                "The council told residents the bridge would reopen in spring, officials said. ";
+            let line = sentence.repeat(50 * 1024 * 1024 / sentence.len());
+            let x = extract(line.as_bytes(), "dump.txt").unwrap();
+            assert_eq!(x.text.trim_end(), line.trim_end());
+        },
+    );
 }
 
+/// Bounded: well under 0.3 s; a tree walk quadratic in the depth would take hours.
 #[test]
 fn html_nested_100000_levels_deep() {
-    let depth = 100_000;
-    let mut html = String::from("<!doctype html><html><body>");
-    html.push_str(&"<div>".repeat(depth));
-    html.push_str("<p>The deepest paragraph still holds the article text, and it is kept.</p>");
-    html.push_str(&"</div>".repeat(depth));
-    html.push_str("</body></html>");
-    let x = extract(html.as_bytes(), "deep.html").unwrap();
-    assert!(
-        x.text.contains("deepest paragraph still holds"),
-        "{}",
-        x.text
-    );
+    dossier_testkit::bounded(
+        std::time::Duration::from_secs(30),
+        "html_nested_100000_levels_deep",
+        || {
+            let depth = 100_000;
+            let mut html = String::from("<!doctype html><html><body>");
+            html.push_str(&"<div>".repeat(depth));
+            html.push_str(
+                "<p>The deepest paragraph still holds the article text, and it is kept.</p>",
+            );
+            html.push_str(&"</div>".repeat(depth));
+            html.push_str("</body></html>");
+            let x = extract(html.as_bytes(), "deep.html").unwrap();
+            assert!(
+                x.text.contains("deepest paragraph still holds"),
+                "{}",
+                x.text
+            );
 
-    let inline = format!(
-        "<html><body><p>{}Bold words{}</p>",
-        "<b>".repeat(depth),
-        "</b>".repeat(depth)
-    );
-    assert!(
-        extract(inline.as_bytes(), "b.html")
-            .unwrap()
-            .text
-            .contains("Bold words")
+            let inline = format!(
+                "<html><body><p>{}Bold words{}</p>",
+                "<b>".repeat(depth),
+                "</b>".repeat(depth)
+            );
+            assert!(
+                extract(inline.as_bytes(), "b.html")
+                    .unwrap()
+                    .text
+                    .contains("Bold words")
+            );
+        },
     );
 }
 
@@ -134,13 +153,20 @@ fn malformed_html_imports() {
     }
 }
 
+/// Bounded: well under 0.3 s; a JSON-LD reader quadratic in the nesting would take hours.
 #[test]
 fn json_ld_nested_deeply_is_ignored() {
-    let ld = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let html = format!(
-        "<html><head><script type=\"application/ld+json\">{ld}</script></head><body><p>A plain \
+    dossier_testkit::bounded(
+        std::time::Duration::from_secs(30),
+        "json_ld_nested_deeply_is_ignored",
+        || {
+            let ld = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+            let html = format!(
+                "<html><head><script type=\"application/ld+json\">{ld}</script></head><body><p>A plain \
          paragraph of article text that is long enough to be kept by the scorer.</p></body></html>"
+            );
+            let x = extract(html.as_bytes(), "a.html").unwrap();
+            assert!(x.text.contains("plain paragraph"));
+        },
     );
-    let x = extract(html.as_bytes(), "a.html").unwrap();
-    assert!(x.text.contains("plain paragraph"));
 }

@@ -523,11 +523,18 @@ mod tests {
         );
     }
 
+    /// Bounded: well under 0.3 s; quadratic in the depth, or a recursion that overflows.
     #[test]
     fn deep_nesting_is_flattened_without_overflow() {
-        let md = ">".repeat(5_000) + " deep";
-        let blocks = parse(&md);
-        assert!(!blocks.is_empty());
+        dossier_testkit::bounded(
+            std::time::Duration::from_secs(30),
+            "deep_nesting_is_flattened_without_overflow",
+            || {
+                let md = ">".repeat(5_000) + " deep";
+                let blocks = parse(&md);
+                assert!(!blocks.is_empty());
+            },
+        );
     }
 
     #[test]

@@ -103,36 +103,45 @@ fn every_commonmark_example_renders() {
     lopdf::Document::load_mem(&all).expect("the whole spec renders");
 }
 
+/// Bounded: a few seconds in a debug build; a layout quadratic in a word's length, a table's
+/// width or a list's depth would not end within the limit.
 #[test]
 fn hostile_input_renders_or_errs_without_panic() {
-    let long_word = "x".repeat(100_000);
-    let wide_table = format!(
-        "|{}\n|{}\n|{}\n",
-        "a|".repeat(300),
-        "-|".repeat(300),
-        "1|".repeat(300)
+    dossier_testkit::bounded(
+        std::time::Duration::from_secs(600),
+        "hostile_input_renders_or_errs_without_panic",
+        || {
+            let long_word = "x".repeat(100_000);
+            let wide_table = format!(
+                "|{}\n|{}\n|{}\n",
+                "a|".repeat(300),
+                "-|".repeat(300),
+                "1|".repeat(300)
+            );
+            let deep_list = (0..2000)
+                .map(|i| format!("{}- item\n", "  ".repeat(i)))
+                .collect::<String>();
+            let garbage: String = (0..20_000u32)
+                .map(|i| char::from_u32((i * 7919) % 0x2FFFF).unwrap_or('?'))
+                .collect();
+            let quotes = ">".repeat(5000) + " deep";
+            for md in [
+                long_word.as_str(),
+                &wide_table,
+                &deep_list,
+                &garbage,
+                &quotes,
+                "",
+                "\n\n\n",
+                "\\newpage\n\n\\newpage",
+            ] {
+                let pdf = render(md);
+                lopdf::Document::load_mem(&pdf).expect("valid PDF");
+            }
+            let huge = "a".repeat(dossier_pdf::MAX_INPUT + 1);
+            let err =
+                dossier_pdf::render(&huge, &Default::default(), &support::meta()).unwrap_err();
+            assert!(err.to_string().contains("split it"), "{err}");
+        },
     );
-    let deep_list = (0..2000)
-        .map(|i| format!("{}- item\n", "  ".repeat(i)))
-        .collect::<String>();
-    let garbage: String = (0..20_000u32)
-        .map(|i| char::from_u32((i * 7919) % 0x2FFFF).unwrap_or('?'))
-        .collect();
-    let quotes = ">".repeat(5000) + " deep";
-    for md in [
-        long_word.as_str(),
-        &wide_table,
-        &deep_list,
-        &garbage,
-        &quotes,
-        "",
-        "\n\n\n",
-        "\\newpage\n\n\\newpage",
-    ] {
-        let pdf = render(md);
-        lopdf::Document::load_mem(&pdf).expect("valid PDF");
-    }
-    let huge = "a".repeat(dossier_pdf::MAX_INPUT + 1);
-    let err = dossier_pdf::render(&huge, &Default::default(), &support::meta()).unwrap_err();
-    assert!(err.to_string().contains("split it"), "{err}");
 }

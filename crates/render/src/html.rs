@@ -109,21 +109,28 @@ mod tests {
 
     /// 20,000 nested quotes took a second in the preview (quadratic in the HTML parser's
     /// scope checks); deeper than `MAX_DEPTH` is now flattened, the text kept.
+    /// Bounded: well under 0.3 s; unflattened, the parser's scope checks are quadratic in the depth.
     #[test]
     fn regression_deeply_nested_quotes_are_flattened() {
-        let h = html(&format!("{}deep", "> ".repeat(5000)), "t", "");
-        assert_eq!(h.matches("<blockquote>").count(), MAX_DEPTH);
-        assert_eq!(h.matches("</blockquote>").count(), MAX_DEPTH);
-        assert!(h.contains("deep"));
-        let lists: String = (0..100)
-            .map(|i| format!("{}- l{i}\n", "  ".repeat(i)))
-            .collect();
-        let h = html(&lists, "t", "");
-        assert_eq!(
-            h.matches("<ul>").count() + h.matches("<li>").count(),
-            MAX_DEPTH
+        dossier_testkit::bounded(
+            std::time::Duration::from_secs(30),
+            "regression_deeply_nested_quotes_are_flattened",
+            || {
+                let h = html(&format!("{}deep", "> ".repeat(5000)), "t", "");
+                assert_eq!(h.matches("<blockquote>").count(), MAX_DEPTH);
+                assert_eq!(h.matches("</blockquote>").count(), MAX_DEPTH);
+                assert!(h.contains("deep"));
+                let lists: String = (0..100)
+                    .map(|i| format!("{}- l{i}\n", "  ".repeat(i)))
+                    .collect();
+                let h = html(&lists, "t", "");
+                assert_eq!(
+                    h.matches("<ul>").count() + h.matches("<li>").count(),
+                    MAX_DEPTH
+                );
+                assert!(h.contains("l99"));
+            },
         );
-        assert!(h.contains("l99"));
     }
 
     #[test]

@@ -69,3 +69,70 @@ pub const SEED_PUBLISHED: [(&str, &str); 5] = [
     ("003", "2024-12-06"),
     ("004", "2015-06-02"),
 ];
+
+/// Runs `work` on its own thread and returns its result; fails the test, naming `limit`, if it
+/// has not returned within `limit`.
+///
+/// A hang guard for tests that protect against super-linear time or unbounded recursion, which
+/// would otherwise fail only by never finishing. Not a speed measurement: pick a limit about
+/// 100 times what the work normally takes, so a slow or busy machine never trips it. A panic in
+/// `work` is the test's panic. The thread has the default stack of a test thread (2 MiB), so a
+/// test that guards against unbounded recursion still overflows it as it did before.
+///
+/// # Panics
+/// When `work` panics, or has not returned within `limit`.
+pub fn bounded<T: Send + 'static>(
+    limit: std::time::Duration,
+    name: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (done, finished) = std::sync::mpsc::channel();
+    let worker = std::thread::Builder::new()
+        .name(name.to_string())
+        .spawn(move || {
+            let out = work();
+            // The receiver is gone only after a timeout, when nobody wants the result.
+            let _ = done.send(());
+            out
+        })
+        .expect("a thread for the bounded work");
+    match finished.recv_timeout(limit) {
+        // Sent, or the worker panicked and dropped the sender: join gives its result or panic.
+        Ok(()) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!(
+            "{name} did not finish within {limit:?}: the work it guards has become super-linear \
+             or unbounded (the limit is about 100 times its normal time; see the test's comment)"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    #[test]
+    fn bounded_returns_the_result_of_work_that_finishes() {
+        assert_eq!(
+            super::bounded(Duration::from_secs(30), "quick", || 6 * 7),
+            42
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "spin did not finish within 50ms")]
+    fn bounded_fails_work_that_does_not_finish() {
+        super::bounded(Duration::from_millis(50), "spin", || {
+            std::thread::sleep(Duration::from_secs(3600))
+        });
+    }
+
+    #[test]
+    #[should_panic(expected = "inner failure")]
+    fn bounded_passes_on_the_work_s_own_panic() {
+        super::bounded(Duration::from_secs(30), "failing", || {
+            panic!("inner failure")
+        });
+    }
+}

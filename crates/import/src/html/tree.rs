@@ -481,6 +481,16 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        if matches!(name.as_str(), "pre" | "listing") {
+            // A newline right after the start tag is not content (HTML's rule, for authors who
+            // start the code on the next line): kept, it read as a space before the code.
+            let rest = &self.src[self.pos..];
+            self.pos += if rest.starts_with("\r\n") {
+                2
+            } else {
+                usize::from(rest.starts_with(['\n', '\r']))
+            };
+        }
         if self.stack.len() >= MAX_DEPTH {
             self.overflow += 1;
             return;
@@ -768,10 +778,29 @@ fn is_kept_attr(key: &str) -> bool {
 }
 
 fn decode(s: &str) -> Cow<'_, str> {
-    if s.contains('&') {
-        html_escape::decode_html_entities(s)
-    } else {
-        Cow::Borrowed(s)
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let decoded = html_escape::decode_html_entities(s);
+    if !s.contains("&#") || !decoded.contains(|c: char| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return decoded;
+    }
+    // Numeric references to C1 controls (`&#150;`, `&#x92;`) mean the windows-1252 character
+    // of that byte, as in a browser: old pages write dashes and quotes so. Literal C1 characters
+    // in the text are rare enough to be mapped the same way.
+    Cow::Owned(decoded.chars().map(windows_1252).collect())
+}
+
+/// The windows-1252 character of a C1 control's byte, or the character itself.
+fn windows_1252(c: char) -> char {
+    const C1: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match c {
+        '\u{80}'..='\u{9f}' => C1[c as usize - 0x80],
+        c => c,
     }
 }
 
@@ -789,8 +818,12 @@ fn find_end_tag(src: &str, from: usize, name: &str) -> (usize, usize) {
     let mut i = from;
     while let Some(k) = find(src, i, "</") {
         let after = k + 2;
+        // The name must end there: `</scripts>` does not close a script.
         if bytes.len() >= after + name.len()
             && bytes[after..after + name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && bytes
+                .get(after + name.len())
+                .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
         {
             let end = find(src, after, ">").map_or(src.len(), |e| e + 1);
             return (k, end);
@@ -834,4 +867,55 @@ fn skip_element(src: &str, from: usize, name: &str) -> usize {
         }
     }
     src.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        let doc = parse(html);
+        doc.nodes
+            .iter()
+            .filter(|n| n.tag == Tag::Text)
+            .map(|n| n.text.clone())
+            .collect()
+    }
+
+    /// Found by the differential check against html5ever (`crates/fuzz-targets`, `html_tree`):
+    /// the newline that starts `<pre>` content was kept, where a browser drops it.
+    /// Found by the differential check against html5ever: `&#150;` read as the C1 control
+    /// U+0096, where a browser reads the windows-1252 en dash.
+    #[test]
+    fn regression_c1_character_references_were_controls_not_windows_1252() {
+        assert_eq!(
+            texts("<p>1990&#150;95, it&#x92;s &#128;5</p>"),
+            ["1990–95, it’s €5"]
+        );
+        assert_eq!(texts("<p>&#8211; &amp;#150;</p>"), ["– &#150;"]);
+    }
+
+    /// Found by the differential check against html5ever: `</styles>` (or `</scripts>`,
+    /// `</textareas>`…) inside a raw-text element ended it, and the rest of a script became
+    /// article text.
+    #[test]
+    fn regression_longer_end_tag_name_closed_a_raw_text_element() {
+        let page = "<style>a {} </styles> b {}</style><p>text</p>\
+                    <script>x = '</scriptx>'; y = 1;</script  ><p>more</p>";
+        assert_eq!(texts(page), ["text", "more"]);
+        let doc = parse("<title>A </titles> B</title>");
+        assert_eq!(doc.head.title.as_deref(), Some("A </titles> B"));
+    }
+
+    #[test]
+    fn regression_newline_after_pre_start_tag_was_kept_as_text() {
+        assert_eq!(
+            texts("<p>a</p><pre>\nline one\n  two</pre>"),
+            ["a", "line one\n  two"]
+        );
+        assert_eq!(texts("<pre>\r\ncode</pre>"), ["code"]);
+        // Only the first newline goes, and only right after the start tag.
+        assert_eq!(texts("<pre>\n\ncode</pre>"), ["\ncode"]);
+        assert_eq!(texts("<pre> \ncode</pre>"), [" \ncode"]);
+    }
 }
