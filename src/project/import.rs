@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use dossier_import::{Extraction, Fingerprint};
 use dossier_model::{Id, Original, Reliability, Source};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::edit::id_prefix;
@@ -95,13 +96,16 @@ impl Project {
         let mut out = Vec::with_capacity(files.len());
         for batch in files.chunks(BATCH) {
             let fs = &self.world.fs;
-            let prepared = parallel_map(batch, |file| {
-                let bytes = fs.read(file).map_err(|e| Error::Import {
-                    file: file.clone(),
-                    message: e.to_string(),
-                })?;
-                Project::prepare(&file.display().to_string(), bytes)
-            });
+            let prepared: Vec<_> = batch
+                .par_iter()
+                .map(|file| {
+                    let bytes = fs.read(file).map_err(|e| Error::Import {
+                        file: file.clone(),
+                        message: e.to_string(),
+                    })?;
+                    Project::prepare(&file.display().to_string(), bytes)
+                })
+                .collect();
             let lock = self.lock()?;
             for (file, result) in batch.iter().zip(self.add_prepared_batch(&lock, prepared)) {
                 out.push(result);
@@ -344,38 +348,6 @@ impl Project {
             .map(|(id, _)| id)
             .filter(|id| self.sources.contains_key(id))
     }
-}
-
-/// `f` over `items` on all cores, results in input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The file extension an original is stored under, from its detected media type (never from
