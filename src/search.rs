@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use dossier_model::{Excerpt, Source};
 use memchr::memmem::Finder;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::project::{Items, Project};
@@ -41,10 +42,7 @@ pub fn search(project: &Project, query: &str) -> Vec<Hit> {
     let (excerpts, sources) = (project.excerpt_items(), project.source_items());
     if !excerpts.has_shadow() && !sources.has_shadow() {
         // The first search after opening or a change builds both shadows, one per core.
-        std::thread::scope(|s| {
-            s.spawn(|| excerpts.shadow());
-            sources.shadow();
-        });
+        rayon::join(|| excerpts.shadow(), || sources.shadow());
     }
     let mut hits = search_in(excerpts, &words);
     hits.extend(search_in(sources, &words));
@@ -203,8 +201,8 @@ fn search_in<T: Searchable>(items: &Items<T>, words: &Words) -> Vec<Hit> {
         }
         hits
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Below this, starting threads costs more than it saves.
+    // Below this, handing parts to other threads costs more than it saves.
+    let threads = rayon::current_num_threads();
     if threads == 1 || shadow.text.len() < 1 << 20 {
         return scan(0..items.len());
     }
@@ -218,20 +216,10 @@ fn search_in<T: Searchable>(items: &Items<T>, words: &Words) -> Vec<Hit> {
     bounds.insert(0, 0);
     bounds.push(items.len());
     bounds.dedup();
-    std::thread::scope(|s| {
-        let parts: Vec<_> = bounds
-            .windows(2)
-            .map(|w| {
-                let scan = &scan;
-                let part = w[0]..w[1];
-                s.spawn(move || scan(part))
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    bounds
+        .par_windows(2)
+        .flat_map_iter(|w| scan(w[0]..w[1]))
+        .collect()
 }
 
 /// The query's words, longest first (the rarest word rules most items out after one scan).

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use dossier_import::{Extraction, Fingerprint};
 use dossier_model::{Id, Original, Reliability, Source};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::edit::id_prefix;
@@ -415,22 +416,25 @@ pub fn import_in_batches<E>(
     let mut out = Vec::with_capacity(files.len());
     let extracted = AtomicUsize::new(0);
     for batch in files.chunks(BATCH) {
-        let prepared = parallel_map(batch, |file| {
-            if control.cancelled() {
-                return None;
-            }
-            let result = fs
-                .read(file)
-                .map_err(|e| Error::Import {
-                    file: file.clone(),
-                    message: e.to_string(),
-                })
-                .and_then(|bytes| Project::prepare_with(file, bytes, &control.options));
-            if let Some(progress) = control.progress {
-                progress(extracted.fetch_add(1, Ordering::Relaxed) + 1, file);
-            }
-            Some(result)
-        });
+        let prepared: Vec<Option<Result<Prepared>>> = batch
+            .par_iter()
+            .map(|file| {
+                if control.cancelled() {
+                    return None;
+                }
+                let result = fs
+                    .read(file)
+                    .map_err(|e| Error::Import {
+                        file: file.clone(),
+                        message: e.to_string(),
+                    })
+                    .and_then(|bytes| Project::prepare_with(file, bytes, &control.options));
+                if let Some(progress) = control.progress {
+                    progress(extracted.fetch_add(1, Ordering::Relaxed) + 1, file);
+                }
+                Some(result)
+            })
+            .collect();
         let complete = prepared.iter().all(Option::is_some);
         // Only a prefix is added, so that the results stay in the order of `files`.
         let prepared: Vec<Result<Prepared>> = prepared.into_iter().map_while(|p| p).collect();
@@ -442,38 +446,6 @@ pub fn import_in_batches<E>(
         }
     }
     Ok(out)
-}
-
-/// `f` over `items` on all cores, results in input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The file extension an original is stored under, from its detected media type (never from

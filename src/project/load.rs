@@ -6,6 +6,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use dossier_model::{Briefing, BriefingMeta, ProjectConfig};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::{Project, Seen};
@@ -169,7 +170,8 @@ impl Project {
 
 type Loaded<T> = Result<(PathBuf, T, Seen)>;
 
-/// Reads and decodes files on every core: opening a project of 60,000 files is mostly this.
+/// Reads and decodes files on every core (rayon): opening a project of 60,000 files is mostly
+/// this.
 /// The result is in the order of `paths`, so loading is deterministic.
 fn load_all<T: Send>(
     fs: &dyn store::Fs,
@@ -184,28 +186,7 @@ fn load_all<T: Send>(
         let sha256 = Sha256::digest(text.as_bytes()).into();
         Ok((path, item, Seen { sha256, stamp }))
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads == 1 || paths.len() < 64 {
-        return paths.into_iter().map(one).collect();
-    }
-    let chunk = paths.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<PathBuf>> = Vec::with_capacity(threads);
-    let mut paths = paths.into_iter().peekable();
-    while paths.peek().is_some() {
-        chunks.push(paths.by_ref().take(chunk).collect());
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| scope.spawn(move || c.into_iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a loader thread panicked"))
-            .collect()
-    })
+    paths.into_par_iter().map(one).collect()
 }
 
 /// Files loaded by [`load_all`] into a map by `key`, remembering what was seen of each file;

@@ -205,6 +205,10 @@ fn blessed_file(cases: &str) -> (String, usize) {
 }
 
 /// Whether this run rewrites the case file instead of checking it.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "test tooling: the bless switch is the developer's, never the core's"
+)]
 fn blessing() -> bool {
     std::env::var_os("DOSSIER_BLESS").is_some_and(|v| v == "1")
 }
