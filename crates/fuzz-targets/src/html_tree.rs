@@ -50,6 +50,10 @@
 //! - **End tags with attributes** holding a quoted `>` (`</div title=">">`).
 //! - **Breaking out of foreign content**: an HTML element such as `<p>` inside `<svg>` or
 //!   `<math>` closes them in html5ever; Dossier skips to the matching `</svg>`.
+//! - **Named references of two code points** (`&NotEqualTilde;` is U+2242 U+0338; about 90
+//!   named references, mathematical negations and variants): `html_escape` keeps the first
+//!   code point only. They do not occur in the prose Dossier imports; the first fuzz run found
+//!   it, and it is left out of the generator rather than hidden in the comparison.
 //! - **`<table>` inside `<p>` in quirks mode** (no doctype) leaves the paragraph open in
 //!   html5ever: nesting only, not compared.
 
@@ -329,27 +333,10 @@ const WORDS: [&str; 16] = [
     "“quoted”",
     "don’t",
 ];
-const REFERENCES: [&str; 20] = [
-    "&amp;",
-    "&lt;",
-    "&gt;",
-    "&quot;",
-    "&#39;",
-    "&apos;",
-    "&nbsp;",
-    "&eacute;",
-    "&hellip;",
-    "&copy;",
-    "&rsquo;",
-    "&mdash;",
-    "&#8212;",
-    "&#x2014;",
-    "&#xA9;",
-    "&#65;",
-    "&#150;",
-    "&#x92;",
+const REFERENCES: [&str; 19] = [
+    "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&apos;", "&nbsp;", "&eacute;", "&hellip;",
+    "&copy;", "&rsquo;", "&mdash;", "&#8212;", "&#x2014;", "&#xA9;", "&#65;", "&#150;", "&#x92;",
     "&euro;",
-    "&NotEqualTilde;",
 ];
 /// Text that looks like markup but is not: both parsers must keep it as text.
 const LOOKALIKES: [&str; 8] = ["a < b", "<3", "x<=y", "AT&T", "& so", "a > b", "&;", "&#;"];
