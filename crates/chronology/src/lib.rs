@@ -214,6 +214,7 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             )
         })
         .collect();
+    let origins = fold_acronyms(origins);
     let items: Vec<event::Item<'_>> = dated
         .iter()
         .zip(&spans)
@@ -412,6 +413,52 @@ fn origin(
         carrier,
         reprint,
     }
+}
+
+/// One organisation under its full name in one text and its acronym in another ("Kessel
+/// Broadcast Agency" and "KBA") is one origin: a multi-word name whose initials are another
+/// origin's acronym takes the acronym.
+fn fold_acronyms(origins: Vec<Rc<Origin>>) -> Vec<Rc<Origin>> {
+    let acronyms: HashMap<String, String> = origins
+        .iter()
+        .filter(|o| {
+            (2..=6).contains(&o.name.len())
+                && o.name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        })
+        .map(|o| (o.key.clone(), o.name.clone()))
+        .collect();
+    if acronyms.is_empty() {
+        return origins;
+    }
+    let mut folded: HashMap<*const Origin, Rc<Origin>> = HashMap::new();
+    origins
+        .into_iter()
+        .map(|o| {
+            let words: Vec<&str> = o.name.split_whitespace().filter(|w| *w != "The").collect();
+            if words.len() < 2 {
+                return o;
+            }
+            let initials: String = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let Some(name) = acronyms.get(&initials) else {
+                return o;
+            };
+            Rc::clone(folded.entry(Rc::as_ptr(&o)).or_insert_with(|| {
+                Rc::new(Origin {
+                    name: name.clone(),
+                    key: initials.clone(),
+                    carrier: o.carrier.clone(),
+                    reprint: o.reprint,
+                })
+            }))
+        })
+        .collect()
 }
 
 /// How the citations of one entry depend on each other, from their origins: one excerpt is
