@@ -71,6 +71,15 @@ impl Terms {
         Terms(out)
     }
 
+    /// Adds a proper name the quote's context gives it (the dateline's place).
+    pub fn add_proper(&mut self, word: &str) {
+        let h = hash(fold(word));
+        if !self.0.iter().any(|(x, _)| *x == h) {
+            self.0.push((h, 2));
+            self.0.sort_unstable();
+        }
+    }
+
     /// The summed weight of the terms both share.
     pub fn score(&self, other: &Terms) -> u32 {
         let (a, b) = (&self.0, &other.0);
@@ -239,6 +248,8 @@ fn fold(word: &str) -> &str {
         "blast" | "explosion" | "exploded" | "explosions" => "explosion",
         "fire" | "blaze" | "flames" | "burned" | "burning" => "fire",
         "deployed" | "deploy" | "deployment" | "sent" | "dispatched" => "deploy",
+        "port" | "harbour" | "harbor" | "quay" | "quayside" | "dock" | "docks" | "wharf"
+        | "pier" | "jetty" => "port",
         _ => "",
     };
     if !class.is_empty() {

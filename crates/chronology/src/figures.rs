@@ -9,6 +9,8 @@ pub(crate) enum Subject {
     Casualties,
     Displaced,
     Vessels,
+    /// "people", "residents": anyone counted at a place, when no narrower word follows.
+    People,
 }
 
 impl Subject {
@@ -18,6 +20,7 @@ impl Subject {
             Subject::Casualties => "casualties",
             Subject::Displaced => "displaced people",
             Subject::Vessels => "vessels",
+            Subject::People => "people",
         }
     }
 
@@ -40,6 +43,7 @@ impl Subject {
             b"ships" | b"vessels" | b"tankers" | b"boats" | b"trawlers" | b"freighters" => {
                 Subject::Vessels
             }
+            b"people" | b"residents" | b"inhabitants" => Subject::People,
             _ => return None,
         })
     }
@@ -122,6 +126,13 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
         let Some(subject) = Subject::of(word(j)) else {
             continue;
         };
+        // "300 people were killed" counts the dead: a narrower subject just after wins.
+        if subject == Subject::People
+            && (j + 1..(j + 4).min(words.len()))
+                .any(|n| Subject::of(word(n)).is_some_and(|s| s != Subject::People))
+        {
+            continue;
+        }
         // The number nearest the subject: "between five and seven thousand fighters" counts
         // seven thousand.
         let first = j.saturating_sub(GAP + 2).max(taken);
@@ -162,7 +173,7 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
 
 /// The capitalised names after place prepositions ("deployed to Drusk", "at the Kell Point
 /// depot", "the port of Amalie"), skipping up to two lower-case words between.
-fn places(quote: &str) -> Vec<String> {
+pub(crate) fn places(quote: &str) -> Vec<String> {
     const PREPOSITIONS: [&str; 12] = [
         "in", "to", "into", "at", "near", "around", "of", "outside", "across", "from", "inside",
         "on",

@@ -23,6 +23,7 @@
 //! from comparing every excerpt with every other (`cargo run --release --example bench_chronology -p
 //! dossier-chronology`: 50,000 excerpts).
 
+mod context;
 mod csv;
 mod event;
 mod figures;
@@ -215,6 +216,7 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         })
         .collect();
     let origins = fold_acronyms(origins);
+    let mut datelines: HashMap<&Id, Option<String>> = HashMap::new();
     let items: Vec<event::Item<'_>> = dated
         .iter()
         .zip(&spans)
@@ -222,7 +224,19 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             days,
             // Only a date at most a week wide is compared with others.
             terms: if (days.1 - days.0).num_days() <= event::MAX_SPAN_DAYS {
-                event::Terms::of(&e.quote)
+                let mut terms = event::Terms::of(&e.quote);
+                // A sentence that names no place happened at the dateline's.
+                let text = text_of(&by_id, e);
+                if !text.is_empty()
+                    && let Some(place) = datelines
+                        .entry(&e.source)
+                        .or_insert_with(|| context::dateline(text))
+                    && figures::places(context::sentence(text, e.locator.start, e.locator.end))
+                        .is_empty()
+                {
+                    terms.add_proper(place);
+                }
+                terms
             } else {
                 event::Terms::default()
             },
@@ -261,13 +275,20 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             .then_with(|| a.entry.excerpts.cmp(&b.entry.excerpts))
     });
     let groups_of: Vec<usize> = (0..dated.len()).map(|i| same.find(i)).collect();
-    conflicts.extend(figure_conflicts(&dated, &spans, &origins, &groups_of));
+    conflicts.extend(figure_conflicts(
+        &dated, &spans, &origins, &groups_of, &by_id,
+    ));
     Chronology {
         entries: entries.into_iter().map(|e| e.entry).collect(),
         conflicts,
         undated,
         offered,
     }
+}
+
+/// The text of the source an excerpt cites ("" when unknown or not loaded).
+fn text_of<'a>(by_id: &HashMap<&Id, &'a Source>, e: &Excerpt) -> &'a str {
+    by_id.get(&e.source).map_or("", |s| s.text.as_str())
 }
 
 fn keeps_tags(filter: &Filter, e: &Excerpt) -> bool {
@@ -564,11 +585,16 @@ fn figure_conflicts(
     spans: &[(NaiveDate, NaiveDate)],
     origins: &[Rc<Origin>],
     group: &[usize],
+    by_id: &HashMap<&Id, &Source>,
 ) -> Vec<Conflict> {
     let mut all: Vec<(Subject, NaiveDate, NaiveDate, usize, Figure)> = Vec::new();
     for (i, (e, _)) in dated.iter().enumerate() {
         let (lo, hi) = spans[i];
-        for f in figures(&e.quote) {
+        for mut f in figures(&e.quote) {
+            // "300 people slept there": at the place named just before the quote.
+            if f.places.is_empty() && context::points_to_place(&e.quote) {
+                f.places = context::places_before(text_of(by_id, e), e.locator.start);
+            }
             if f.kind == Kind::Count {
                 all.push((f.subject, lo, hi, i, f));
             }
