@@ -71,11 +71,12 @@ impl Terms {
         Terms(out)
     }
 
-    /// Adds a proper name the quote's context gives it (the dateline's place).
-    pub fn add_proper(&mut self, word: &str) {
+    /// Adds a word the quote's context gives it (the dateline's place, weight 2 as a proper
+    /// name; what a figure counts, weight 1).
+    pub fn add(&mut self, word: &str, weight: u32) {
         let h = hash(fold(word));
         if !self.0.iter().any(|(x, _)| *x == h) {
-            self.0.push((h, 2));
+            self.0.push((h, weight));
             self.0.sort_unstable();
         }
     }

@@ -234,7 +234,20 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
                     && figures::places(context::sentence(text, e.locator.start, e.locator.end))
                         .is_empty()
                 {
-                    terms.add_proper(place);
+                    place.split(' ').for_each(|w| terms.add(w, 2));
+                }
+                // "300 people slept there": at the place named before, counting people.
+                if !text.is_empty() && context::points_to_place(&e.quote) {
+                    for place in context::places_before(text, e.locator.start) {
+                        place.split(' ').for_each(|w| terms.add(w, 2));
+                    }
+                }
+                if (e.quote.contains("people") || e.quote.contains("residents"))
+                    && figures(&e.quote)
+                        .iter()
+                        .any(|f| f.subject == Subject::People && f.kind == Kind::Count)
+                {
+                    terms.add("people", 1);
                 }
                 terms
             } else {
