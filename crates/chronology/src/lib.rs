@@ -299,6 +299,10 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
     }
 }
 
+fn next_day(d: NaiveDate) -> NaiveDate {
+    d.succ_opt().unwrap_or(d)
+}
+
 /// The text of the source an excerpt cites ("" when unknown or not loaded).
 fn text_of<'a>(by_id: &HashMap<&Id, &'a Source>, e: &Excerpt) -> &'a str {
     by_id.get(&e.source).map_or("", |s| s.text.as_str())
@@ -620,10 +624,16 @@ fn figure_conflicts(
             .iter()
             .enumerate()
             .skip(n + 1)
-            .take_while(|(_, b)| b.0 == a.0 && b.1 <= a.2)
+            .take_while(|(_, b)| b.0 == a.0 && b.1 <= next_day(a.2))
             .take(FIGURE_CHECKS)
         {
             let (fa, fb) = (&a.4, &b.4);
+            // A count at one named place on the next day ("4,000 were staying at the camp",
+            // repeated a day later) still disagrees with the day before's.
+            let overlap = b.1 <= a.2 && a.1 <= b.2;
+            if !overlap && !fa.shares_place(fb) {
+                continue;
+            }
             let (lo, hi) = (fa.value.min(fb.value), fa.value.max(fb.value));
             let differ = (hi - lo) * 10 > hi;
             if !differ || a.3 == b.3 || origins[a.3].key == origins[b.3].key {
