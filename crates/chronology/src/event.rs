@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use crate::similar::UnionFind;
+use crate::similar::{UnionFind, for_each_word};
 
 /// Shared-term score that joins two excerpts: a proper name or a figure counts two, any other
 /// content word one.
@@ -30,7 +30,13 @@ impl Terms {
     pub fn of(quote: &str) -> Terms {
         let mut out: Vec<(u64, u32)> = Vec::new();
         let mut lower = String::new();
-        for w in quote.split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '-')) {
+        let mut words: Vec<&str> = Vec::with_capacity(quote.len() / 4);
+        for_each_word(
+            quote,
+            |c| c.is_alphanumeric() || c == ',' || c == '-',
+            |w| words.push(w),
+        );
+        for w in words {
             let w = w.trim_matches([',', '-']);
             if w.is_empty() {
                 continue;
@@ -103,6 +109,9 @@ impl Terms {
 /// Whether the quote cannot stand alone but continues the passage before it ("900 of those
 /// soldiers", "these troops").
 pub(crate) fn points_back(quote: &str) -> bool {
+    if !mentions_th(quote) {
+        return false;
+    }
     let mut words = quote.split_whitespace().peekable();
     while let Some(w) = words.next() {
         let demonstrative = w.eq_ignore_ascii_case("those") || w.eq_ignore_ascii_case("these");
@@ -127,6 +136,9 @@ pub(crate) fn points_back(quote: &str) -> bool {
 /// terms: when the excerpt before it in the same source mentions one, it continues that passage.
 pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
     let mut out = Vec::new();
+    if !mentions_th(quote) {
+        return out;
+    }
     let mut words = quote
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -146,6 +158,15 @@ pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
         }
     }
     out
+}
+
+/// Whether `quote` has "th" in any case: every word [`points_back`] and [`demonstrated`] look
+/// for ("those", "these", "them", "that", "this") has it, so most quotes are skipped at once.
+fn mentions_th(quote: &str) -> bool {
+    quote
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].eq_ignore_ascii_case(&b't') && w[1].eq_ignore_ascii_case(&b'h'))
 }
 
 /// One excerpt as the grouping sees it.

@@ -20,7 +20,8 @@ pub(crate) struct Shingles(Vec<u64>);
 
 impl Shingles {
     pub fn of(text: &str) -> Shingles {
-        let words: Vec<u64> = words(text).map(hash_word).collect();
+        let mut words: Vec<u64> = Vec::with_capacity(text.len() / 4);
+        for_each_word(text, char::is_alphanumeric, |w| words.push(hash_word(w)));
         let mut hashes: Vec<u64> = match words.len() {
             0 => Vec::new(),
             n if n < SHINGLE => vec![combine(&words)],
@@ -61,11 +62,34 @@ impl Shingles {
     }
 }
 
-/// Words of letters and digits; curly and straight quotes, dashes and punctuation never
-/// separate two statements.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Calls `f` with each non-empty run of characters that `keep` accepts (words of letters and
+/// digits: curly and straight quotes, dashes and punctuation never separate two statements).
+/// ASCII text, the common case, is cut byte by byte without decoding characters.
+pub(crate) fn for_each_word<'t>(
+    text: &'t str,
+    keep: impl Fn(char) -> bool,
+    mut f: impl FnMut(&'t str),
+) {
+    if !text.is_ascii() {
+        text.split(|c: char| !keep(c))
+            .filter(|w| !w.is_empty())
+            .for_each(f);
+        return;
+    }
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match (keep(char::from(b)), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                f(&text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        f(&text[s..]);
+    }
 }
 
 /// FNV-1a over the lowercase word: fast, and stable across runs and platforms.
@@ -183,7 +207,8 @@ pub(crate) fn statements(items: &[Shingles], extra_keys: &[Option<u64>]) -> Unio
 
 /// The key of a non-empty analyst summary (normalized words).
 pub(crate) fn summary_key(summary: &str) -> Option<u64> {
-    let w: Vec<u64> = words(summary).map(hash_word).collect();
+    let mut w: Vec<u64> = Vec::new();
+    for_each_word(summary, char::is_alphanumeric, |x| w.push(hash_word(x)));
     (!w.is_empty()).then(|| combine(&w))
 }
 
