@@ -28,18 +28,13 @@ pub(crate) struct Terms(Vec<(u64, u32)>);
 
 impl Terms {
     pub fn of(quote: &str) -> Terms {
-        let mut out: Vec<(u64, u32)> = Vec::new();
         let mut lower = String::new();
-        let mut words: Vec<&str> = Vec::with_capacity(quote.len() / 4);
-        for_each_word(
-            quote,
-            |c| c.is_alphanumeric() || c == ',' || c == '-',
-            |w| words.push(w),
-        );
-        for w in words {
+        let mut out: Vec<(u64, u32)> = Vec::with_capacity(quote.len() / 6);
+        let keep = |c: char| c.is_alphanumeric() || c == ',' || c == '-';
+        for_each_word(quote, keep, |w| {
             let w = w.trim_matches([',', '-']);
             if w.is_empty() {
-                continue;
+                return;
             }
             let term = if w.bytes().any(|b| b.is_ascii_digit()) {
                 // "20km" and "20 kilometres", "3,000" and "3000" are one figure.
@@ -72,7 +67,7 @@ impl Terms {
             {
                 out.push((h, weight));
             }
-        }
+        });
         out.sort_unstable();
         Terms(out)
     }
@@ -209,6 +204,10 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
             if let (Some(a), Some(b)) = (&it.speaker, &other.speaker)
                 && a != b
             {
+                continue;
+            }
+            // Already one event (the same statement): scoring would change nothing.
+            if uf.find(i) == uf.find(j) {
                 continue;
             }
             match it.terms.score(&other.terms) {

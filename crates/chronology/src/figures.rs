@@ -99,7 +99,7 @@ const GAP: usize = 3;
 pub(crate) fn figures(quote: &str) -> Vec<Figure> {
     // Words with their byte spans; "20,000" stays one word, "$3,000" keeps its "$". Bytes, not
     // chars: every byte of a multi-byte character is a word byte, and ASCII is all that counts.
-    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(quote.len() / 4 + 1);
     let mut start = None;
     for (i, &c) in quote.as_bytes().iter().enumerate() {
         let inner = c.is_ascii_alphanumeric()

@@ -20,13 +20,25 @@ pub(crate) struct Shingles(Vec<u64>);
 
 impl Shingles {
     pub fn of(text: &str) -> Shingles {
-        let mut words: Vec<u64> = Vec::with_capacity(text.len() / 4);
-        for_each_word(text, char::is_alphanumeric, |w| words.push(hash_word(w)));
-        let mut hashes: Vec<u64> = match words.len() {
-            0 => Vec::new(),
-            n if n < SHINGLE => vec![combine(&words)],
-            _ => words.windows(SHINGLE).map(combine).collect(),
-        };
+        // The last SHINGLE word hashes, oldest first: no list of all words is built.
+        let mut window = [0u64; SHINGLE];
+        let mut n = 0;
+        let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 5);
+        for_each_word(text, char::is_alphanumeric, |w| {
+            if n < SHINGLE {
+                window[n] = hash_word(w);
+            } else {
+                window.rotate_left(1);
+                window[SHINGLE - 1] = hash_word(w);
+            }
+            n += 1;
+            if n >= SHINGLE {
+                hashes.push(combine(&window));
+            }
+        });
+        if (1..SHINGLE).contains(&n) {
+            hashes.push(combine(&window[..n]));
+        }
         hashes.sort_unstable();
         hashes.dedup();
         Shingles(hashes)
@@ -121,6 +133,27 @@ fn combine(words: &[u64]) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
+}
+
+/// FNV-1a as a [`std::hash::Hasher`]: fast for the short ids the chronology looks up.
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Hashes of [`Shingles`] are already mixed: hashing them again would only cost time.
