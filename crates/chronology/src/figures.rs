@@ -25,7 +25,9 @@ impl Subject {
     }
 
     fn of(word: &str) -> Option<Subject> {
-        if !(4..=12).contains(&word.len()) {
+        // Every subject word is 4 to 12 ASCII letters: most words are rejected here, before
+        // the comparisons below.
+        if !(4..=12).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
         }
         let mut buf = [0u8; 12];
