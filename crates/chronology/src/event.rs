@@ -157,7 +157,7 @@ pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
 
 /// Whether `quote` has "th" in any case: every word [`points_back`] and [`demonstrated`] look
 /// for ("those", "these", "them", "that", "this") has it, so most quotes are skipped at once.
-fn mentions_th(quote: &str) -> bool {
+pub(crate) fn mentions_th(quote: &str) -> bool {
     quote
         .as_bytes()
         .windows(2)

@@ -257,8 +257,13 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             speaker: e.attribution.speaker_name().map(outlet::key),
             source: e.source.as_str(),
             start: e.locator.start,
-            points_back: event::points_back(&e.quote),
-            demonstrated: event::demonstrated(&e.quote),
+            // Both look for words with "th"; most quotes have none and skip both.
+            points_back: event::mentions_th(&e.quote) && event::points_back(&e.quote),
+            demonstrated: if event::mentions_th(&e.quote) {
+                event::demonstrated(&e.quote)
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     let offered: Vec<[Id; 2]> = event::join(&items, &mut same)
@@ -266,15 +271,17 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         .map(|(a, b)| [dated[a].0.id.clone(), dated[b].0.id.clone()])
         .collect();
     // Each group under its root (its smallest member), members in date order.
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); dated.len()];
-    for i in 0..dated.len() {
-        let root = same.find(i);
-        groups[root].push(i);
-    }
+    // One sort by (root, index) instead of a list per excerpt: the same groups, same order.
+    let mut by_root: Vec<(usize, usize)> = (0..dated.len()).map(|i| (same.find(i), i)).collect();
+    by_root.sort_unstable();
 
     let mut entries = Vec::new();
     let mut conflicts = Vec::new();
-    for members in groups.iter().filter(|g| !g.is_empty()) {
+    let mut members: Vec<usize> = Vec::new();
+    for run in by_root.chunk_by(|a, b| a.0 == b.0) {
+        members.clear();
+        members.extend(run.iter().map(|&(_, i)| i));
+        let members = &members[..];
         let parts = split_by_date(members, &dated);
         if parts.len() > 1 {
             conflicts.push(date_conflict(&parts, &dated, &origins));
@@ -288,7 +295,10 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             .cmp(&(b.key, b.first_sequence))
             .then_with(|| a.entry.excerpts.cmp(&b.entry.excerpts))
     });
-    let groups_of: Vec<usize> = (0..dated.len()).map(|i| same.find(i)).collect();
+    let mut groups_of: Vec<usize> = vec![0; dated.len()];
+    for &(root, i) in &by_root {
+        groups_of[i] = root;
+    }
     conflicts.extend(figure_conflicts(
         &dated, &spans, &origins, &groups_of, &by_id,
     ));
