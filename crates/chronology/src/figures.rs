@@ -395,7 +395,18 @@ mod tests {
             &[(7_000, "seven thousand fighters")],
         );
         check("offer fighters up to $3,000 each", &[]);
-        check("in 2013, 40 people", &[]);
+        // The year is never the count; since people are counted, 40 is.
+        check("in 2013, 40 people", &[(40, "40 people")]);
+        check("in 2013 troops arrived", &[]);
+        // A narrower subject just after "people" counts them.
+        check(
+            "about 300 people were killed in the raid",
+            &[(300, "300 people were killed")],
+        );
+        check(
+            "some 800 residents slept in the hall",
+            &[(800, "800 residents")],
+        );
         check("Nine tankers are being held", &[(9, "Nine tankers")]);
         check("one of the soldiers", &[]);
         check("in 2015 troops arrived", &[]);
