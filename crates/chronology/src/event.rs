@@ -158,10 +158,10 @@ pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
 /// Whether `quote` has "th" in any case: every word [`points_back`] and [`demonstrated`] look
 /// for ("those", "these", "them", "that", "this") has it, so most quotes are skipped at once.
 pub(crate) fn mentions_th(quote: &str) -> bool {
-    quote
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0].eq_ignore_ascii_case(&b't') && w[1].eq_ignore_ascii_case(&b'h'))
+    let b = quote.as_bytes();
+    b.iter()
+        .zip(b.iter().skip(1))
+        .any(|(&x, &y)| x | 0x20 == b't' && y | 0x20 == b'h')
 }
 
 /// One excerpt as the grouping sees it.
@@ -186,6 +186,16 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
         .iter()
         .map(|it| (it.days.1 - it.days.0).num_days() <= MAX_SPAN_DAYS && !it.terms.0.is_empty())
         .collect();
+    // The latest last day among the narrow items up to each index: scanning back stops where
+    // no earlier item can reach the newcomer's first day.
+    let mut reach: Vec<NaiveDate> = Vec::with_capacity(items.len());
+    let mut latest = NaiveDate::MIN;
+    for (it, &n) in items.iter().zip(&narrow) {
+        if n {
+            latest = latest.max(it.days.1);
+        }
+        reach.push(latest);
+    }
     // Items come sorted by their first day: the ones that can overlap item i lie just before
     // it, within the widest span allowed.
     for (i, it) in items.iter().enumerate() {
@@ -197,7 +207,7 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
             .iter()
             .enumerate()
             .rev()
-            .take_while(|(_, o)| o.days.0 >= earliest)
+            .take_while(|&(j, o)| o.days.0 >= earliest && reach[j] >= it.days.0)
             .filter(|&(j, o)| narrow[j] && o.days.1 >= it.days.0)
             .take(DAY_CHECKS);
         for (j, other) in before {
