@@ -663,40 +663,36 @@ fn figure_conflicts(
     }
     pairs.sort_unstable();
     pairs.dedup_by_key(|p| (p.0, p.1));
-    // Each figure's side ("“1,200 troops” (TNA, via The Sarovel Chronicle)"), written once.
-    let mut sides: Vec<Option<String>> = vec![None; all.len()];
-    let mut side = |x: usize| -> String {
-        sides[x]
-            .get_or_insert_with(|| {
-                let (f, i) = (&all[x].4, all[x].3);
-                let o = &origins[i];
-                let mut who = match dated[i].0.attribution.speaker_name() {
-                    Some(s) => format!("{s}, {}", o.name),
-                    None => o.name.clone(),
-                };
-                if let Some(c) = o.carrier.as_ref().filter(|c| outlet::key(c) != o.key) {
-                    who.push_str(", via ");
-                    who.push_str(c);
-                }
-                format!("“{}” ({who})", f.text)
-            })
-            .clone()
-    };
+    // Each figure's value and side ("“1,200 troops” (TNA, via The Sarovel Chronicle)"),
+    // written once however many conflicts it is in.
+    let mut sides: Vec<Option<(String, String)>> = vec![None; all.len()];
+    for &(_, _, x, y) in &pairs {
+        for z in [x, y] {
+            if sides[z].is_some() {
+                continue;
+            }
+            let (f, i) = (&all[z].4, all[z].3);
+            let o = &origins[i];
+            let mut who = match dated[i].0.attribution.speaker_name() {
+                Some(s) => format!("{s}, {}", o.name),
+                None => o.name.clone(),
+            };
+            if let Some(c) = o.carrier.as_ref().filter(|c| outlet::key(c) != o.key) {
+                who.push_str(", via ");
+                who.push_str(c);
+            }
+            sides[z] = Some((grouped(f.value), format!("“{}” ({who})", f.text)));
+        }
+    }
     let mut out = Vec::with_capacity(pairs.len());
     for (i, j, x, y) in pairs {
-        let (fa, fb) = (&all[x].4, &all[y].4);
-        let detail = format!(
-            "{}: {} vs {} — {} vs {}",
-            fa.subject.name(),
-            grouped(fa.value),
-            grouped(fb.value),
-            side(x),
-            side(y)
-        );
+        let (Some((va, sa)), Some((vb, sb))) = (&sides[x], &sides[y]) else {
+            unreachable!("every side of a pair is written above");
+        };
         out.push(Conflict {
             kind: ConflictKind::Figures,
             excerpts: vec![dated[i].0.id.clone(), dated[j].0.id.clone()],
-            detail,
+            detail: format!("{}: {va} vs {vb} — {sa} vs {sb}", all[x].4.subject.name()),
         });
     }
     out
