@@ -78,7 +78,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         p(
             Cue::Reported,
-            r"(?P<o>NAME|DESC|ANAPHOR)\s+(?:has\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|first\s+|previously\s+|separately\s+)?(?:quoted|reported|reports|said|says|put|cited|published|announced|(?:is|was|are|were)\s+reporting)\b",
+            r"(?P<o>NAME|DESC|ANAPHOR)(?:\s+\(\p{Lu}[\p{Lu}\p{N}&-]{1,7}\))?\s+(?:has\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|first\s+|previously\s+|separately\s+)?(?:quoted|reported|reports|said|says|put|cited|published|announced|(?:is|was|are|were)\s+reporting)\b",
         ),
         p(
             Cue::Reported,
@@ -952,6 +952,34 @@ Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of
         assert_eq!(
             origin("the bridge would close").as_deref(),
             Some("Morning Lantern")
+        );
+    }
+
+    #[test]
+    fn agency_cues_inside_a_wire_story() {
+        let outlets = Outlets::builtin();
+        let text = "Brightwater Wire\n\nHARLOW, June 3 (BW) - Smoke rose over the fuel depot.\n\nThe depot was shut, Mayor Ilka Sorn said, citing BPA.\n\nThe official Tessan State Radio (TSR) said 40 workers were hurt.\n\nRelief workers told Brightwater Wire that 300 families had left.";
+        let cx = Context {
+            text,
+            outlet: Some("Brightwater Wire"),
+            chain: &[],
+            outlets: &outlets,
+        };
+        let origin = |quote: &str| {
+            let at = text.find(quote).expect("quote");
+            attribute(&cx, at, at + quote.len())
+                .origin_name()
+                .map(str::to_string)
+        };
+        assert_eq!(
+            origin("Smoke rose over the fuel depot").as_deref(),
+            Some("Brightwater Wire")
+        );
+        assert_eq!(origin("The depot was shut").as_deref(), Some("BPA"));
+        assert_eq!(origin("40 workers were hurt").as_deref(), Some("TSR"));
+        assert_eq!(
+            origin("300 families had left").as_deref(),
+            Some("Brightwater Wire")
         );
     }
 
