@@ -85,6 +85,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Ss]ource:)\s+(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,3}(?:\p{Lu}\p{L}*-(?:based|run|owned)\s+)?(?P<o>NAME|ANAPHOR)",
         ),
         p(
+            Cue::Reported,
+            r"\b(?:carried|published|broadcast|aired|reported|released|quoted)\s+by\s+(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,3}(?P<o>NAME|ANAPHOR)",
+        ),
+        p(
             Cue::Correspondent,
             r"(?P<o>NAME)(?:'s|’s)\s+(?:own\s+)?(?:correspondent|reporter|journalist|photographer)s?\b",
         ),
@@ -981,6 +985,10 @@ Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of
             origin("300 families had left").as_deref(),
             Some("Brightwater Wire")
         );
+        let text = "Brightwater Wire\n\nThe dam will hold, the minister said in remarks carried by state broadcaster KTV.";
+        let cx = Context { text, ..cx };
+        let at = text.find("The dam will hold").expect("quote");
+        assert_eq!(attribute(&cx, at, at + 17).origin_name(), Some("KTV"));
     }
 
     #[test]
