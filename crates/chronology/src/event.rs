@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use crate::similar::UnionFind;
+use crate::similar::{UnionFind, for_each_word};
 
 /// Shared-term score that joins two excerpts: a proper name or a figure counts two, any other
 /// content word one.
@@ -28,12 +28,13 @@ pub(crate) struct Terms(Vec<(u64, u32)>);
 
 impl Terms {
     pub fn of(quote: &str) -> Terms {
-        let mut out: Vec<(u64, u32)> = Vec::new();
         let mut lower = String::new();
-        for w in quote.split(|c: char| !(c.is_alphanumeric() || c == ',' || c == '-')) {
+        let mut out: Vec<(u64, u32)> = Vec::with_capacity(quote.len() / 6);
+        let keep = |c: char| c.is_alphanumeric() || c == ',' || c == '-';
+        for_each_word(quote, keep, |w| {
             let w = w.trim_matches([',', '-']);
             if w.is_empty() {
-                continue;
+                return;
             }
             let term = if w.bytes().any(|b| b.is_ascii_digit()) {
                 // "20km" and "20 kilometres", "3,000" and "3000" are one figure.
@@ -66,9 +67,19 @@ impl Terms {
             {
                 out.push((h, weight));
             }
-        }
+        });
         out.sort_unstable();
         Terms(out)
+    }
+
+    /// Adds a word the quote's context gives it (the dateline's place, weight 2 as a proper
+    /// name; what a figure counts, weight 1).
+    pub fn add(&mut self, word: &str, weight: u32) {
+        let h = hash(fold(word));
+        if !self.0.iter().any(|(x, _)| *x == h) {
+            self.0.push((h, weight));
+            self.0.sort_unstable();
+        }
     }
 
     /// The summed weight of the terms both share.
@@ -93,6 +104,9 @@ impl Terms {
 /// Whether the quote cannot stand alone but continues the passage before it ("900 of those
 /// soldiers", "these troops").
 pub(crate) fn points_back(quote: &str) -> bool {
+    if !mentions_th(quote) {
+        return false;
+    }
     let mut words = quote.split_whitespace().peekable();
     while let Some(w) = words.next() {
         let demonstrative = w.eq_ignore_ascii_case("those") || w.eq_ignore_ascii_case("these");
@@ -117,6 +131,9 @@ pub(crate) fn points_back(quote: &str) -> bool {
 /// terms: when the excerpt before it in the same source mentions one, it continues that passage.
 pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
     let mut out = Vec::new();
+    if !mentions_th(quote) {
+        return out;
+    }
     let mut words = quote
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -136,6 +153,15 @@ pub(crate) fn demonstrated(quote: &str) -> Vec<u64> {
         }
     }
     out
+}
+
+/// Whether `quote` has "th" in any case: every word [`points_back`] and [`demonstrated`] look
+/// for ("those", "these", "them", "that", "this") has it, so most quotes are skipped at once.
+pub(crate) fn mentions_th(quote: &str) -> bool {
+    let b = quote.as_bytes();
+    b.iter()
+        .zip(b.iter().skip(1))
+        .any(|(&x, &y)| x | 0x20 == b't' && y | 0x20 == b'h')
 }
 
 /// One excerpt as the grouping sees it.
@@ -160,6 +186,16 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
         .iter()
         .map(|it| (it.days.1 - it.days.0).num_days() <= MAX_SPAN_DAYS && !it.terms.0.is_empty())
         .collect();
+    // The latest last day among the narrow items up to each index: scanning back stops where
+    // no earlier item can reach the newcomer's first day.
+    let mut reach: Vec<NaiveDate> = Vec::with_capacity(items.len());
+    let mut latest = NaiveDate::MIN;
+    for (it, &n) in items.iter().zip(&narrow) {
+        if n {
+            latest = latest.max(it.days.1);
+        }
+        reach.push(latest);
+    }
     // Items come sorted by their first day: the ones that can overlap item i lie just before
     // it, within the widest span allowed.
     for (i, it) in items.iter().enumerate() {
@@ -171,13 +207,17 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
             .iter()
             .enumerate()
             .rev()
-            .take_while(|(_, o)| o.days.0 >= earliest)
+            .take_while(|&(j, o)| o.days.0 >= earliest && reach[j] >= it.days.0)
             .filter(|&(j, o)| narrow[j] && o.days.1 >= it.days.0)
             .take(DAY_CHECKS);
         for (j, other) in before {
             if let (Some(a), Some(b)) = (&it.speaker, &other.speaker)
                 && a != b
             {
+                continue;
+            }
+            // Already one event (the same statement): scoring would change nothing.
+            if uf.find(i) == uf.find(j) {
                 continue;
             }
             match it.terms.score(&other.terms) {
@@ -239,6 +279,8 @@ fn fold(word: &str) -> &str {
         "blast" | "explosion" | "exploded" | "explosions" => "explosion",
         "fire" | "blaze" | "flames" | "burned" | "burning" => "fire",
         "deployed" | "deploy" | "deployment" | "sent" | "dispatched" => "deploy",
+        "port" | "harbour" | "harbor" | "quay" | "quayside" | "dock" | "docks" | "wharf"
+        | "pier" | "jetty" => "port",
         _ => "",
     };
     if !class.is_empty() {

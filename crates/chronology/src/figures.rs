@@ -9,6 +9,8 @@ pub(crate) enum Subject {
     Casualties,
     Displaced,
     Vessels,
+    /// "people", "residents": anyone counted at a place, when no narrower word follows.
+    People,
 }
 
 impl Subject {
@@ -18,11 +20,14 @@ impl Subject {
             Subject::Casualties => "casualties",
             Subject::Displaced => "displaced people",
             Subject::Vessels => "vessels",
+            Subject::People => "people",
         }
     }
 
     fn of(word: &str) -> Option<Subject> {
-        if !(4..=12).contains(&word.len()) {
+        // Every subject word is 4 to 12 ASCII letters: most words are rejected here, before
+        // the comparisons below.
+        if !(4..=12).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
         }
         let mut buf = [0u8; 12];
@@ -40,6 +45,7 @@ impl Subject {
             b"ships" | b"vessels" | b"tankers" | b"boats" | b"trawlers" | b"freighters" => {
                 Subject::Vessels
             }
+            b"people" | b"residents" | b"inhabitants" => Subject::People,
             _ => return None,
         })
     }
@@ -95,7 +101,7 @@ const GAP: usize = 3;
 pub(crate) fn figures(quote: &str) -> Vec<Figure> {
     // Words with their byte spans; "20,000" stays one word, "$3,000" keeps its "$". Bytes, not
     // chars: every byte of a multi-byte character is a word byte, and ASCII is all that counts.
-    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(quote.len() / 4 + 1);
     let mut start = None;
     for (i, &c) in quote.as_bytes().iter().enumerate() {
         let inner = c.is_ascii_alphanumeric()
@@ -122,6 +128,13 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
         let Some(subject) = Subject::of(word(j)) else {
             continue;
         };
+        // "300 people were killed" counts the dead: a narrower subject just after wins.
+        if subject == Subject::People
+            && (j + 1..(j + 4).min(words.len()))
+                .any(|n| Subject::of(word(n)).is_some_and(|s| s != Subject::People))
+        {
+            continue;
+        }
         // The number nearest the subject: "between five and seven thousand fighters" counts
         // seven thousand.
         let first = j.saturating_sub(GAP + 2).max(taken);
@@ -162,7 +175,7 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
 
 /// The capitalised names after place prepositions ("deployed to Drusk", "at the Kell Point
 /// depot", "the port of Amalie"), skipping up to two lower-case words between.
-fn places(quote: &str) -> Vec<String> {
+pub(crate) fn places(quote: &str) -> Vec<String> {
     const PREPOSITIONS: [&str; 12] = [
         "in", "to", "into", "at", "near", "around", "of", "outside", "across", "from", "inside",
         "on",
@@ -382,7 +395,18 @@ mod tests {
             &[(7_000, "seven thousand fighters")],
         );
         check("offer fighters up to $3,000 each", &[]);
-        check("in 2013, 40 people", &[]);
+        // The year is never the count; since people are counted, 40 is.
+        check("in 2013, 40 people", &[(40, "40 people")]);
+        check("in 2013 troops arrived", &[]);
+        // A narrower subject just after "people" counts them.
+        check(
+            "about 300 people were killed in the raid",
+            &[(300, "300 people were killed")],
+        );
+        check(
+            "some 800 residents slept in the hall",
+            &[(800, "800 residents")],
+        );
         check("Nine tankers are being held", &[(9, "Nine tankers")]);
         check("one of the soldiers", &[]);
         check("in 2015 troops arrived", &[]);

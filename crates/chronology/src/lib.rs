@@ -23,6 +23,7 @@
 //! from comparing every excerpt with every other (`cargo run --release --example bench_chronology -p
 //! dossier-chronology`: 50,000 excerpts).
 
+mod context;
 mod csv;
 mod event;
 mod figures;
@@ -149,7 +150,7 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
     filter: &Filter,
     outlets: &Outlets,
 ) -> Chronology {
-    let by_id: HashMap<&Id, &Source> = sources
+    let by_id: IdMap<'_, &Source> = sources
         .iter()
         .map(|s| (&s.borrow().id, s.borrow()))
         .collect();
@@ -176,7 +177,8 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         .map(|(e, d)| (d.sort_key(), e.sequence))
         .collect();
     let mut order: Vec<usize> = (0..dated.len()).collect();
-    order.sort_by(|&a, &b| {
+    // Ids are unique: the order is total, so an unstable sort gives the same result.
+    order.sort_unstable_by(|&a, &b| {
         keys[a]
             .cmp(&keys[b])
             .then_with(|| dated[a].0.id.cmp(&dated[b].0.id))
@@ -200,7 +202,7 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         (c, k)
     };
     // Excerpts without an attribution of their own share their source's origin.
-    let mut per_source: HashMap<&Id, Rc<Origin>> = HashMap::new();
+    let mut per_source: IdMap<'_, Rc<Origin>> = IdMap::default();
     let origins: Vec<Rc<Origin>> = dated
         .iter()
         .map(|(e, _)| {
@@ -214,6 +216,8 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             )
         })
         .collect();
+    let origins = fold_acronyms(origins);
+    let mut datelines: IdMap<'_, Option<String>> = IdMap::default();
     let items: Vec<event::Item<'_>> = dated
         .iter()
         .zip(&spans)
@@ -221,15 +225,45 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             days,
             // Only a date at most a week wide is compared with others.
             terms: if (days.1 - days.0).num_days() <= event::MAX_SPAN_DAYS {
-                event::Terms::of(&e.quote)
+                let mut terms = event::Terms::of(&e.quote);
+                // A sentence that names no place happened at the dateline's.
+                let text = text_of(&by_id, e);
+                if !text.is_empty()
+                    && let Some(place) = datelines
+                        .entry(&e.source)
+                        .or_insert_with(|| context::dateline(text))
+                    && figures::places(context::sentence(text, e.locator.start, e.locator.end))
+                        .is_empty()
+                {
+                    place.split(' ').for_each(|w| terms.add(w, 2));
+                }
+                // "300 people slept there": at the place named before, counting people.
+                if !text.is_empty() && context::points_to_place(&e.quote) {
+                    for place in context::places_before(text, e.locator.start) {
+                        place.split(' ').for_each(|w| terms.add(w, 2));
+                    }
+                }
+                if (e.quote.contains("people") || e.quote.contains("residents"))
+                    && figures(&e.quote)
+                        .iter()
+                        .any(|f| f.subject == Subject::People && f.kind == Kind::Count)
+                {
+                    terms.add("people", 1);
+                }
+                terms
             } else {
                 event::Terms::default()
             },
             speaker: e.attribution.speaker_name().map(outlet::key),
             source: e.source.as_str(),
             start: e.locator.start,
-            points_back: event::points_back(&e.quote),
-            demonstrated: event::demonstrated(&e.quote),
+            // Both look for words with "th"; most quotes have none and skip both.
+            points_back: event::mentions_th(&e.quote) && event::points_back(&e.quote),
+            demonstrated: if event::mentions_th(&e.quote) {
+                event::demonstrated(&e.quote)
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     let offered: Vec<[Id; 2]> = event::join(&items, &mut same)
@@ -237,15 +271,17 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         .map(|(a, b)| [dated[a].0.id.clone(), dated[b].0.id.clone()])
         .collect();
     // Each group under its root (its smallest member), members in date order.
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); dated.len()];
-    for i in 0..dated.len() {
-        let root = same.find(i);
-        groups[root].push(i);
-    }
+    // One sort by (root, index) instead of a list per excerpt: the same groups, same order.
+    let mut by_root: Vec<(usize, usize)> = (0..dated.len()).map(|i| (same.find(i), i)).collect();
+    by_root.sort_unstable();
 
     let mut entries = Vec::new();
     let mut conflicts = Vec::new();
-    for members in groups.iter().filter(|g| !g.is_empty()) {
+    let mut members: Vec<usize> = Vec::new();
+    for run in by_root.chunk_by(|a, b| a.0 == b.0) {
+        members.clear();
+        members.extend(run.iter().map(|&(_, i)| i));
+        let members = &members[..];
         let parts = split_by_date(members, &dated);
         if parts.len() > 1 {
             conflicts.push(date_conflict(&parts, &dated, &origins));
@@ -254,19 +290,37 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             entries.push(entry(&part, &dated, &origins));
         }
     }
-    entries.sort_by(|a, b| {
+    entries.sort_unstable_by(|a, b| {
         (a.key, a.first_sequence)
             .cmp(&(b.key, b.first_sequence))
             .then_with(|| a.entry.excerpts.cmp(&b.entry.excerpts))
     });
-    let groups_of: Vec<usize> = (0..dated.len()).map(|i| same.find(i)).collect();
-    conflicts.extend(figure_conflicts(&dated, &spans, &origins, &groups_of));
+    let mut groups_of: Vec<usize> = vec![0; dated.len()];
+    for &(root, i) in &by_root {
+        groups_of[i] = root;
+    }
+    conflicts.extend(figure_conflicts(
+        &dated, &spans, &origins, &groups_of, &by_id,
+    ));
     Chronology {
         entries: entries.into_iter().map(|e| e.entry).collect(),
         conflicts,
         undated,
         offered,
     }
+}
+
+fn next_day(d: NaiveDate) -> NaiveDate {
+    d.succ_opt().unwrap_or(d)
+}
+
+/// Maps keyed by id, hashed with FNV: SipHash over every excerpt's source id was a tenth of
+/// the chronology's time.
+type IdMap<'a, V> = HashMap<&'a Id, V, std::hash::BuildHasherDefault<similar::Fnv>>;
+
+/// The text of the source an excerpt cites ("" when unknown or not loaded).
+fn text_of<'a>(by_id: &IdMap<'_, &'a Source>, e: &Excerpt) -> &'a str {
+    by_id.get(&e.source).map_or("", |s| s.text.as_str())
 }
 
 fn keeps_tags(filter: &Filter, e: &Excerpt) -> bool {
@@ -373,7 +427,7 @@ struct Origin {
 /// without one, its title: an unknown outlet is still one origin, never merged with another).
 fn origin(
     e: &Excerpt,
-    by_id: &HashMap<&Id, &Source>,
+    by_id: &IdMap<'_, &Source>,
     canonical: &mut impl FnMut(&str) -> (String, String),
 ) -> Origin {
     let source = by_id.get(&e.source);
@@ -412,6 +466,52 @@ fn origin(
         carrier,
         reprint,
     }
+}
+
+/// One organisation under its full name in one text and its acronym in another ("Kessel
+/// Broadcast Agency" and "KBA") is one origin: a multi-word name whose initials are another
+/// origin's acronym takes the acronym.
+fn fold_acronyms(origins: Vec<Rc<Origin>>) -> Vec<Rc<Origin>> {
+    let acronyms: HashMap<String, String> = origins
+        .iter()
+        .filter(|o| {
+            (2..=6).contains(&o.name.len())
+                && o.name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        })
+        .map(|o| (o.key.clone(), o.name.clone()))
+        .collect();
+    if acronyms.is_empty() {
+        return origins;
+    }
+    let mut folded: HashMap<*const Origin, Rc<Origin>> = HashMap::new();
+    origins
+        .into_iter()
+        .map(|o| {
+            let words: Vec<&str> = o.name.split_whitespace().filter(|w| *w != "The").collect();
+            if words.len() < 2 {
+                return o;
+            }
+            let initials: String = words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let Some(name) = acronyms.get(&initials) else {
+                return o;
+            };
+            Rc::clone(folded.entry(Rc::as_ptr(&o)).or_insert_with(|| {
+                Rc::new(Origin {
+                    name: name.clone(),
+                    key: initials.clone(),
+                    carrier: o.carrier.clone(),
+                    reprint: o.reprint,
+                })
+            }))
+        })
+        .collect()
 }
 
 /// How the citations of one entry depend on each other, from their origins: one excerpt is
@@ -517,11 +617,16 @@ fn figure_conflicts(
     spans: &[(NaiveDate, NaiveDate)],
     origins: &[Rc<Origin>],
     group: &[usize],
+    by_id: &IdMap<'_, &Source>,
 ) -> Vec<Conflict> {
     let mut all: Vec<(Subject, NaiveDate, NaiveDate, usize, Figure)> = Vec::new();
     for (i, (e, _)) in dated.iter().enumerate() {
         let (lo, hi) = spans[i];
-        for f in figures(&e.quote) {
+        for mut f in figures(&e.quote) {
+            // "300 people slept there": at the place named just before the quote.
+            if f.places.is_empty() && context::points_to_place(&e.quote) {
+                f.places = context::places_before(text_of(by_id, e), e.locator.start);
+            }
             if f.kind == Kind::Count {
                 all.push((f.subject, lo, hi, i, f));
             }
@@ -534,10 +639,16 @@ fn figure_conflicts(
             .iter()
             .enumerate()
             .skip(n + 1)
-            .take_while(|(_, b)| b.0 == a.0 && b.1 <= a.2)
+            .take_while(|(_, b)| b.0 == a.0 && b.1 <= next_day(a.2))
             .take(FIGURE_CHECKS)
         {
             let (fa, fb) = (&a.4, &b.4);
+            // A count at one named place on the next day ("4,000 were staying at the camp",
+            // repeated a day later) still disagrees with the day before's.
+            let overlap = b.1 <= a.2 && a.1 <= b.2;
+            if !overlap && !fa.shares_place(fb) {
+                continue;
+            }
             let (lo, hi) = (fa.value.min(fb.value), fa.value.max(fb.value));
             let differ = (hi - lo) * 10 > hi;
             if !differ || a.3 == b.3 || origins[a.3].key == origins[b.3].key {
@@ -552,40 +663,36 @@ fn figure_conflicts(
     }
     pairs.sort_unstable();
     pairs.dedup_by_key(|p| (p.0, p.1));
-    // Each figure's side ("“1,200 troops” (TNA, via The Sarovel Chronicle)"), written once.
-    let mut sides: Vec<Option<String>> = vec![None; all.len()];
-    let mut side = |x: usize| -> String {
-        sides[x]
-            .get_or_insert_with(|| {
-                let (f, i) = (&all[x].4, all[x].3);
-                let o = &origins[i];
-                let mut who = match dated[i].0.attribution.speaker_name() {
-                    Some(s) => format!("{s}, {}", o.name),
-                    None => o.name.clone(),
-                };
-                if let Some(c) = o.carrier.as_ref().filter(|c| outlet::key(c) != o.key) {
-                    who.push_str(", via ");
-                    who.push_str(c);
-                }
-                format!("“{}” ({who})", f.text)
-            })
-            .clone()
-    };
+    // Each figure's value and side ("“1,200 troops” (TNA, via The Sarovel Chronicle)"),
+    // written once however many conflicts it is in.
+    let mut sides: Vec<Option<(String, String)>> = vec![None; all.len()];
+    for &(_, _, x, y) in &pairs {
+        for z in [x, y] {
+            if sides[z].is_some() {
+                continue;
+            }
+            let (f, i) = (&all[z].4, all[z].3);
+            let o = &origins[i];
+            let mut who = match dated[i].0.attribution.speaker_name() {
+                Some(s) => format!("{s}, {}", o.name),
+                None => o.name.clone(),
+            };
+            if let Some(c) = o.carrier.as_ref().filter(|c| outlet::key(c) != o.key) {
+                who.push_str(", via ");
+                who.push_str(c);
+            }
+            sides[z] = Some((grouped(f.value), format!("“{}” ({who})", f.text)));
+        }
+    }
     let mut out = Vec::with_capacity(pairs.len());
     for (i, j, x, y) in pairs {
-        let (fa, fb) = (&all[x].4, &all[y].4);
-        let detail = format!(
-            "{}: {} vs {} — {} vs {}",
-            fa.subject.name(),
-            grouped(fa.value),
-            grouped(fb.value),
-            side(x),
-            side(y)
-        );
+        let (Some((va, sa)), Some((vb, sb))) = (&sides[x], &sides[y]) else {
+            unreachable!("every side of a pair is written above");
+        };
         out.push(Conflict {
             kind: ConflictKind::Figures,
             excerpts: vec![dated[i].0.id.clone(), dated[j].0.id.clone()],
-            detail,
+            detail: format!("{}: {va} vs {vb} — {sa} vs {sb}", all[x].4.subject.name()),
         });
     }
     out

@@ -20,12 +20,25 @@ pub(crate) struct Shingles(Vec<u64>);
 
 impl Shingles {
     pub fn of(text: &str) -> Shingles {
-        let words: Vec<u64> = words(text).map(hash_word).collect();
-        let mut hashes: Vec<u64> = match words.len() {
-            0 => Vec::new(),
-            n if n < SHINGLE => vec![combine(&words)],
-            _ => words.windows(SHINGLE).map(combine).collect(),
-        };
+        // The last SHINGLE word hashes, oldest first: no list of all words is built.
+        let mut window = [0u64; SHINGLE];
+        let mut n = 0;
+        let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 5);
+        for_each_word(text, char::is_alphanumeric, |w| {
+            if n < SHINGLE {
+                window[n] = hash_word(w);
+            } else {
+                window.rotate_left(1);
+                window[SHINGLE - 1] = hash_word(w);
+            }
+            n += 1;
+            if n >= SHINGLE {
+                hashes.push(combine(&window));
+            }
+        });
+        if (1..SHINGLE).contains(&n) {
+            hashes.push(combine(&window[..n]));
+        }
         hashes.sort_unstable();
         hashes.dedup();
         Shingles(hashes)
@@ -61,11 +74,34 @@ impl Shingles {
     }
 }
 
-/// Words of letters and digits; curly and straight quotes, dashes and punctuation never
-/// separate two statements.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+/// Calls `f` with each non-empty run of characters that `keep` accepts (words of letters and
+/// digits: curly and straight quotes, dashes and punctuation never separate two statements).
+/// ASCII text, the common case, is cut byte by byte without decoding characters.
+pub(crate) fn for_each_word<'t>(
+    text: &'t str,
+    keep: impl Fn(char) -> bool,
+    mut f: impl FnMut(&'t str),
+) {
+    if !text.is_ascii() {
+        text.split(|c: char| !keep(c))
+            .filter(|w| !w.is_empty())
+            .for_each(f);
+        return;
+    }
+    let mut start = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match (keep(char::from(b)), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                f(&text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        f(&text[s..]);
+    }
 }
 
 /// FNV-1a over the lowercase word: fast, and stable across runs and platforms.
@@ -97,6 +133,27 @@ fn combine(words: &[u64]) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
+}
+
+/// FNV-1a as a [`std::hash::Hasher`]: fast for the short ids the chronology looks up.
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Hashes of [`Shingles`] are already mixed: hashing them again would only cost time.
@@ -183,7 +240,8 @@ pub(crate) fn statements(items: &[Shingles], extra_keys: &[Option<u64>]) -> Unio
 
 /// The key of a non-empty analyst summary (normalized words).
 pub(crate) fn summary_key(summary: &str) -> Option<u64> {
-    let w: Vec<u64> = words(summary).map(hash_word).collect();
+    let mut w: Vec<u64> = Vec::new();
+    for_each_word(summary, char::is_alphanumeric, |x| w.push(hash_word(x)));
     (!w.is_empty()).then(|| combine(&w))
 }
 

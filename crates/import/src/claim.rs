@@ -74,15 +74,19 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     vec![
         p(
             Cue::Told,
-            r"\b(?:told|in\s+a\s+statement\s+to|in\s+an\s+interview\s+with|spoke\s+to|speaking\s+to|said\s+in\s+an\s+interview\s+with)\s+(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,3}(?:\p{Lu}\p{L}*-(?:based|run|owned)\s+)?(?P<o>NAME)",
+            r"\b(?:told|in\s+a\s+statement\s+to|in\s+an\s+interview\s+with|spoke\s+to|speaking\s+to|said\s+in\s+an\s+interview\s+with)\s+(?:(?P<o2>this\s+(?:station|newspaper|paper|channel|website|network|broadcaster|programme|program|magazine))|(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,3}(?:\p{Lu}\p{L}*-(?:based|run|owned)\s+)?(?P<o>NAME))",
         ),
         p(
             Cue::Reported,
-            r"(?P<o>NAME|DESC|ANAPHOR)\s+(?:has\s+|had\s+)?(?:quoted|reported|reports|said|says|put|cited|published|announced|(?:is|was|are|were)\s+reporting)\b",
+            r"(?P<o>NAME|DESC|ANAPHOR)(?:\s+\(\p{Lu}[\p{Lu}\p{N}&-]{1,7}\))?\s+(?:has\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|first\s+|previously\s+|separately\s+)?(?:quoted|reported|reports|said|says|put|cited|published|announced|(?:is|was|are|were)\s+reporting)\b",
         ),
         p(
             Cue::Reported,
             r"\b(?:[Aa]ccording\s+to|[Cc]iting|[Ss]ource:)\s+(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,3}(?:\p{Lu}\p{L}*-(?:based|run|owned)\s+)?(?P<o>NAME|ANAPHOR)",
+        ),
+        p(
+            Cue::Reported,
+            r"\b(?:carried|published|broadcast|aired|reported|released|quoted)\s+by\s+(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,3}(?P<o>NAME|ANAPHOR)",
         ),
         p(
             Cue::Correspondent,
@@ -93,6 +97,12 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             r"\b(?:A|An|The|a|an|the)\s+(?P<o>NAME)\s+(?:correspondent|reporter|journalist|photographer)s?\b",
         ),
     ]
+});
+
+/// A noun right after a name that makes the name an outlet ("the Evening Star newspaper").
+static KIND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:news\s+agency|newspaper|paper|daily|weekly|agency|broadcaster|channel|station|radio|television|website|news\s+site|magazine|network)\b")
+        .expect("kind after")
 });
 
 /// "Full Name (ACR)": the short form the text goes on to use.
@@ -344,6 +354,13 @@ fn cues(cx: &Context<'_>, from: usize, to: usize, own: Option<&str>) -> Option<F
     let mut hits: Vec<(Cue, usize, String, bool)> = Vec::new();
     for p in PATTERNS.iter() {
         for c in p.re.captures_iter(part) {
+            // "in an interview with this station": the source's own outlet.
+            if let Some(m) = c.name("o2") {
+                if let Some(o) = own {
+                    hits.push((p.cue, from + m.start(), o.to_string(), false));
+                }
+                continue;
+            }
             let m = c.name("o").expect("every pattern captures the outlet");
             let raw = m.as_str();
             let at = from + m.start();
@@ -361,7 +378,8 @@ fn cues(cx: &Context<'_>, from: usize, to: usize, own: Option<&str>) -> Option<F
                 )
             } else {
                 let name = with_acronym(cx.text, from + m.end(), clean(raw));
-                if !is_outlet(cx, &name, own) {
+                // "the Evening Star newspaper": the noun after the name says it is an outlet.
+                if !is_outlet(cx, &name, own) && !KIND_AFTER.is_match(&cx.text[from + m.end()..]) {
                     continue;
                 }
                 (name, false)
@@ -912,6 +930,65 @@ Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of
         };
         let at = text.find("the number of homes").expect("quote");
         assert_eq!(attribute(&cx, at, at + 30).origin_name(), Some("KNA"));
+    }
+
+    #[test]
+    fn also_said_this_station_and_a_named_newspaper() {
+        let outlets = Outlets::builtin();
+        let text = "Northwind Radio\n\nThe harbour master resigned on Friday, according to the official Pellan Broadcast Agency (PBA). PBA also said that 300 boats were stranded.\n\n\"We cannot open the locks,\" Mayor Tova Lind said in an interview with this station.\n\nDeputy Rolf Adder told the Morning Lantern newspaper that the bridge would close.";
+        let cx = Context {
+            text,
+            outlet: Some("Northwind Radio"),
+            chain: &[],
+            outlets: &outlets,
+        };
+        let origin = |quote: &str| {
+            let at = text.find(quote).expect("quote");
+            attribute(&cx, at, at + quote.len())
+                .origin_name()
+                .map(str::to_string)
+        };
+        assert_eq!(origin("300 boats were stranded").as_deref(), Some("PBA"));
+        assert_eq!(
+            origin("We cannot open the locks").as_deref(),
+            Some("Northwind Radio")
+        );
+        assert_eq!(
+            origin("the bridge would close").as_deref(),
+            Some("Morning Lantern")
+        );
+    }
+
+    #[test]
+    fn agency_cues_inside_a_wire_story() {
+        let outlets = Outlets::builtin();
+        let text = "Brightwater Wire\n\nHARLOW, June 3 (BW) - Smoke rose over the fuel depot.\n\nThe depot was shut, Mayor Ilka Sorn said, citing BPA.\n\nThe official Tessan State Radio (TSR) said 40 workers were hurt.\n\nRelief workers told Brightwater Wire that 300 families had left.";
+        let cx = Context {
+            text,
+            outlet: Some("Brightwater Wire"),
+            chain: &[],
+            outlets: &outlets,
+        };
+        let origin = |quote: &str| {
+            let at = text.find(quote).expect("quote");
+            attribute(&cx, at, at + quote.len())
+                .origin_name()
+                .map(str::to_string)
+        };
+        assert_eq!(
+            origin("Smoke rose over the fuel depot").as_deref(),
+            Some("Brightwater Wire")
+        );
+        assert_eq!(origin("The depot was shut").as_deref(), Some("BPA"));
+        assert_eq!(origin("40 workers were hurt").as_deref(), Some("TSR"));
+        assert_eq!(
+            origin("300 families had left").as_deref(),
+            Some("Brightwater Wire")
+        );
+        let text = "Brightwater Wire\n\nThe dam will hold, the minister said in remarks carried by state broadcaster KTV.";
+        let cx = Context { text, ..cx };
+        let at = text.find("The dam will hold").expect("quote");
+        assert_eq!(attribute(&cx, at, at + 17).origin_name(), Some("KTV"));
     }
 
     #[test]
