@@ -20,7 +20,7 @@ use crate::text::Line;
 use date_lines::{header_date, is_date_line, whole_date};
 use front_matter::front_matter;
 pub use language::language;
-use outlet::{is_menu, is_outlet_line, masthead_outlet, outlet_from_line};
+use outlet::{is_menu, is_outlet_line, masthead_outlet, name_above_menu, outlet_from_line};
 
 /// A date that only the page header shows is the page's date (often a reprint's or simply the
 /// day the page was viewed), not surely the article's.
@@ -96,6 +96,20 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
         }
         if is_menu(t) {
             h.remove.push((i, "navigation"));
+            // A name standing alone on the line right above the site's navigation, at the top of
+            // the page, is its masthead: "NORTHSTAR" over "Top stories | Markets".
+            if k == 1
+                && header[0] + 1 == i
+                && h.outlet.is_none()
+                && let Some(name) = name_above_menu(lines[header[0]].trimmed())
+            {
+                h.outlet = Some(
+                    Found::by_rule(name, "text:masthead-above-menu", 0.6)
+                        .with_evidence(lines[header[0]].trimmed()),
+                );
+                h.remove.push((header[0], "masthead"));
+                candidates.retain(|&c| c != header[0]);
+            }
             continue;
         }
         if let Some(outlet) = masthead_outlet(t) {

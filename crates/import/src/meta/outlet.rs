@@ -34,8 +34,11 @@ pub(super) fn is_menu(t: &str) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
+    // The separators are not words: "Top stories | Markets | Belmora" is three items of four
+    // words (counting the bars as words made every three-item menu with one two-word item prose).
+    let words: usize = items.iter().map(|p| p.split_whitespace().count()).sum();
     items.len() >= 2
-        && items.len() * 2 > t.split_whitespace().count()
+        && items.len() * 2 > words
         && items.iter().all(|p| {
             p.split_whitespace().count() <= 2
                 && p.chars().next().is_some_and(|c| c.is_uppercase())
@@ -63,15 +66,48 @@ pub(super) fn masthead_outlet(t: &str) -> Option<String> {
     (capitals && (2..=5).contains(&words.len()) && !t.contains('|')).then(|| {
         words
             .iter()
-            .map(|w| {
-                let lower = w.to_lowercase();
-                let mut c = lower.chars();
-                c.next()
-                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-            })
+            .map(|w| title_case(w))
             .collect::<Vec<_>>()
             .join(" ")
     })
+}
+
+/// The outlet a masthead names when it stands alone above the site's navigation
+/// ("NORTHSTAR" or "Voice of Ardent" over "Top stories | Markets"): a name of at most four
+/// words, each capitalised but for the small words inside names, with no sentence punctuation.
+/// All capitals are returned in title case.
+pub(super) fn name_above_menu(t: &str) -> Option<String> {
+    const INNER: [&str; 8] = ["of", "the", "and", "for", "de", "du", "al", "la"];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let named = (1..=4).contains(&words.len())
+        && !t.ends_with(['.', '?', '!', ':', ','])
+        && words.iter().enumerate().all(|(k, w)| {
+            w.chars().next().is_some_and(char::is_uppercase) || k > 0 && INNER.contains(w)
+        })
+        && t.chars().any(char::is_alphabetic);
+    if !named {
+        return None;
+    }
+    let all_caps = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    Some(if all_caps {
+        words
+            .iter()
+            .map(|w| title_case(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        t.to_string()
+    })
+}
+
+fn title_case(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let mut c = lower.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Outlet named by a "Source: X", "X via Y:" or copyright line.
