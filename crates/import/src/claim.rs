@@ -556,6 +556,15 @@ fn is_outlet(cx: &Context<'_>, name: &str, own: Option<&str>) -> bool {
     if OUTLET_WORDS.contains(&last) {
         return true;
     }
+    // The source calls it an outlet elsewhere: "the Lebanese Al-Nahar newspaper said …" makes
+    // a later "…, Al-Nahar reported" a report of that paper.
+    if cx
+        .text
+        .match_indices(name)
+        .any(|(i, m)| KIND_AFTER.is_match(&cx.text[i + m.len()..]))
+    {
+        return true;
+    }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters)
         && !name.contains(' ')
@@ -834,6 +843,26 @@ Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of
         assert_eq!(got.speaker_name(), speaker, "speaker of {quote}");
         let got_via: Vec<&str> = got.via.iter().map(|v| v.value.as_str()).collect();
         assert_eq!(got_via, via, "via of {quote}");
+    }
+
+    #[test]
+    fn regression_a_paper_named_as_one_earlier_is_the_origin_of_its_report() {
+        // "As-Safir reported" at a sentence's end was the carrier's own claim: the name is in
+        // no outlet table, and only an earlier sentence of the source calls it a newspaper.
+        const TEXT: &str = "Delta Wire\n\nTroops gather in the north\n\n\
+The losses led the government to rethink its plans, according to the Lebanese Al-Manar newspaper.\n\n\
+Over the past week, more than 9,000 fighters moved to the Oruk front (two km from the border), Al-Manar reported.";
+        let outlets = Outlets::builtin();
+        let cx = Context {
+            text: TEXT,
+            outlet: Some("Delta Wire"),
+            chain: &[],
+            outlets: &outlets,
+        };
+        let quote = "more than 9,000 fighters moved to the Oruk front";
+        let start = TEXT.find(quote).expect("quote in the sample");
+        let got = attribute(&cx, start, start + quote.len());
+        assert_eq!(got.origin_name(), Some("Al-Manar"));
     }
 
     #[test]
