@@ -25,9 +25,9 @@ pub(crate) struct Note {
 pub(crate) struct SourceNote {
     /// Escaped descriptor.
     descriptor: String,
-    /// The source's outlet (or title), its publication date and reliability, for an excerpt
-    /// that carries its own attribution.
-    outlet: String,
+    /// The source's outlet (never its title: a title is not who reported), its publication
+    /// date and reliability, for an excerpt that carries its own attribution.
+    outlet: Option<String>,
     date: String,
     reliability: String,
     /// ` *Title*.`, or empty.
@@ -39,7 +39,7 @@ impl SourceNote {
     pub fn new(s: &Source, by_source: &BTreeMap<&str, &Source>) -> SourceNote {
         SourceNote {
             descriptor: escape(&context::descriptor(s, by_source)),
-            outlet: context::outlet(s),
+            outlet: s.outlet_name().map(str::to_string),
             date: context::published_human(s),
             reliability: s.reliability.to_string(),
             title: s
@@ -53,7 +53,7 @@ impl SourceNote {
 
     /// The note of excerpt `e` of this source: the excerpt's own chain when it has one.
     pub fn note(&self, e: &Excerpt) -> Note {
-        let descriptor = match chain(&e.attribution, &self.outlet) {
+        let descriptor = match chain(&e.attribution, self.outlet.as_deref()) {
             Some(chain) => escape(&format!(
                 "{chain}, {}; reliability {}",
                 self.date, self.reliability
@@ -78,8 +78,9 @@ impl Note {
 }
 
 /// How the excerpt reached the analyst, in words: "Statement by Mehdi Rahmati to The New York
-/// Times, reported by PJ Media"; `None` when it carries no attribution of its own.
-pub(crate) fn chain(a: &ClaimAttribution, carrier: &str) -> Option<String> {
+/// Times, reported by PJ Media"; `None` when it carries no attribution of its own. A source
+/// without a known outlet is not named as a carrier (its title follows in the note).
+pub(crate) fn chain(a: &ClaimAttribution, carrier: Option<&str>) -> Option<String> {
     let found = a.origin.as_ref()?;
     let origin = found.value.as_str();
     // Only the source's own outlet: the source's descriptor (which knows its reprints) says
@@ -88,9 +89,12 @@ pub(crate) fn chain(a: &ClaimAttribution, carrier: &str) -> Option<String> {
         return None;
     }
     if found.provenance.starts_with(REPRINT_HEADER_RULE) && a.speaker.is_none() {
-        return Some(format!("{origin} article reprinted by {carrier}"));
+        return Some(match carrier {
+            Some(carrier) => format!("{origin} article reprinted by {carrier}"),
+            None => format!("{origin} article, reprinted"),
+        });
     }
-    let same = |x: &str| outlet::key(x) == outlet::key(carrier);
+    let same = |x: &str| carrier.is_some_and(|c| outlet::key(x) == outlet::key(c));
     let relays: Vec<&str> = a
         .via
         .iter()
@@ -104,7 +108,9 @@ pub(crate) fn chain(a: &ClaimAttribution, carrier: &str) -> Option<String> {
     for r in relays {
         out.push_str(&format!(", relayed by {r}"));
     }
-    if !same(origin) {
+    if let Some(carrier) = carrier
+        && !same(origin)
+    {
         out.push_str(&format!(", reported by {carrier}"));
     }
     Some(out)
@@ -345,7 +351,22 @@ mod tests {
                 .map(|v| Found::by_rule(v.to_string(), "claim:relay", 0.5))
                 .collect(),
         };
-        assert_eq!(chain(&a, carrier).as_deref(), Some(expected));
+        assert_eq!(chain(&a, Some(carrier)).as_deref(), Some(expected));
+    }
+
+    #[test]
+    fn regression_a_source_without_an_outlet_is_not_named_as_the_carrier() {
+        // A source whose outlet is unknown printed its title as if it were the reporter.
+        use dossier_model::Found;
+        let a = ClaimAttribution {
+            speaker: Some(Found::by_rule("Ada Brenn".into(), "claim:speaker", 0.7)),
+            origin: Some(Found::by_rule("Harbour Herald".into(), "claim:told", 0.8)),
+            via: vec![],
+        };
+        assert_eq!(
+            chain(&a, None).as_deref(),
+            Some("Statement by Ada Brenn to Harbour Herald")
+        );
     }
 
     #[test]
@@ -378,6 +399,9 @@ mod tests {
             "Valley Gazette",
             "Valley Gazette report",
         );
-        assert_eq!(chain(&ClaimAttribution::default(), "Valley Gazette"), None);
+        assert_eq!(
+            chain(&ClaimAttribution::default(), Some("Valley Gazette")),
+            None
+        );
     }
 }
