@@ -122,6 +122,7 @@ fn generate(dir: &std::path::Path, now: DateTime<Utc>, n_sources: usize, n_excer
             translation: None,
             attribution: Default::default(),
             sequence: 0,
+            event: None,
         };
         std::fs::write(layout.excerpt(&x.id), store::encode_excerpt(&x)).unwrap();
     }

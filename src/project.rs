@@ -17,6 +17,7 @@ use crate::{Error, Result, World};
 
 mod changes;
 mod edit;
+mod events;
 mod import;
 mod items;
 mod load;

@@ -106,3 +106,75 @@ fn two_handles_writing_at_once_take_turns() {
     assert_eq!(p.excerpt(&ids[1]).unwrap().summary, "b 19");
     assert!(!p.layout().lock().exists());
 }
+
+/// A process id that ran and is gone.
+#[cfg(unix)]
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+/// Regression (CI, crash test): a recoverer killed after it removed a dead writer's lock and
+/// before it took its own left no lock, so the next writer saw nothing to recover and the dead
+/// writer's temp file stayed for good. The note `.dossier/stale`, made before the dead lock is
+/// removed, outlives the recoverer.
+#[cfg(unix)]
+#[test]
+fn temp_files_of_a_dead_writer_go_even_when_its_recoverer_died_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let ids = project(&dir);
+    let dead = dead_pid();
+    let p = Project::open(world(), &dir).unwrap();
+    let layout = p.layout();
+    let garbage = layout
+        .excerpts()
+        .join(format!(".{}.toml.{dead}-3.tmp", ids[0]));
+    std::fs::write(&garbage, "half a save").unwrap();
+    // The state the dead recoverer left: its note, no lock.
+    std::fs::write(layout.state().join("stale"), "").unwrap();
+    // And a lock temp file of a writer killed while taking the lock.
+    let lock_temp = layout.state().join(format!(".lock.{dead}-0.tmp"));
+    std::fs::write(&lock_temp, "pid = 1").unwrap();
+    drop(p.lock().unwrap());
+    assert!(!garbage.exists(), "the dead writer's temp file stayed");
+    assert!(
+        !lock_temp.exists(),
+        "the dead lock taker's temp file stayed"
+    );
+    assert!(!layout.state().join("stale").exists(), "the note stayed");
+}
+
+/// Recovering a dead writer's lock leaves the note until the temp files are gone, and a live
+/// writer's temp files in `.dossier` (waiting for the lock) are never touched.
+#[cfg(unix)]
+#[test]
+fn a_dead_writers_lock_is_recovered_and_its_temp_files_removed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    let ids = project(&dir);
+    let dead = dead_pid();
+    let mut p = Project::open(world(), &dir).unwrap();
+    let layout = p.layout().clone();
+    std::fs::write(
+        layout.lock(),
+        format!(
+            "host = {:?}\npid = {dead}\nsince = \"2026-11-21T11:00:00Z\"\n",
+            gethostname::gethostname().to_string_lossy()
+        ),
+    )
+    .unwrap();
+    let garbage = layout.sources().join(format!(".x.md.{dead}-0.tmp"));
+    std::fs::write(&garbage, "half").unwrap();
+    let live = layout
+        .state()
+        .join(format!(".lock.{}-9.tmp", std::process::id()));
+    std::fs::write(&live, "mine").unwrap();
+    p.edit_excerpt(&ids[0], summary("after".into())).unwrap();
+    assert!(!garbage.exists());
+    assert!(live.exists(), "a live process's temp file was removed");
+    assert!(!layout.lock().exists());
+    assert!(!layout.state().join("stale").exists());
+}

@@ -216,6 +216,7 @@ impl Project {
             translation: d.translation,
             attribution,
             sequence: d.sequence,
+            event: None,
         };
         let _lock = self.lock()?;
         let id = self.claim_id(

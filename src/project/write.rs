@@ -21,7 +21,9 @@ impl Project {
         let lock = Lock::acquire(self.world.fs.clone(), &self.layout.lock(), self.world.now())?;
         if lock.recovered_stale() {
             self.remove_stale_temps();
+            lock.cleaned();
         }
+        self.remove_dead_writers_state_temps();
         Ok(lock)
     }
 
@@ -43,6 +45,17 @@ impl Project {
                 if name.starts_with('.') && name.ends_with(".tmp") {
                     let _ = self.world.fs.remove(&file);
                 }
+            }
+        }
+    }
+
+    /// Removes the temp files of dead processes in `.dossier` (a writer killed while making
+    /// the lock). Cheap: the folder holds a few files.
+    fn remove_dead_writers_state_temps(&self) {
+        for file in self.world.fs.list(&self.layout.state()).unwrap_or_default() {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            if crate::store::is_dead_writers_temp(&name) {
+                let _ = self.world.fs.remove(&file);
             }
         }
     }

@@ -33,7 +33,6 @@ pub struct Lock {
     fs: Arc<dyn Fs>,
     path: PathBuf,
     token: u64,
-    recovered: bool,
 }
 
 /// The tokens of the locks this process holds now. Taking, recovering and releasing a lock
@@ -75,7 +74,6 @@ impl Lock {
         static NEXT: AtomicU64 = AtomicU64::new(1);
         let token = NEXT.fetch_add(1, Ordering::Relaxed);
         let me = toml::to_string(&Holder::me(now, token)).expect("holder serialises");
-        let mut recovered = false;
         let mut held = held();
         for _ in 0..3 {
             match fs.create_new(path, me.as_bytes()) {
@@ -85,7 +83,6 @@ impl Lock {
                         fs,
                         path: path.to_path_buf(),
                         token,
-                        recovered,
                     });
                 }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
@@ -99,7 +96,9 @@ impl Lock {
             match holder {
                 Some(h) if h.is_dead() || h.is_leaked_by_me(&held) => {
                     // Dead holder, or this very process leaked it: recover.
-                    recovered |= h.is_dead();
+                    if h.is_dead() {
+                        mark_stale(&*fs, path)?;
+                    }
                     let _ = fs.remove(path);
                 }
                 Some(h) => {
@@ -111,7 +110,7 @@ impl Lock {
                 None => {
                     // Unreadable lock content: lock files are created whole (see `create_new`),
                     // so this is damage, not a write in progress. Recover.
-                    recovered = true;
+                    mark_stale(&*fs, path)?;
                     let _ = fs.remove(path);
                 }
             }
@@ -123,11 +122,34 @@ impl Lock {
     }
 }
 
+/// Where a recoverer notes that a writer died (`.dossier/stale`, beside the lock).
+fn stale_marker(lock: &Path) -> PathBuf {
+    lock.with_file_name("stale")
+}
+
+/// Notes, before a dead writer's lock is removed, that its temp files may remain. The note
+/// outlives the recoverer: killed between removing the dead lock and taking its own, it would
+/// otherwise leave the next writer a clean-looking lock and the temp files for good.
+fn mark_stale(fs: &dyn Fs, lock: &Path) -> Result<(), Error> {
+    let marker = stale_marker(lock);
+    match fs.create_new(&marker, b"") {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(&marker, e)),
+    }
+}
+
 impl Lock {
-    /// Whether taking the lock recovered one left by a writer that died: its temp files, if
-    /// any, are garbage now.
+    /// Whether a writer died since the last cleanup (this acquisition or an earlier one
+    /// recovered its lock): its temp files, if any, are garbage now. Call `cleaned` after
+    /// removing them.
     pub fn recovered_stale(&self) -> bool {
-        self.recovered
+        self.fs.exists(&stale_marker(&self.path)).unwrap_or(true)
+    }
+
+    /// Records that the dead writers' temp files are gone.
+    pub fn cleaned(&self) {
+        let _ = self.fs.remove(&stale_marker(&self.path));
     }
 }
 
@@ -137,6 +159,20 @@ impl Drop for Lock {
         let _ = self.fs.remove(&self.path);
         held.remove(&self.token);
     }
+}
+
+/// Whether `name` is a temp file (`.<name>.<pid>-<n>.tmp`, see `store::fs`) of a process that
+/// no longer runs. Writers waiting for the lock make temp files in `.dossier` without holding
+/// it, so there only a dead process's temp files are garbage.
+pub(crate) fn is_dead_writers_temp(name: &str) -> bool {
+    let Some(stem) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    let pid = stem
+        .rsplit_once('.')
+        .and_then(|(_, tail)| tail.split_once('-'))
+        .and_then(|(pid, _)| pid.parse::<u32>().ok());
+    pid.is_some_and(|pid| pid != std::process::id() && !process_alive(pid))
 }
 
 fn hostname() -> String {

@@ -21,6 +21,7 @@ use dossier_model::{Briefing, BriefingMeta, Excerpt, FORMAT_VERSION, Id, Project
 
 pub use format::{FormatError, from_toml, line_of, to_toml};
 pub use fs::{Fs, OsFs, Stamp};
+pub(crate) use lock::is_dead_writers_temp;
 pub use lock::{Holder, Lock};
 
 use crate::Error;

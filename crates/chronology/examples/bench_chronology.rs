@@ -108,6 +108,7 @@ fn main() {
                 translation: None,
                 attribution: Default::default(),
                 sequence: 0,
+                event: None,
             }
         })
         .collect();

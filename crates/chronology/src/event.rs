@@ -217,7 +217,7 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
                 continue;
             }
             // Already one event (the same statement): scoring would change nothing.
-            if uf.find(i) == uf.find(j) {
+            if uf.find(i) == uf.find(j) || !uf.can_join(i, j) {
                 continue;
             }
             match it.terms.score(&other.terms) {
@@ -228,7 +228,7 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
         }
     }
     join_continuations(items, uf);
-    offered.retain(|&(a, b)| uf.find(a) != uf.find(b));
+    offered.retain(|&(a, b)| uf.find(a) != uf.find(b) && uf.can_join(a, b));
     offered
 }
 

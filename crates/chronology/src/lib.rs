@@ -89,6 +89,9 @@ pub struct Entry {
     pub origins: Vec<String>,
     /// How many independent origins the citations have.
     pub origin_count: usize,
+    /// The analyst grouped these excerpts (`chronology join`/`split`); no rule regroups them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub grouped_by_analyst: bool,
 }
 
 /// How the citations of an entry relate to each other.
@@ -189,7 +192,7 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
 
     let shingles: Vec<Shingles> = dated.iter().map(|(e, _)| Shingles::of(&e.quote)).collect();
     let keys: Vec<Option<u64>> = dated.iter().map(|(e, _)| summary_key(&e.summary)).collect();
-    let mut same = statements(&shingles, &keys);
+    let mut same = statements(&shingles, &keys, analyst_groups(&dated));
     // Canonical names are looked up once per distinct name, not once per excerpt.
     let mut names: HashMap<String, (String, String)> = HashMap::new();
     let mut canonical = |name: &str| -> (String, String) {
@@ -286,8 +289,15 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         if parts.len() > 1 {
             conflicts.push(date_conflict(&parts, &dated, &origins));
         }
-        for part in parts {
-            entries.push(entry(&part, &dated, &origins));
+        if same.is_labelled(members[0]) {
+            // The analyst's event stays one entry; its dates' disagreement is still listed.
+            let mut e = entry(members, &dated, &origins);
+            e.entry.grouped_by_analyst = true;
+            entries.push(e);
+        } else {
+            for part in parts {
+                entries.push(entry(&part, &dated, &origins));
+            }
         }
     }
     entries.sort_unstable_by(|a, b| {
@@ -308,6 +318,22 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         undated,
         offered,
     }
+}
+
+/// The analyst's events (`Excerpt::event`) as labels, one number per distinct key.
+fn analyst_groups(dated: &[(&Excerpt, Edtf)]) -> similar::UnionFind {
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    let labels = dated
+        .iter()
+        .map(|(e, _)| match &e.event {
+            Some(key) => {
+                let next = numbers.len() as u32 + 1;
+                *numbers.entry(key.as_str()).or_insert(next)
+            }
+            None => 0,
+        })
+        .collect();
+    similar::UnionFind::labelled(labels)
 }
 
 fn next_day(d: NaiveDate) -> NaiveDate {
@@ -401,6 +427,7 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Rc<Origin>]) -> 
             dependence_detail,
             origin_count: origins.len(),
             origins,
+            grouped_by_analyst: false,
         },
     }
 }

@@ -178,44 +178,86 @@ impl std::hash::Hasher for Premixed {
 
 type FastMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Premixed>>;
 
-/// Disjoint sets over `0..n`.
-pub(crate) struct UnionFind(Vec<usize>);
+/// Disjoint sets over `0..n`, some of them labelled by the analyst (`Excerpt::event`): a set
+/// holds at most one label, so two sets of different labels never join, whatever the
+/// automatic rules say.
+pub(crate) struct UnionFind {
+    parent: Vec<usize>,
+    /// Each root's label (0: none).
+    label: Vec<u32>,
+}
 
 impl UnionFind {
-    pub fn new(n: usize) -> UnionFind {
-        UnionFind((0..n).collect())
+    /// Sets over `0..labels.len()` where items of one label (non-zero) are one set already.
+    pub fn labelled(labels: Vec<u32>) -> UnionFind {
+        let mut uf = UnionFind {
+            parent: (0..labels.len()).collect(),
+            label: labels,
+        };
+        let mut first: HashMap<u32, usize> = HashMap::new();
+        for i in 0..uf.label.len() {
+            let l = uf.label[i];
+            if l != 0 {
+                let j = *first.entry(l).or_insert(i);
+                uf.union(j, i);
+            }
+        }
+        uf
     }
 
     pub fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
         }
         x
     }
 
+    /// Whether the set of `x` is the analyst's.
+    pub fn is_labelled(&mut self, x: usize) -> bool {
+        let r = self.find(x);
+        self.label[r] != 0
+    }
+
+    /// Whether the sets of `a` and `b` may join: not two different labels.
+    pub fn can_join(&mut self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.find(a), self.find(b));
+        let (la, lb) = (self.label[a], self.label[b]);
+        la == 0 || lb == 0 || la == lb
+    }
+
+    /// Joins the sets of `a` and `b` unless they carry different labels.
     pub fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            // The smaller index is the root, so groups are deterministic.
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            self.0[hi] = lo;
+        if a == b {
+            return;
         }
+        let (la, lb) = (self.label[a], self.label[b]);
+        if la != 0 && lb != 0 && la != lb {
+            return;
+        }
+        // The smaller index is the root, so groups are deterministic.
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        self.parent[hi] = lo;
+        self.label[lo] = la.max(lb);
     }
 }
 
 /// Groups `items` (by index) that state the same thing: a shared sketch hash proposes a pair,
 /// [`Shingles::same_statement`] confirms it. `extra_keys` (e.g. the analyst's summary) join
-/// items outright. Linear in the number of items: each is checked against at most
+/// items outright. `uf` holds the analyst's groups, which no automatic rule overrides. Linear in the number of items: each is checked against at most
 /// [`BUCKET_CHECKS`] members of each of its [`SKETCH`] buckets.
-pub(crate) fn statements(items: &[Shingles], extra_keys: &[Option<u64>]) -> UnionFind {
-    let mut uf = UnionFind::new(items.len());
+pub(crate) fn statements(
+    items: &[Shingles],
+    extra_keys: &[Option<u64>],
+    mut uf: UnionFind,
+) -> UnionFind {
     let mut buckets: FastMap<Vec<usize>> = FastMap::default();
     for (i, s) in items.iter().enumerate() {
         for &h in s.sketch() {
             let bucket = buckets.entry(h).or_default();
             for &j in bucket.iter().take(BUCKET_CHECKS) {
-                if uf.find(i) != uf.find(j) && s.same_statement(&items[j]) {
+                if uf.find(i) != uf.find(j) && uf.can_join(i, j) && s.same_statement(&items[j]) {
                     uf.union(i, j);
                 }
             }

@@ -82,6 +82,7 @@ fn excerpt(n: usize, (src, quote, day, origin): (usize, usize, u32, usize)) -> E
             ..Default::default()
         },
         sequence: n as u32,
+        event: None,
     }
 }
 

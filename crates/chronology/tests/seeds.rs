@@ -111,6 +111,7 @@ fn excerpt(sources: &[Source], source: &str, name: &str, quote: &str, date: &str
         translation: None,
         attribution: claim::attribute(&cx, start, start + quote.len()),
         sequence: 0,
+        event: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! command parses its arguments, calls the core API, and prints the result.
 
 mod dates;
+mod events;
 mod excerpts;
 mod extract;
 mod outlets;
@@ -47,7 +48,8 @@ enum Command {
     Outlet(outlets::OutletCommand),
     /// Search sources and excerpts for words.
     Search(project::SearchArgs),
-    /// The chronology: dated excerpts in order, grouped into events.
+    /// The chronology: dated excerpts in order, grouped into events; `join`, `split` and
+    /// `reset` regroup them.
     Chronology(project::ChronologyArgs),
     /// List the templates (built-in, the user's, and the project's with DIR).
     Templates(render::TemplatesArgs),
@@ -130,7 +132,10 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Excerpt(c) => excerpts::run(&world, c),
         Command::Outlet(c) => outlets::run(&world, c),
         Command::Search(a) => project::search(&world, a),
-        Command::Chronology(a) => project::chronology(&world, a),
+        Command::Chronology(mut a) => match a.regroup.take() {
+            Some(c) => events::run(&world, c),
+            None => project::chronology(&world, a),
+        },
         Command::Dates(a) => dates::dates(a),
         Command::Suggest(a) => dates::suggest(&world, a),
         Command::Validate(a) => project::validate(&world, a),

@@ -37,6 +37,11 @@ pub struct Excerpt {
     /// Order among excerpts of the same day (lower first).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub sequence: u32,
+    /// The analyst's grouping into events (`chronology join`/`split`): excerpts with the same
+    /// key are one chronology entry, and an excerpt is never grouped with one of another key.
+    /// `None`: grouped automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
 }
 
 fn is_zero(n: &u32) -> bool {

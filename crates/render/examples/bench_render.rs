@@ -67,6 +67,7 @@ fn main() {
             translation: None,
             attribution: Default::default(),
             sequence: 0,
+            event: None,
         })
         .collect();
     let chronology = assemble(&sources, &excerpts, &Filter::default());

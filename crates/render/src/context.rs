@@ -773,6 +773,7 @@ mod tests {
                     dependence_detail: String::new(),
                     origins: Vec::new(),
                     origin_count: 1,
+                    grouped_by_analyst: false,
                 }
             })
             .collect();

@@ -70,8 +70,12 @@ pub fn search(world: &World, a: SearchArgs) -> CliResult {
 }
 
 #[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ChronologyArgs {
-    dir: PathBuf,
+    #[command(subcommand)]
+    pub regroup: Option<super::events::EventCommand>,
+    #[arg(required = true)]
+    dir: Option<PathBuf>,
     /// Only events that can fall on or after this date (EDTF).
     #[arg(long)]
     from: Option<Edtf>,
@@ -89,7 +93,11 @@ pub struct ChronologyArgs {
 }
 
 pub fn chronology(world: &World, a: ChronologyArgs) -> CliResult {
-    let p = open(world, &a.dir)?;
+    let dir = a
+        .dir
+        .as_deref()
+        .expect("clap requires DIR without a subcommand");
+    let p = open(world, dir)?;
     let c = p.chronology(&Filter {
         from: a.from,
         to: a.to,

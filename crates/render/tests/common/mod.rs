@@ -109,6 +109,7 @@ pub fn excerpt(
         translation: None,
         attribution: Default::default(),
         sequence: 0,
+        event: None,
     }
 }
 
