@@ -89,6 +89,8 @@ pub struct Entry {
     pub origins: Vec<String>,
     /// How many independent origins the citations have.
     pub origin_count: usize,
+    /// Each citation's origin (a name of `origins`), in the order of `excerpts`.
+    pub origin_of: Vec<String>,
     /// The analyst grouped these excerpts (`chronology join`/`split`); no rule regroups them.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub grouped_by_analyst: bool,
@@ -413,6 +415,14 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Rc<Origin>]) -> 
         }
     }
     let cited: Vec<&Origin> = part.iter().map(|&i| &*origins[i]).collect();
+    // Named as `origins` names them: the first name of each key, in citation order.
+    let origin_of = cited
+        .iter()
+        .map(|o| {
+            let first = cited.iter().find(|c| c.key == o.key).unwrap_or(o);
+            first.name.clone()
+        })
+        .collect();
     let (dependence, dependence_detail, origins) = dependence(&cited);
     Sorted {
         first_sequence: members.iter().map(|(e, _)| e.sequence).min().unwrap_or(0),
@@ -427,6 +437,7 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Rc<Origin>]) -> 
             dependence_detail,
             origin_count: origins.len(),
             origins,
+            origin_of,
             grouped_by_analyst: false,
         },
     }

@@ -132,6 +132,20 @@ pub struct ChronologyInfo {
     pub undated: Vec<ExcerptInfo>,
     /// "June 2015 – December 2024", empty without entries.
     pub period: String,
+    /// How many reports (citations) the entries have.
+    pub reports: usize,
+    /// The organisations those reports first came from, most reports first: what the
+    /// briefing's corroboration rests on (five reports relayed from one agency are one origin).
+    pub origins: Vec<OriginInfo>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OriginInfo {
+    pub name: String,
+    /// How many of the chronology's reports come from it.
+    pub reports: usize,
+    /// The outlets other than itself that carried those reports, in order of first citation.
+    pub relayed_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -143,8 +157,11 @@ pub struct EntryInfo {
     pub portion: String,
     /// `single`, `reprint`, `same-story` or `independent`.
     pub dependence: Dependence,
-    /// What the citations are worth together: "1 source", "2 independent sources", …
+    /// What the citations are worth together: "1 source", "2 independent sources", "2
+    /// reports, 1 origin: IRNA", …
     pub support: String,
+    /// The organisations that first reported what the citations say.
+    pub origins: Vec<String>,
     pub excerpts: Vec<ExcerptInfo>,
 }
 
@@ -262,7 +279,8 @@ impl Context {
                 summary: entry.summary.clone(),
                 portion,
                 dependence: entry.dependence,
-                support: support(entry.dependence, entry.sources.len()),
+                support: support(entry),
+                origins: entry.origins.clone(),
                 excerpts: ex,
             });
         }
@@ -342,7 +360,25 @@ impl Context {
 
         let banner = marks.banner(briefing.meta.classification)?;
         let period = period(chronology);
+        let origins = origin_summary(chronology, |id| {
+            let e = by_excerpt.get(id.as_str())?;
+            by_source.get(e.source.as_str())?.outlet_name()
+        });
+        let reports = chronology.entries.iter().map(|e| e.excerpts.len()).sum();
         let mut warnings = lint::check(briefing);
+        let cited_origin: HashMap<&str, (&str, &str)> = chronology
+            .entries
+            .iter()
+            .flat_map(|e| e.excerpts.iter().zip(&e.origin_of))
+            .filter_map(|(id, origin)| {
+                let source = by_excerpt.get(id.as_str())?.source.as_str();
+                Some((id.as_str(), (origin.as_str(), source)))
+            })
+            .collect();
+        warnings.extend(lint::shared_origins(briefing, |id| {
+            cited_origin.get(id).copied()
+        }));
+        warnings.sort_by_key(|w| w.line);
         warnings.extend(cite::unknown_citations(briefing, &by_excerpt));
 
         Ok(Context {
@@ -399,6 +435,8 @@ impl Context {
                     .collect(),
                 undated,
                 period,
+                reports,
+                origins,
             },
             sources: source_info,
             style: manifest.page.clone(),
@@ -688,13 +726,57 @@ fn period(chronology: &Chronology) -> String {
         .unwrap_or_else(|| format!("{} – {}", first.date_human, last.date_human))
 }
 
-fn support(d: Dependence, sources: usize) -> String {
-    match d {
+fn support(e: &dossier_chronology::Entry) -> String {
+    let sources = e.sources.len();
+    let reports = e.excerpts.len();
+    match e.dependence {
         Dependence::Single => "1 source".into(),
         Dependence::Reprint => format!("{sources} sources, one reprinting another"),
-        Dependence::SameStory => format!("{sources} outlets relaying one report"),
-        Dependence::Independent => format!("{sources} independent sources"),
+        Dependence::SameStory => format!(
+            "{reports} reports, 1 origin: {}",
+            e.origins.first().map_or("", String::as_str)
+        ),
+        Dependence::Independent if e.origin_count == sources => {
+            format!("{sources} independent sources")
+        }
+        Dependence::Independent => format!(
+            "{reports} reports, {} independent origins: {}",
+            e.origin_count,
+            e.origins.join(", ")
+        ),
     }
+}
+
+/// The chronology's origins, most reports first (then by name), each with the outlets that
+/// relayed it.
+/// `carrier` names the known outlet of the source an excerpt cites (never a title: a source of
+/// unknown outlet is not named as a relay).
+fn origin_summary<'a>(
+    chronology: &'a Chronology,
+    carrier: impl Fn(&dossier_model::Id) -> Option<&'a str>,
+) -> Vec<OriginInfo> {
+    let mut by_name: BTreeMap<&str, OriginInfo> = BTreeMap::new();
+    for entry in &chronology.entries {
+        for (origin, id) in entry.origin_of.iter().zip(&entry.excerpts) {
+            let o = by_name.entry(origin).or_insert_with(|| OriginInfo {
+                name: origin.clone(),
+                reports: 0,
+                relayed_by: Vec::new(),
+            });
+            o.reports += 1;
+            let Some(outlet) = carrier(id) else {
+                continue;
+            };
+            if dossier_model::outlet::key(outlet) != dossier_model::outlet::key(origin)
+                && !o.relayed_by.iter().any(|r| r == outlet)
+            {
+                o.relayed_by.push(outlet.to_string());
+            }
+        }
+    }
+    let mut out: Vec<OriginInfo> = by_name.into_values().collect();
+    out.sort_by(|a, b| b.reports.cmp(&a.reports).then_with(|| a.name.cmp(&b.name)));
+    out
 }
 
 pub(crate) fn outlet(s: &Source) -> String {
@@ -773,6 +855,7 @@ mod tests {
                     dependence_detail: String::new(),
                     origins: Vec::new(),
                     origin_count: 1,
+                    origin_of: Vec::new(),
                     grouped_by_analyst: false,
                 }
             })

@@ -3,7 +3,8 @@
 //! - a key judgment that cites nothing;
 //! - a likelihood term and a confidence term in one sentence (ICD 203: they say different
 //!   things and must not be combined in one statement);
-//! - terms from both of ICD 203's likelihood scales in one briefing ("likely" and "probable").
+//! - terms from both of ICD 203's likelihood scales in one briefing ("likely" and "probable");
+//! - a key judgment whose citations come from several sources but one origin (`shared_origins`).
 
 use dossier_model::Briefing;
 use serde::Serialize;
@@ -13,7 +14,7 @@ use crate::cite;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// `uncited-judgment`, `likelihood-with-confidence`, `mixed-likelihood-scales`,
-    /// `unknown-citation`, `citation-after-endnotes`.
+    /// `shared-origin`, `unknown-citation`, `citation-after-endnotes`.
     pub kind: &'static str,
     /// 1-based line in the briefing body, when the warning is about a line.
     pub line: Option<usize>,
@@ -81,6 +82,23 @@ pub fn check(briefing: &Briefing) -> Vec<Warning> {
             ),
         });
     }
+    for (line, item) in key_judgments(briefing) {
+        if cite::ids(item).is_empty() {
+            out.push(Warning {
+                kind: "uncited-judgment",
+                line: Some(line),
+                message: "this key judgment cites no excerpt: add its support as [@excerpt-id]"
+                    .into(),
+            });
+        }
+    }
+    out.sort_by_key(|w| w.line);
+    out
+}
+
+/// The list items of the "Key judgments" section, with their 1-based body lines.
+fn key_judgments(briefing: &Briefing) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
     for s in briefing.sections() {
         if !matches!(
             s.heading.to_lowercase().as_str(),
@@ -94,20 +112,46 @@ pub fn check(briefing: &Briefing) -> Vec<Warning> {
             if l.starts_with("## ") {
                 break;
             }
-            let item = l.strip_prefix("- ").or_else(|| l.strip_prefix("* "));
-            if let Some(item) = item
-                && cite::ids(item).is_empty()
-            {
-                out.push(Warning {
-                    kind: "uncited-judgment",
-                    line: Some(line),
-                    message: "this key judgment cites no excerpt: add its support as [@excerpt-id]"
-                        .into(),
-                });
+            if let Some(item) = l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")) {
+                out.push((line, item));
             }
         }
     }
-    out.sort_by_key(|w| w.line);
+    out
+}
+
+/// Key judgments whose citations look like corroboration (reports from two or more sources)
+/// but share one origin: one report relayed, which the reader would count twice.
+/// `origin_of` gives a cited excerpt's origin and source, when the chronology knows it.
+pub(crate) fn shared_origins<'a>(
+    briefing: &Briefing,
+    origin_of: impl Fn(&str) -> Option<(&'a str, &'a str)>,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (line, item) in key_judgments(briefing) {
+        let cited: Vec<(&str, &str)> = cite::ids(item)
+            .iter()
+            .filter_map(|id| origin_of(id))
+            .collect();
+        let mut sources: Vec<&str> = cited.iter().map(|&(_, s)| s).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let Some(&(origin, _)) = cited.first() else {
+            continue;
+        };
+        if sources.len() >= 2 && cited.iter().all(|&(o, _)| o == origin) {
+            out.push(Warning {
+                kind: "shared-origin",
+                line: Some(line),
+                message: format!(
+                    "this key judgment cites {} reports that all come from one origin ({origin}): \
+                     that is one report relayed, not corroboration; cite an independent source \
+                     or say it rests on {origin} alone",
+                    cited.len()
+                ),
+            });
+        }
+    }
     out
 }
 
@@ -171,6 +215,32 @@ mod tests {
             [("likelihood-with-confidence", Some(1))]
         );
         assert!(kinds("Iran will likely stay. We have high confidence in this.").is_empty());
+    }
+
+    #[test]
+    fn corroboration_from_one_origin_is_flagged() {
+        let b = Briefing {
+            name: "main".into(),
+            meta: BriefingMeta::default(),
+            body: "## Key judgments\n- Ferries stopped [@a] [@b].\n- Prices rose [@c] [@d].\n\
+                   - Troops left [@a] [@e].\n"
+                .into(),
+        };
+        let origins = |id: &str| match id {
+            "a" => Some(("Pellan Wire", "s1")),
+            "b" => Some(("Pellan Wire", "s2")),
+            "c" => Some(("Pellan Wire", "s1")),
+            "d" => Some(("Pellan Wire", "s1")),
+            "e" => Some(("Harbour Herald", "s3")),
+            _ => None,
+        };
+        let got: Vec<_> = shared_origins(&b, origins)
+            .into_iter()
+            .map(|w| (w.kind, w.line, w.message.contains("(Pellan Wire)")))
+            .collect();
+        // Line 2: two sources, one origin. Line 3: one source (no semblance of
+        // corroboration). Line 4: two origins.
+        assert_eq!(got, [("shared-origin", Some(2), true)]);
     }
 
     #[test]
