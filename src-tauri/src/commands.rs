@@ -203,6 +203,47 @@ pub async fn edit_excerpt(
 }
 
 #[tauri::command]
+pub async fn edit_attribution(
+    app: AppHandle,
+    id: String,
+    patch: AttributionPatch,
+) -> IpcResult<ExcerptView> {
+    on_session(app, move |session| session.edit_attribution(&id, patch)).await
+}
+
+#[tauri::command]
+pub async fn restore_attribution(
+    app: AppHandle,
+    id: String,
+    attribution: AttributionView,
+) -> IpcResult<ExcerptView> {
+    on_session(app, move |session| {
+        session.restore_attribution(&id, attribution)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clear_attribution(app: AppHandle, id: String) -> IpcResult<ExcerptView> {
+    on_session(app, move |session| session.clear_attribution(&id)).await
+}
+
+#[tauri::command]
+pub async fn join_events(app: AppHandle, ids: Vec<String>) -> IpcResult<Vec<EventKey>> {
+    on_session(app, move |session| session.join_events(&ids)).await
+}
+
+#[tauri::command]
+pub async fn split_event(app: AppHandle, id: String) -> IpcResult<Vec<EventKey>> {
+    on_session(app, move |session| session.split_event(&id)).await
+}
+
+#[tauri::command]
+pub async fn set_events(app: AppHandle, keys: Vec<EventKey>) -> IpcResult<()> {
+    on_session(app, move |session| session.set_events(keys)).await
+}
+
+#[tauri::command]
 pub async fn remove_excerpt(app: AppHandle, id: String) -> IpcResult<()> {
     on_session(app, move |session| session.remove_excerpt(&id)).await
 }

@@ -6,7 +6,7 @@
 //! here and then the UI's type check wherever it is not handled.
 
 use chrono::Datelike;
-use dossier::model::{Edtf, Excerpt, Found, Source};
+use dossier::model::{ClaimAttribution, Edtf, Excerpt, Found, Source};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -165,10 +165,78 @@ impl<T> From<&Found<T>> for Provenance {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct FoundText {
     pub value: String,
     pub found: Provenance,
+}
+
+impl From<FoundText> for Found<String> {
+    fn from(f: FoundText) -> Found<String> {
+        Found {
+            value: f.value,
+            provenance: f.found.rule,
+            confidence: f.found.confidence,
+            evidence: f.found.evidence,
+        }
+    }
+}
+
+/// Who said an excerpt's claim, who first reported it and who relayed it, each with where
+/// that came from. Sent back whole, it restores an attribution exactly (undo).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct AttributionView {
+    pub speaker: Option<FoundText>,
+    pub origin: Option<FoundText>,
+    pub via: Vec<FoundText>,
+}
+
+impl From<&ClaimAttribution> for AttributionView {
+    fn from(a: &ClaimAttribution) -> AttributionView {
+        AttributionView {
+            speaker: found_text(&a.speaker),
+            origin: found_text(&a.origin),
+            via: a
+                .via
+                .iter()
+                .map(|v| FoundText {
+                    value: v.value.clone(),
+                    found: v.into(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<AttributionView> for ClaimAttribution {
+    fn from(a: AttributionView) -> ClaimAttribution {
+        ClaimAttribution {
+            speaker: a.speaker.map(Into::into),
+            origin: a.origin.map(Into::into),
+            via: a.via.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// An excerpt's event key as it was or should be (`None`: grouped automatically): what the
+/// app sends back to undo a join or a split.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EventKey {
+    pub excerpt: String,
+    pub event: Option<String>,
+}
+
+/// The analyst's change to an attribution: an absent part stays; an empty speaker or origin
+/// clears it; `via` is the whole new list.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(default)]
+pub struct AttributionPatch {
+    #[ts(optional)]
+    pub speaker: Option<String>,
+    #[ts(optional)]
+    pub origin: Option<String>,
+    #[ts(optional)]
+    pub via: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -283,6 +351,9 @@ pub struct ExcerptView {
     pub portion: Option<String>,
     pub note: String,
     pub sequence: u32,
+    pub attribution: AttributionView,
+    /// The analyst's event key (`chronology join`/`split`); absent: grouped automatically.
+    pub event: Option<String>,
 }
 
 impl From<&Excerpt> for ExcerptView {
@@ -301,6 +372,8 @@ impl From<&Excerpt> for ExcerptView {
             portion: x.portion.as_ref().map(ToString::to_string),
             note: x.note.clone(),
             sequence: x.sequence,
+            attribution: (&x.attribution).into(),
+            event: x.event.clone(),
         }
     }
 }
@@ -424,6 +497,14 @@ pub struct ChronologyEntry {
     pub dependence: Dependence,
     /// Why the citations depend on each other; empty when single or independent.
     pub dependence_detail: String,
+    /// The organisations that first reported it, each once.
+    pub origins: Vec<String>,
+    /// Each citation's origin, in the order of `excerpts`.
+    pub origin_of: Vec<String>,
+    /// Each citation's source, in the order of `excerpts`.
+    pub source_of: Vec<String>,
+    /// The analyst grouped it (join/split); no rule regroups it.
+    pub grouped_by_analyst: bool,
 }
 
 /// A source's id and the title the chronology shows for it.
@@ -486,6 +567,10 @@ impl ChronologyView {
                     tags,
                     dependence: e.dependence.into(),
                     dependence_detail: e.dependence_detail.clone(),
+                    origins: e.origins.clone(),
+                    origin_of: e.origin_of.clone(),
+                    source_of: excerpts.iter().map(|x| x.source.to_string()).collect(),
+                    grouped_by_analyst: e.grouped_by_analyst,
                 }
             })
             .collect();

@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use dossier::model::{Briefing, Edtf, Found, Id, ProjectConfig, Tag};
-use dossier::{ExcerptDraft, ExcerptEdit, ImportControl, Imported, Project, World};
+use dossier::{
+    AttributionEdit, ExcerptDraft, ExcerptEdit, ImportControl, Imported, Project, World,
+};
 
 use crate::dto::*;
 use crate::error::{IpcError, IpcResult};
@@ -42,6 +44,10 @@ fn world() -> IpcResult<World> {
 fn parse_id(raw: &str) -> IpcResult<Id> {
     raw.parse()
         .map_err(|e| IpcError::invalid(format!("'{raw}' is not an id: {e}")))
+}
+
+fn parse_ids(raw: &[String]) -> IpcResult<Vec<Id>> {
+    raw.iter().map(|i| parse_id(i)).collect()
 }
 
 /// Parses an EDTF date for the inspector; the error code is `invalid_date`.
@@ -294,12 +300,89 @@ impl Session {
         self.with(|p| Ok(ChronologyView::new(&p.chronology(&Default::default()), p)))
     }
 
+    pub fn excerpt(&self, id: &str) -> IpcResult<ExcerptView> {
+        let id = parse_id(id)?;
+        self.with(|p| Ok(p.excerpt(&id)?.into()))
+    }
+
+    /// The analyst's change to an excerpt's attribution (names made canonical).
+    pub fn edit_attribution(&self, id: &str, patch: AttributionPatch) -> IpcResult<ExcerptView> {
+        let id = parse_id(id)?;
+        let blank_is_none = |v: String| {
+            let v = v.trim().to_string();
+            (!v.is_empty()).then_some(v)
+        };
+        let edit = AttributionEdit {
+            speaker: patch.speaker.map(blank_is_none),
+            origin: patch.origin.map(blank_is_none),
+            via: patch
+                .via
+                .map(|v| v.into_iter().filter_map(blank_is_none).collect()),
+        };
+        self.with(|p| Ok(p.edit_attribution(&id, edit)?.into()))
+    }
+
+    /// Puts an attribution back exactly as it was (undo).
+    pub fn restore_attribution(&self, id: &str, a: AttributionView) -> IpcResult<ExcerptView> {
+        let id = parse_id(id)?;
+        self.with(|p| Ok(p.set_attribution(&id, a.into())?.into()))
+    }
+
+    /// Drops the analyst's attribution: the rules' values come back.
+    pub fn clear_attribution(&self, id: &str) -> IpcResult<ExcerptView> {
+        let id = parse_id(id)?;
+        self.with(|p| Ok(p.clear_attribution(&id)?.into()))
+    }
+
+    /// Joins the events citing `ids`; returns the keys as they were, to undo with.
+    pub fn join_events(&self, ids: &[String]) -> IpcResult<Vec<EventKey>> {
+        let ids = parse_ids(ids)?;
+        self.regroup(|p| p.join_events(&ids))
+    }
+
+    /// Takes an excerpt out of its event; returns the keys as they were, to undo with.
+    pub fn split_event(&self, id: &str) -> IpcResult<Vec<EventKey>> {
+        let id = parse_id(id)?;
+        self.regroup(|p| {
+            let mut changed = p.split_event(&id)?;
+            changed.push(id.clone());
+            Ok(changed)
+        })
+    }
+
+    /// Sets excerpts' event keys as given (undo and redo of a regrouping).
+    pub fn set_events(&self, keys: Vec<EventKey>) -> IpcResult<()> {
+        let changes = keys
+            .into_iter()
+            .map(|k| Ok((parse_id(&k.excerpt)?, k.event)))
+            .collect::<IpcResult<Vec<_>>>()?;
+        self.with(|p| Ok(p.set_events(&changes)?))
+    }
+
+    /// Runs a regrouping that returns the excerpts it changed; returns their keys before.
+    fn regroup(
+        &self,
+        f: impl FnOnce(&mut Project) -> dossier::Result<Vec<Id>>,
+    ) -> IpcResult<Vec<EventKey>> {
+        self.with(|p| {
+            let before: std::collections::HashMap<Id, Option<String>> = p
+                .excerpts()
+                .map(|x| (x.id.clone(), x.event.clone()))
+                .collect();
+            let changed = f(p)?;
+            Ok(changed
+                .into_iter()
+                .map(|id| EventKey {
+                    excerpt: id.to_string(),
+                    event: before.get(&id).cloned().flatten(),
+                })
+                .collect())
+        })
+    }
+
     /// Gives the excerpts in `order` the sequences 1, 2, 3 … (a day reordered by dragging).
     pub fn reorder(&self, order: &[String]) -> IpcResult<()> {
-        let ids = order
-            .iter()
-            .map(|i| parse_id(i))
-            .collect::<IpcResult<Vec<_>>>()?;
+        let ids = parse_ids(order)?;
         self.with(|p| Ok(p.set_sequences(&ids)?))
     }
 

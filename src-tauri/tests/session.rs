@@ -2,8 +2,8 @@
 //! byte range, date it, see it in the chronology. Errors come back as `{code, message}`.
 
 use dossier_desktop::dto::{
-    ExcerptPatch, ExportFormat, NewExcerpt, Provenance, Reliability, SourceFound, SourcePatch,
-    TemplateOrigin,
+    AttributionPatch, ExcerptPatch, ExportFormat, NewExcerpt, Provenance, Reliability, SourceFound,
+    SourcePatch, TemplateOrigin,
 };
 use dossier_desktop::session::{Session, parse_date};
 use std::path::{Path, PathBuf};
@@ -518,5 +518,108 @@ fn a_pdf_imports_through_the_desktop_binary_as_its_worker() {
         source.text.contains("resumed talks in Vienna"),
         "{}",
         source.text
+    );
+}
+
+/// Two dated excerpts of the article; returns their ids.
+fn two_dated_excerpts(s: &Session, id: &str) -> Vec<String> {
+    let text = s.source(id).unwrap().text;
+    ["the minister said", "Later, talks resumed again"]
+        .into_iter()
+        .map(|needle| {
+            let (start, end) = byte_range(&text, needle, 0);
+            let x = s
+                .add_excerpt(NewExcerpt {
+                    source: id.to_string(),
+                    start,
+                    end,
+                })
+                .unwrap();
+            let patch = ExcerptPatch {
+                date: Some("2015-06-02".into()),
+                ..Default::default()
+            };
+            s.edit_excerpt(&x.id, patch).unwrap().id
+        })
+        .collect()
+}
+
+#[test]
+fn the_inspectors_attribution_edit_is_the_analysts_and_undo_restores_the_rules() {
+    let (_tmp, s, id) = session_with_source();
+    let x = two_dated_excerpts(&s, &id)[0].clone();
+    let found = s.excerpt(&x).unwrap().attribution;
+    let edited = s
+        .edit_attribution(
+            &x,
+            AttributionPatch {
+                speaker: Some("Ana Varo".into()),
+                origin: Some("nyt".into()),
+                via: Some(vec!["Pellan Wire".into(), " ".into()]),
+            },
+        )
+        .unwrap();
+    let a = &edited.attribution;
+    assert_eq!(a.speaker.as_ref().unwrap().value, "Ana Varo");
+    assert_eq!(a.speaker.as_ref().unwrap().found.rule, "analyst");
+    assert_eq!(
+        a.origin.as_ref().unwrap().value,
+        "The New York Times",
+        "the analyst's name is made canonical"
+    );
+    assert_eq!(
+        a.via.iter().map(|v| v.value.as_str()).collect::<Vec<_>>(),
+        ["Pellan Wire"]
+    );
+    let c = s.chronology().unwrap();
+    let entry = c.entries.iter().find(|e| e.excerpts.contains(&x)).unwrap();
+    assert_eq!(entry.origins, ["The New York Times"]);
+    // Undo: exactly what the rules had found, provenance included.
+    let back = s.restore_attribution(&x, found.clone()).unwrap();
+    assert_eq!(back.attribution, found);
+    // Clearing an analyst's value gives the rules' values back too.
+    s.edit_attribution(
+        &x,
+        AttributionPatch {
+            origin: Some("Reuters".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(s.clear_attribution(&x).unwrap().attribution, found);
+}
+
+#[test]
+fn events_split_and_joined_in_the_app_undo_to_the_keys_they_had() {
+    let (_tmp, s, id) = session_with_source();
+    let ids = two_dated_excerpts(&s, &id);
+    let entries = |s: &Session| -> Vec<Vec<String>> {
+        s.chronology()
+            .unwrap()
+            .entries
+            .into_iter()
+            .map(|e| e.excerpts)
+            .collect()
+    };
+    // Same day, same talks: the rules keep them apart or together; the analyst decides.
+    let joined = s.join_events(&ids).unwrap();
+    assert_eq!(entries(&s).len(), 1);
+    assert!(s.chronology().unwrap().entries[0].grouped_by_analyst);
+    assert!(joined.iter().all(|k| k.event.is_none()), "{joined:?}");
+    let before_split = s.split_event(&ids[1]).unwrap();
+    assert_eq!(entries(&s).len(), 2);
+    assert_eq!(
+        s.excerpt(&ids[1]).unwrap().event.as_deref(),
+        Some(ids[1].as_str())
+    );
+    // Undo the split: the joined event again. Undo the join: the rules' grouping.
+    s.set_events(before_split).unwrap();
+    assert_eq!(entries(&s).len(), 1);
+    s.set_events(joined).unwrap();
+    assert!(ids.iter().all(|x| s.excerpt(x).unwrap().event.is_none()));
+    assert_eq!(
+        s.join_events(&ids[..1]).unwrap_err().code,
+        "invalid",
+        "one excerpt cannot be joined"
     );
 }

@@ -21,6 +21,10 @@ function entry(date: string, summary: string, more: Partial<ChronologyEntry> = {
     tags: [],
     dependence: "single",
     dependence_detail: "",
+    origins: ["Outlet 1"],
+    origin_of: ["Outlet 1"],
+    source_of: ["s1"],
+    grouped_by_analyst: false,
     ...more,
   };
 }

@@ -8,7 +8,10 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { pathPrompt } from "./pathPrompt.svelte";
 import type {
+  AttributionPatch,
+  AttributionView,
   BriefingView,
+  EventKey,
   Command,
   ChronologyView,
   ExportFormat,
@@ -77,6 +80,19 @@ export const addExcerpt = (sel: NewExcerpt) => call<ExcerptView>("add_excerpt", 
 export const editExcerpt = (id: string, patch: ExcerptPatch) =>
   call<ExcerptView>("edit_excerpt", { id, patch });
 export const removeExcerpt = (id: string) => call<null>("remove_excerpt", { id });
+/** The analyst's speaker, origin or relays of an excerpt's claim (names made canonical). */
+export const editAttribution = (id: string, patch: AttributionPatch) =>
+  call<ExcerptView>("edit_attribution", { id, patch });
+/** Puts an attribution back exactly as it was, provenance included (undo). */
+export const restoreAttribution = (id: string, attribution: AttributionView) =>
+  call<ExcerptView>("restore_attribution", { id, attribution });
+/** Drops the analyst's attribution: the values the rules found come back. */
+export const clearAttribution = (id: string) => call<ExcerptView>("clear_attribution", { id });
+/** Joins the events citing these excerpts; resolves to the keys they had (for undo). */
+export const joinEvents = (ids: string[]) => call<EventKey[]>("join_events", { ids });
+/** Takes an excerpt out of its event; resolves to the keys they had (for undo). */
+export const splitEvent = (id: string) => call<EventKey[]>("split_event", { id });
+export const setEvents = (keys: EventKey[]) => call<null>("set_events", { keys });
 export const parseDate = (text: string) => call<DateEcho>("parse_date", { text });
 export const chronology = () => call<ChronologyView>("chronology");
 /** Gives the excerpts the sequences 1, 2, 3 … in this order (a day reordered by dragging). */

@@ -25,6 +25,12 @@ export type FoundText = { value: string, found: Provenance, };
 
 export type FoundDate = { date: DateEcho, found: Provenance, };
 
+export type AttributionView = { speaker: FoundText | null, origin: FoundText | null, via: Array<FoundText>, };
+
+export type AttributionPatch = { speaker?: string, origin?: string, via?: Array<string>, };
+
+export type EventKey = { excerpt: string, event: string | null, };
+
 export type SourceRow = { id: string, 
 /**
  * The found title, or the id when none was found.
@@ -43,7 +49,11 @@ start: number, end: number, date: FoundDate | null, reported: DateEcho | null, s
 /**
  * Admiralty credibility, 1–6.
  */
-credibility: Credibility, tags: Array<string>, portion: string | null, note: string, sequence: number, };
+credibility: Credibility, tags: Array<string>, portion: string | null, note: string, sequence: number, attribution: AttributionView, 
+/**
+ * The analyst's event key (`chronology join`/`split`); absent: grouped automatically.
+ */
+event: string | null, };
 
 export type NewExcerpt = { source: string, start: number, end: number, };
 
@@ -92,7 +102,23 @@ tags: Array<string>, dependence: Dependence,
 /**
  * Why the citations depend on each other; empty when single or independent.
  */
-dependence_detail: string, };
+dependence_detail: string, 
+/**
+ * The organisations that first reported it, each once.
+ */
+origins: Array<string>, 
+/**
+ * Each citation's origin, in the order of `excerpts`.
+ */
+origin_of: Array<string>, 
+/**
+ * Each citation's source, in the order of `excerpts`.
+ */
+source_of: Array<string>, 
+/**
+ * The analyst grouped it (join/split); no rule regroups it.
+ */
+grouped_by_analyst: boolean, };
 
 export type ConflictView = { kind: ConflictKind, excerpts: Array<string>, detail: string, };
 
@@ -159,4 +185,4 @@ export type SuggestionMark = { start: number, end: number, date: DateEcho, score
 export type SourceDates = { expressions: Array<DateMark>, suggestions: Array<SuggestionMark>, };
 
 /** Every command the window may call (src-tauri/src/command_list.rs). */
-export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "get_briefing" | "save_briefing" | "preview_briefing" | "briefing_sections" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";
+export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "edit_attribution" | "restore_attribution" | "clear_attribution" | "join_events" | "split_event" | "set_events" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "get_briefing" | "save_briefing" | "preview_briefing" | "briefing_sections" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";
