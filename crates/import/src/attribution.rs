@@ -111,6 +111,20 @@ pub fn chain(text: &str) -> Vec<Attribution> {
                 if is_credit(&evidence) {
                     continue;
                 }
+                // "Office of the Supreme Leader via AP" on a line of its own is a credit too:
+                // a relay line names an outlet (or nothing) before "via".
+                if rule.keyword == "via" && rule.re.as_str().ends_with(r"\s*$") {
+                    let before = line[..m.start()].trim_end();
+                    let owner = before
+                        .strip_suffix("via")
+                        .unwrap_or(before)
+                        .trim()
+                        .trim_end_matches([',', '-', '–', '—', '|'])
+                        .trim();
+                    if !owner.is_empty() && !looks_like_outlet(owner) {
+                        continue;
+                    }
+                }
                 // A "Name:" line only attributes when it names a news organisation.
                 if rule.re.as_str().ends_with(r"\s*:\s*$") && !looks_like_outlet(&reporter) {
                     continue;
@@ -268,6 +282,16 @@ mod tests {
             &[("Telegraph", Reprint)],
         );
         check("Photo via AP", &[]);
+        // Regression (seeds): a picture's owner above the article is no relay.
+        check(
+            "Office of the Harbour Master via AP\n\nThe port closed.",
+            &[],
+        );
+        check(
+            "Valley News via Reuters\n\nThe port closed.",
+            &[("Reuters", Via)],
+        );
+        check("via Reuters\n\nThe port closed.", &[("Reuters", Via)]);
         check(
             "This article first appeared in The Valley Gazette.",
             &[("The Valley Gazette", Reprint)],

@@ -147,7 +147,8 @@ fn outlets_bylines_datelines_and_attribution() {
         [
             Some("The American Interest".into()),
             Some("ARA News".into()),
-            None,
+            // 002 names its site only in its promotion block ("Trending on PJ Media …").
+            Some("PJ Media".into()),
             Some("george magazine".into()),
             Some("Araz News".into()),
         ]
@@ -187,6 +188,13 @@ fn outlets_bylines_datelines_and_attribution() {
     );
     assert!(
         has(2, "New York Times", Told) && has(2, "NBC News", Via),
+        "{:?}",
+        chains[2]
+    );
+    // Regression (issue 14): the photo credit "Office of the Iranian Supreme Leader via AP"
+    // made AP a relay of 002.
+    assert!(
+        chains[2].iter().all(|(who, _)| who != "AP"),
         "{:?}",
         chains[2]
     );

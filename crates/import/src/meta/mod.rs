@@ -20,7 +20,9 @@ use crate::text::Line;
 use date_lines::{header_date, is_date_line, whole_date};
 use front_matter::front_matter;
 pub use language::language;
-use outlet::{is_menu, is_outlet_line, masthead_outlet, name_above_menu, outlet_from_line};
+use outlet::{
+    is_menu, is_outlet_line, masthead_outlet, name_above_menu, outlet_from_line, site_promo_outlet,
+};
 
 /// A date that only the page header shows is the page's date (often a reprint's or simply the
 /// day the page was viewed), not surely the article's.
@@ -254,6 +256,9 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
         h.outlet = body
             .iter()
             .find_map(|&i| outlet_from_line(lines[i].trimmed()));
+    }
+    if h.outlet.is_none() {
+        h.outlet = lines.iter().find_map(|l| site_promo_outlet(l.trimmed()));
     }
     h
 }

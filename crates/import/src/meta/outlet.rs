@@ -19,6 +19,24 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:©|\(c\)|(?i:copyright))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(\p{Lu}[\p{L}&.'’ -]{1,50}?)(?:,?\s+(?:LLC|Inc|Ltd|Limited|GmbH|S\.A|plc)\.?)?\s*(?:\d{4}|All rights|$|\s{2}|\s+About\b)").unwrap()
 });
 
+/// A site's own promotion block names the site: "Trending on PJ Media Videos", "More from The
+/// Harbour Herald", "Most read on Valley Times".
+static SITE_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Trending|More|Latest|Most [Rr]ead|Most [Pp]opular|Popular|Top [Ss]tories|Also|Elsewhere) (?:on|from|at|in) (\p{Lu}[\p{L}\p{N}&.'’-]*(?: \p{Lu}[\p{L}\p{N}&.'’-]*){0,3}?)(?: (?:Videos?|Podcasts?|Newsletters?|Stories|Articles|Today))?:?$",
+    )
+    .unwrap()
+});
+
+/// The outlet a site's promotion line names (kept or removed as chrome): a weak signal, used
+/// only when nothing else names the outlet.
+pub(super) fn site_promo_outlet(t: &str) -> Option<Found<String>> {
+    let c = SITE_PROMO.captures(t)?;
+    let name = c[1].trim();
+    (!name.eq_ignore_ascii_case("the"))
+        .then(|| Found::by_rule(name.to_string(), "text:site-promo", 0.4).with_evidence(t))
+}
+
 /// Words that end an outlet's name often enough to tell "ARA News" from a headline.
 const OUTLET_WORDS: [&str; 14] = [
     "News", "Times", "Post", "Agency", "Magazine", "Journal", "Herald", "Tribune", "Daily",
@@ -134,6 +152,30 @@ pub(super) fn outlet_from_line(t: &str) -> Option<Found<String>> {
         );
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sites_promotion_line_names_it() {
+        let name = |t: &str| site_promo_outlet(t).map(|f| f.value);
+        assert_eq!(
+            name("Trending on Harbour Post Videos").as_deref(),
+            Some("Harbour Post")
+        );
+        assert_eq!(
+            name("More from The Valley Herald").as_deref(),
+            Some("The Valley Herald")
+        );
+        assert_eq!(
+            name("Most read on Kessel Times").as_deref(),
+            Some("Kessel Times")
+        );
+        assert_eq!(name("More from this author"), None);
+        assert_eq!(name("Trending on the web today, the port closed."), None);
+    }
 }
 
 /// A short line naming a publication: either it ends with a news word or the text names it again
