@@ -90,6 +90,7 @@ fn main() {
         excerpts: &excerpts,
         chronology: &chronology,
         generated_at: now,
+        body_line: 0,
     };
 
     let runs = 20;

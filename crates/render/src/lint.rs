@@ -13,9 +13,10 @@ use crate::cite;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// `uncited-judgment`, `likelihood-with-confidence`, `mixed-likelihood-scales`,
-    /// `unknown-citation`, `citation-after-endnotes`.
+    /// `unknown-citation`, `citation-after-endnotes`, `section-not-rendered`.
     pub kind: &'static str,
-    /// 1-based line in the briefing body, when the warning is about a line.
+    /// 1-based line of the briefing's file (front matter counted), when the warning is about a
+    /// line.
     pub line: Option<usize>,
     pub message: String,
 }
@@ -41,13 +42,14 @@ const ODDS: [&str; 7] = [
 ];
 const CONFIDENCE: [&str; 3] = ["high confidence", "moderate confidence", "low confidence"];
 
-pub fn check(briefing: &Briefing) -> Vec<Warning> {
+/// The warnings on `briefing`, whose body starts after `body_line` lines of its file.
+pub fn check(briefing: &Briefing, body_line: usize) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut first_words: Option<(usize, &str)> = None;
     let mut first_odds: Option<(usize, &str)> = None;
     let mut fence = false;
     for (i, line) in briefing.body.lines().enumerate() {
-        let n = i + 1;
+        let n = body_line + i + 1;
         if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
             fence = !fence;
         }
@@ -88,7 +90,7 @@ pub fn check(briefing: &Briefing) -> Vec<Warning> {
         ) {
             continue;
         }
-        let mut line = s.line;
+        let mut line = body_line + s.line;
         for l in briefing.body.lines().skip(s.line) {
             line += 1;
             if l.starts_with("## ") {
@@ -151,7 +153,19 @@ mod tests {
             meta: BriefingMeta::default(),
             body: body.into(),
         };
-        check(&b).into_iter().map(|w| (w.kind, w.line)).collect()
+        check(&b, 0).into_iter().map(|w| (w.kind, w.line)).collect()
+    }
+
+    #[test]
+    fn regression_lines_left_out_the_front_matter() {
+        // `render` said main.md:2 where the file's line is 5: three lines of front matter.
+        let b = Briefing {
+            name: "main".into(),
+            meta: BriefingMeta::default(),
+            body: "## Key judgments\n- Iran will leave.\n".into(),
+        };
+        let lines: Vec<Option<usize>> = check(&b, 3).into_iter().map(|w| w.line).collect();
+        assert_eq!(lines, [Some(5)]);
     }
 
     #[test]

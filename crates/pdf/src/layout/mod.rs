@@ -53,7 +53,15 @@ struct Unit {
     page_break: bool,
     /// Baseline of the unit's first line (for list markers).
     baseline: f32,
+    /// The last line of a heading: the lines after it are kept with it ([`HEADING_KEEPS`]).
+    ends_heading: bool,
+    /// A line of an endnote (the notes may be balanced over the last two pages).
+    in_note: bool,
 }
+
+/// How many lines after a heading stay on its page: a chronology entry's date heading keeps
+/// its summary and the first line of its quote, never ending a page alone.
+const HEADING_KEEPS: usize = 2;
 
 /// The column a block is laid in: its left edge, width, font size and nesting depth.
 #[derive(Clone)]
@@ -106,6 +114,7 @@ pub fn layout(markdown: &str, style: &PageStyle, meta: &DocumentMeta) -> Documen
         depth: 0,
     };
     l.blocks(&blocks, &column);
+    keep_after_headings(&mut l.units);
     l.paginate(width, height, meta)
 }
 
@@ -174,6 +183,11 @@ impl Layouter<'_> {
                 self.paragraph(content, &ps, column, Alignment::None);
                 for u in &mut self.units[first..] {
                     u.keep = true;
+                }
+                if self.units.len() > first
+                    && let Some(last) = self.units.last_mut()
+                {
+                    last.ends_heading = true;
                 }
                 if let Some(u) = self.units.get_mut(first) {
                     u.outline = Some(HeadingName {
@@ -290,6 +304,22 @@ impl Layouter<'_> {
             // alone at a page's head).
             unit.keep = (i == 1) || (i + 1 == n && i > 0);
             self.units.push(unit);
+        }
+    }
+}
+
+/// Keeps the [`HEADING_KEEPS`] lines after each heading on the heading's page (whatever blocks
+/// they belong to: a one-line summary and the first line of a quote), up to a forced break.
+fn keep_after_headings(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        if !units[i].ends_heading {
+            continue;
+        }
+        for u in units.iter_mut().skip(i + 1).take(HEADING_KEEPS) {
+            if u.page_break {
+                break;
+            }
+            u.keep = true;
         }
     }
 }
