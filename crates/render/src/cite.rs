@@ -302,11 +302,9 @@ impl Ledger {
             if !g.ids.iter().all(|id| notes.find(id).is_some()) {
                 continue;
             }
-            let mut before = &text[at..g.start];
-            if style == CitationStyle::Short {
-                before = before.trim_end();
-            }
-            out.push_str(before);
+            // "troops [@a]": a note's number stands against the word, as a parenthetical does
+            // after its own space.
+            out.push_str(text[at..g.start].trim_end());
             out.push_str(&self.cite(&g.ids, notes, style));
             at = g.end;
         }
