@@ -390,3 +390,38 @@ fn golden_pages_of_every_template() {
         }
     }
 }
+
+/// `suggest` offered "Last week … lost control of Idlib" as 25–31 May, but `excerpt add` with the
+/// same quote stored it undated without saying so: one dating rule for both now.
+#[test]
+fn regression_suggest_and_excerpt_add_dated_a_sentence_differently() {
+    let Some((_tmp, dir, ids)) =
+        common::seed_project("regression_suggest_and_excerpt_add_dated_a_sentence_differently")
+    else {
+        return;
+    };
+    let quote = "lost control of most of the northwestern province of Idlib";
+    let suggestions = dossier(&["suggest", s(&dir), "--source", &ids[4], "--json"])
+        .ok()
+        .json();
+    let suggested = suggestions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["sentence"].as_str().unwrap().contains(quote))
+        .expect("the sentence is suggested");
+    let added = dossier(&[
+        "excerpt",
+        "add",
+        s(&dir),
+        "--source",
+        &ids[4],
+        "--quote",
+        quote,
+        "--json",
+    ])
+    .ok();
+    let x = added.json();
+    assert_eq!(x["date"]["value"], suggested["date"], "{x}\n{suggested}");
+    assert!(added.stderr.contains("dated "), "{}", added.stderr);
+}

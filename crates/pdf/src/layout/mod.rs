@@ -413,3 +413,37 @@ fn shift_shape(s: &Shape, dy: f32) -> Shape {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chronology entry's date heading ended page 2 while its summary and quote started page
+    /// 3: the two lines after a heading, over block boundaries, are kept with it.
+    #[test]
+    fn regression_a_heading_ended_a_page_alone() {
+        let doc = "### 2 June 2015 (U)\n\nRouhani pledges support *(1 source)*\n\n> will remain at the side of the Syrian nation until the end of the road\n\nNext paragraph.";
+        let style = PageStyle::default();
+        let mut l = Layouter {
+            style: &style,
+            shaper: Shaper::default(),
+            units: Vec::new(),
+            table_heads: Vec::new(),
+            body: Family::from_name(&style.body_font),
+            heading: Family::from_name(&style.heading_font),
+            after_heading: false,
+        };
+        let column = Column {
+            x: 0.0,
+            width: 400.0,
+            size: 10.0,
+            depth: 0,
+        };
+        l.blocks(&crate::blocks::parse(doc), &column);
+        keep_after_headings(&mut l.units);
+        let keeps: Vec<bool> = l.units.iter().map(|u| u.keep).collect();
+        // Heading, summary line, first quote line: the page may break only before the heading
+        // and before the paragraph after the quote.
+        assert_eq!(keeps, [false, true, true, false], "{keeps:?}");
+    }
+}
