@@ -303,8 +303,8 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         }
     }
     entries.sort_unstable_by(|a, b| {
-        (reading_key(&a.entry.date), a.key, a.first_sequence)
-            .cmp(&(reading_key(&b.entry.date), b.key, b.first_sequence))
+        (a.reading, a.key, a.first_sequence)
+            .cmp(&(b.reading, b.key, b.first_sequence))
             .then_with(|| a.entry.excerpts.cmp(&b.entry.excerpts))
     });
     let mut groups_of: Vec<usize> = vec![0; dated.len()];
@@ -430,9 +430,12 @@ fn split_by_date(members: &[usize], dated: &[(&Excerpt, Edtf)]) -> Vec<Vec<usize
     parts
 }
 
-/// An entry with its sort key (the documented order: date, then sequence, then id).
+/// An entry with its sort keys (the documented order: month and whether its day is known, then
+/// date, then sequence, then id).
 struct Sorted {
     entry: Entry,
+    /// [`reading_key`], computed once: calendar arithmetic in the comparator ran n log n times.
+    reading: (NaiveDate, u8),
     key: (NaiveDate, NaiveDate),
     first_sequence: u32,
 }
@@ -470,6 +473,7 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Rc<Origin>]) -> 
     Sorted {
         first_sequence: members.iter().map(|(e, _)| e.sequence).min().unwrap_or(0),
         key: date.sort_key(),
+        reading: reading_key(&date),
         entry: Entry {
             date,
             date_human: date.human(),
