@@ -58,11 +58,35 @@ pub fn publication_day(s: &Source) -> Option<NaiveDate> {
 /// exactly one, with the rule that found it as provenance (`dates:weekday`) and the expression
 /// as evidence.
 pub fn sentence_date(s: &Source, start: usize, end: usize) -> Option<Found<Edtf>> {
-    let e = dossier_dates::sole_date(&s.text, start..end, publication_day(s))?;
-    // A relative date is only as good as the publication date it leans on.
+    let reference = publication_day(s);
+    let e = dossier_dates::quote_date(&s.text, start..end, reference)?;
+    // A relative date is only as good as the publication date it leans on; a year taken by
+    // convention far from it may be wrong.
     let confidence = match e.kind {
+        _ if unsure_year(&e, reference) => UNSURE_YEAR_CONFIDENCE,
         dossier_dates::Kind::Absolute => 0.9,
         _ => 0.75,
     };
     Some(Found::by_rule(e.value?, format!("dates:{}", e.rule), confidence).with_evidence(e.text))
+}
+
+/// The confidence of a date whose year the convention chose far from the publication day.
+pub const UNSURE_YEAR_CONFIDENCE: f64 = 0.5;
+
+/// A day and month without a year ("Oct. 7") take the nearest past one before the publication
+/// (or the coming one in a future sentence); further than this from it, the writer may mean
+/// another year (a 2024 article's "Oct. 7" is often 7 October 2023).
+const SURE_YEAR_DAYS: i64 = 31;
+
+/// The rules of `dossier_dates` that read a day and month without a year, whose year the
+/// convention chooses (`rules/without_year.rs`).
+const YEAR_BY_CONVENTION: [&str; 2] = ["day-month", "month-day"];
+
+/// Whether `e` is a day and month whose year the convention chose, more than
+/// [`SURE_YEAR_DAYS`] from the publication day.
+fn unsure_year(e: &dossier_dates::Expression, reference: Option<NaiveDate>) -> bool {
+    let (Some(reference), Some(day)) = (reference, e.value.and_then(|v| v.earliest())) else {
+        return false;
+    };
+    YEAR_BY_CONVENTION.contains(&e.rule) && (reference - day).num_days().abs() > SURE_YEAR_DAYS
 }

@@ -42,9 +42,15 @@ pub enum Error {
     #[error("no excerpt with id '{0}' in this project")]
     UnknownExcerpt(Id),
     #[error(
-        "the quote is not in source '{source_id}' (compared ignoring spacing, quote marks and dashes): \"{quote}\"; nothing was written"
+        "the quote is not in source '{source_id}' (compared ignoring spacing, quote marks and dashes): \"{quote}\"{}; nothing was written",
+        nearest_hint(nearest)
     )]
-    QuoteNotFound { source_id: Id, quote: String },
+    QuoteNotFound {
+        source_id: Id,
+        quote: String,
+        /// The passage of the source nearest to the quote, if one shares enough of its words.
+        nearest: Option<String>,
+    },
     #[error(
         "the quote occurs {} in source '{source_id}', so there is no occurrence {wanted}", times(*.found)
     )]
@@ -115,6 +121,14 @@ fn times(n: usize) -> String {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// "; the nearest passage of the source is: \"…\"", or nothing.
+fn nearest_hint(nearest: &Option<String>) -> String {
+    nearest
+        .as_ref()
+        .map(|n| format!("; the nearest passage of the source is \"{n}\""))
+        .unwrap_or_default()
+}
 
 #[cfg(test)]
 mod tests {

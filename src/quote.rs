@@ -65,6 +65,52 @@ pub fn selection(text: &str, range: Range<usize>) -> Option<(&str, usize)> {
     Some((quote, occurrence))
 }
 
+/// The passage of `text` nearest to `quote`, for an analyst whose quote was not found: the
+/// window of as many words as the quote holding the most of its words (folded, lower-cased),
+/// trimmed to the first and last of them. `None` when no window holds a third of them.
+/// Linear: the window slides, counting words in and out.
+pub fn nearest(text: &str, quote: &str) -> Option<Range<usize>> {
+    let key = |w: &str| -> String { w.chars().map(fold).flat_map(char::to_lowercase).collect() };
+    let wanted: std::collections::HashSet<String> = words(quote).map(|(_, w)| key(w)).collect();
+    let n = words(quote).count();
+    if n == 0 {
+        return None;
+    }
+    let hits: Vec<(Range<usize>, bool)> = words(text)
+        .map(|(r, w)| (r, wanted.contains(&key(w))))
+        .collect();
+    let mut best: Option<(usize, usize)> = None;
+    let mut count = 0;
+    for i in 0..hits.len() {
+        count += usize::from(hits[i].1);
+        if i >= n {
+            count -= usize::from(hits[i - n].1);
+        }
+        let start = (i + 1).saturating_sub(n);
+        if best.is_none_or(|(c, _)| count > c) {
+            best = Some((count, start));
+        }
+    }
+    let (count, start) = best?;
+    if count * 3 < n.max(3) {
+        return None;
+    }
+    let window = &hits[start..(start + n).min(hits.len())];
+    let first = window.iter().position(|h| h.1)?;
+    let last = window.iter().rposition(|h| h.1)?;
+    Some(window[first].0.start..window[last].0.end)
+}
+
+/// The words of `text` (runs of letters and digits) with their byte ranges.
+fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            (start..start + w.len(), w)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +168,18 @@ mod tests {
         assert_eq!(selection(text, 0..1000), None);
         // Inside the two bytes of "é".
         assert_eq!(selection(text, 4..6), None);
+    }
+
+    #[test]
+    fn the_nearest_passage_of_a_quote_not_found() {
+        let text = "The mayor of Pellan resigned on Monday after the audit. Grain prices rose.";
+        let near = |q: &str| nearest(text, q).map(|r| &text[r]);
+        assert_eq!(
+            near("the mayor of Pellan quit on Monday after an audit"),
+            Some("The mayor of Pellan resigned on Monday after the audit")
+        );
+        assert_eq!(near("grain prices fell"), Some("Grain prices"));
+        assert_eq!(near("nothing like it at all here"), None);
+        assert_eq!(near(""), None);
     }
 }

@@ -48,13 +48,44 @@ impl Project {
         template: Option<&str>,
         user: Option<PathBuf>,
     ) -> Result<(Template, Context)> {
-        self.context_of(self.briefing(name)?, template, user)
+        self.context_at(self.briefing(name)?, self.body_line(name), template, user)
     }
 
-    /// [`Project::context`] for a briefing that need not be saved (the app's live preview).
+    /// [`Project::context`] for a briefing that need not be saved (the app's live preview):
+    /// its messages name lines of the body, as the app's editor shows it.
     pub fn context_of(
         &self,
         briefing: &Briefing,
+        template: Option<&str>,
+        user: Option<PathBuf>,
+    ) -> Result<(Template, Context)> {
+        self.context_at(briefing, 0, template, user)
+    }
+
+    /// How many lines of briefing `name`'s file precede its body (its front matter with
+    /// fences): what turns a line of the body into a line of the file. 0 for an unsaved one.
+    pub(crate) fn body_line(&self, name: &str) -> usize {
+        let Ok(b) = self.briefing(name) else {
+            return 0;
+        };
+        let file = self.layout().briefing(name);
+        let Ok(bytes) = self.world().fs.read(&file) else {
+            return 0;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        match text.strip_suffix(b.body.as_str()) {
+            Some(head) => head.matches('\n').count(),
+            // Changed on disk since it was loaded: what it was saved as.
+            None => crate::store::encode_briefing(b)
+                .strip_suffix(b.body.as_str())
+                .map_or(0, |head| head.matches('\n').count()),
+        }
+    }
+
+    fn context_at(
+        &self,
+        briefing: &Briefing,
+        body_line: usize,
         template: Option<&str>,
         user: Option<PathBuf>,
     ) -> Result<(Template, Context)> {
@@ -78,6 +109,7 @@ impl Project {
             excerpts: &excerpts,
             chronology: &chronology,
             generated_at: self.world().now(),
+            body_line,
         };
         let context = Context::build(inputs, &template.manifest)?;
         Ok((template, context))
@@ -90,11 +122,13 @@ impl Project {
         template: Option<&str>,
         user: Option<PathBuf>,
     ) -> Result<Rendered> {
-        self.render_briefing(self.briefing(name)?, template, user)
+        let (template, context) = self.context(name, template, user)?;
+        Ok(dossier_render::render(&template, &context)?)
     }
 
     /// Renders a briefing as it stands in an editor, saved or not: the live preview renders
-    /// exactly what `render` would once the text is saved.
+    /// exactly what `render` would once the text is saved (its messages name the body's lines,
+    /// as the editor shows them).
     pub fn render_briefing(
         &self,
         briefing: &Briefing,

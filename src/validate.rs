@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use dossier_model::Id;
+use dossier_model::{Excerpt, Id, Source};
 use serde::Serialize;
 
 use crate::project::{Problem, Project};
@@ -98,10 +98,13 @@ pub fn validate(project: &Project, problems: &[Problem]) -> Vec<Finding> {
         if x.date.is_none() {
             out.push(finding(layout, "undated", Severity::Warning, &file, 1, "the excerpt has no event date, so the chronology leaves it out; set one with `dossier excerpt edit DIR ID --date EDTF`".into()));
         }
+        for (kind, message) in excerpt_checks(x, source) {
+            out.push(finding(layout, kind, Severity::Warning, &file, 1, message));
+        }
     }
     for b in project.briefings() {
         let file = layout.briefing(&b.name);
-        let body_line = front_matter_lines(project, &file);
+        let body_line = project.body_line(&b.name);
         for (id, line) in citations(&b.body) {
             let known = id
                 .parse::<Id>()
@@ -112,7 +115,129 @@ pub fn validate(project: &Project, problems: &[Problem]) -> Vec<Finding> {
             }
         }
     }
+    out.extend(unmarked_portions(project));
     out.sort_by(|a, b| (&a.file, a.line, a.kind).cmp(&(&b.file, b.line, b.kind)));
+    out
+}
+
+/// A quote of fewer words than this locates nothing reliably ("the").
+pub const MIN_QUOTE_WORDS: usize = 3;
+
+/// The tag that marks an excerpt as a forecast: its event may come after the publication.
+pub const FORECAST_TAG: &str = "forecast";
+
+/// What an analyst should look at again in one excerpt: an event after its source's
+/// publication, a quote too short or too common to locate, a year the convention chose.
+fn excerpt_checks(x: &Excerpt, source: &Source) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let forecast = x
+        .tags
+        .iter()
+        .any(|t| t.name.eq_ignore_ascii_case(FORECAST_TAG));
+    if let (Some(date), Some(published)) = (&x.date, source.published_date())
+        && let (Some(event), Some(last)) = (date.value.earliest(), published.latest())
+        && event > last
+        && !forecast
+    {
+        out.push((
+            "event-after-publication",
+            format!(
+                "the event date {} is after the source's publication ({}): correct it with \
+                 `dossier excerpt edit DIR {} --date EDTF`, or tag the excerpt `{FORECAST_TAG}` \
+                 if the source foresees it",
+                date.value.human(),
+                published.human(),
+                x.id
+            ),
+        ));
+    }
+    let words = x.quote.split_whitespace().count();
+    if words < MIN_QUOTE_WORDS {
+        out.push((
+            "quote-too-short",
+            format!(
+                "the quote \"{}\" has {words} word{}: too short to locate or to stand as \
+                 evidence; quote at least {MIN_QUOTE_WORDS} words with `dossier excerpt edit DIR {} --quote`",
+                x.quote.trim(),
+                if words == 1 { "" } else { "s" },
+                x.id
+            ),
+        ));
+    } else {
+        let times = crate::quote::find_all(&source.text, &x.quote).len();
+        if times > 1 {
+            out.push((
+                "quote-ambiguous",
+                format!(
+                    "the quote occurs {times} times in source '{}', so it locates its passage \
+                     only by occurrence; quote a few more words so that it occurs once",
+                    x.source
+                ),
+            ));
+        }
+    }
+    // Found again rather than read from the stored confidence: excerpts dated before the rule
+    // existed are checked too.
+    if let Some(date) = &x.date
+        && date.provenance.starts_with("dates:")
+        && let Some(again) = crate::dating::sentence_date(source, x.locator.start, x.locator.end)
+        && again.value == date.value
+        && again.confidence <= crate::dating::UNSURE_YEAR_CONFIDENCE
+    {
+        out.push((
+            "unsure-year",
+            format!(
+                "the date {} takes its year from the convention for a day and month without a \
+                 year (\"{}\", the nearest before the publication), far from the publication: \
+                 confirm it with `dossier excerpt edit DIR {} --date EDTF`",
+                date.value.human(),
+                again.evidence.as_deref().unwrap_or(""),
+                x.id
+            ),
+        ));
+    }
+    out
+}
+
+/// Every portion a briefing's template would refuse as unmarked (the refusal names only the
+/// first). Templates are looked up in the project and the built-ins.
+fn unmarked_portions(project: &Project) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for b in project.briefings() {
+        let Err(crate::Error::Template(dossier_render::TemplateError::Unmarked {
+            scheme,
+            portions,
+        })) = project.context(&b.name, None, None)
+        else {
+            continue;
+        };
+        let example = match scheme {
+            dossier_model::Scheme::Classification => "(U)",
+            dossier_model::Scheme::Tlp => "(TLP:CLEAR)",
+        };
+        for p in portions {
+            let message = match p.line {
+                Some(_) => format!(
+                    "{} is unmarked and its template requires markings: start it with its marking, e.g. `{example} `",
+                    p.what
+                ),
+                None => format!(
+                    "the excerpt is unmarked and briefing {} requires markings: `dossier excerpt edit DIR ID --portion MARK`",
+                    b.name
+                ),
+            };
+            out.push(Finding {
+                kind: "unmarked-portion",
+                // A warning: the briefing renders with another template, or once marked.
+                severity: Severity::Warning,
+                file: PathBuf::from(&p.file),
+                line: p.line.unwrap_or(1),
+                message,
+            });
+        }
+    }
+    out.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    out.dedup_by(|a, b| a.file == b.file && a.line == b.line);
     out
 }
 
@@ -143,21 +268,6 @@ fn conflict_marker_line(text: &str) -> Option<usize> {
                 || l == "======="
         })
         .map(|i| i + 1)
-}
-
-/// How many lines precede a briefing's body (its front matter with fences).
-fn front_matter_lines(project: &Project, file: &Path) -> usize {
-    let Ok(bytes) = project.world().fs.read(file) else {
-        return 0;
-    };
-    let text = String::from_utf8_lossy(&bytes);
-    let body_len = project
-        .briefings()
-        .find(|b| project.layout().briefing(&b.name) == file)
-        .map(|b| b.body.len())
-        .unwrap_or(0);
-    let head = &text[..text.len().saturating_sub(body_len)];
-    head.matches('\n').count()
 }
 
 fn text_files(project: &Project) -> Vec<PathBuf> {

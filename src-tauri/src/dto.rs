@@ -487,6 +487,10 @@ pub struct ChronologyEntry {
     pub year: i32,
     pub month: Option<u32>,
     pub day: Option<u32>,
+    /// For an entry whose day is not known (a month, a range of days, a circa date): the
+    /// heading it stands under at the start of its month, "June 2015 (day not known)"; empty
+    /// for an entry dated to a day (the core's `Entry::group`).
+    pub group: String,
     pub summary: String,
     pub excerpts: Vec<String>,
     /// The quote of each excerpt, in the order of `excerpts` (shown as text).
@@ -553,13 +557,16 @@ impl ChronologyView {
                     }
                 }
                 cited.extend(e.sources.iter().cloned());
+                // An entry of a month group stands under its month, before the days.
+                let grouped = !e.group.is_empty();
                 ChronologyEntry {
                     date: (&e.date).into(),
                     first_day: first.to_string(),
                     last_day: last.to_string(),
                     year: first.year(),
-                    month,
-                    day: (first == last).then(|| first.day()),
+                    month: if grouped { Some(first.month()) } else { month },
+                    day: (first == last && !grouped).then(|| first.day()),
+                    group: e.group.clone(),
                     summary: e.summary.clone(),
                     excerpts: e.excerpts.iter().map(ToString::to_string).collect(),
                     quotes: excerpts.iter().map(|x| x.quote.clone()).collect(),

@@ -347,6 +347,7 @@ fn locate(source: &Source, quote: &str, occurrence: usize) -> Result<(usize, usi
         return Err(Error::QuoteNotFound {
             source_id: source.id.clone(),
             quote: quote.trim().to_string(),
+            nearest: quote::nearest(&source.text, quote).map(|r| passage(&source.text[r])),
         });
     }
     let r = found
@@ -358,6 +359,19 @@ fn locate(source: &Source, quote: &str, occurrence: usize) -> Result<(usize, usi
             found: found.len(),
         })?;
     Ok((r.start, r.end))
+}
+
+/// A passage as an error message quotes it: one line, at most about 300 bytes.
+fn passage(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.len() <= 300 {
+        return one_line;
+    }
+    let cut = (0..=300)
+        .rev()
+        .find(|&i| one_line.is_char_boundary(i))
+        .unwrap_or(0);
+    format!("{} …", &one_line[..cut])
 }
 
 /// The id prefix of a date: `2015` or `2015-06` (ids stay readable; days would be noise).

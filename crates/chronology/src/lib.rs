@@ -1,9 +1,19 @@
 //! Excerpts ordered by event date, grouped into entries, with corroboration and conflicts.
 //!
 //! # Order
-//! Entries follow the EDTF order of [`Edtf::sort_key`]: earliest possible day first; at an equal
-//! start the narrower date first; then the lowest sequence of the entry's excerpts, then the
-//! first excerpt id. Partial dates stay partial: an entry dated `2015-06` is "June 2015".
+//! Entries are read month by month. Inside a month, the entries whose day is not known (the
+//! month alone, a range of days, a circa date) come first, under one heading, "June 2015 (day
+//! not known)" ([`Entry::group`]), then the entries dated to a day; an entry known to no month
+//! (a year, an open end) comes before them. Within each of these, the EDTF order of
+//! [`Edtf::sort_key`]: earliest possible day first; at an equal start the narrower date first;
+//! then the lowest sequence of the entry's excerpts, then the first excerpt id. Partial dates
+//! stay partial: an entry dated `2015-06` is "June 2015".
+//!
+//! # Filters
+//! A [`Filter`] selects from the whole chronology's entries: every dated excerpt is grouped
+//! first, then the entries whose date overlaps the range and that cite an excerpt of the tags
+//! are kept (with the conflicts and offers among them). A filter never changes how events are
+//! grouped.
 //!
 //! # Corroboration
 //! Excerpts that state the same thing — near-same quotes (three-word shingles, 60% of the
@@ -33,8 +43,8 @@ use std::borrow::Borrow;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
-use chrono::NaiveDate;
-use dossier_model::{Edtf, Excerpt, Id, Outlets, Relation, Source, Tag, outlet};
+use chrono::{Datelike, NaiveDate};
+use dossier_model::{Bound, Edtf, Excerpt, Id, Outlets, Precision, Relation, Source, Tag, outlet};
 use serde::Serialize;
 
 pub use csv::to_csv;
@@ -45,14 +55,14 @@ use similar::{Shingles, statements, summary_key};
 /// Figures about the same subject are compared when their dates lie this close.
 pub const FIGURE_WINDOW_DAYS: i64 = 31;
 
-/// Which excerpts a chronology covers.
+/// Which entries a chronology shows, chosen after every excerpt is grouped (module docs).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    /// Excerpts whose date can fall on or after this date's earliest day.
+    /// Entries whose date can fall on or after this date's earliest day.
     pub from: Option<Edtf>,
-    /// Excerpts whose date can fall on or before this date's latest day.
+    /// Entries whose date can fall on or before this date's latest day.
     pub to: Option<Edtf>,
-    /// Any of these tags (all excerpts when empty).
+    /// Entries citing an excerpt with any of these tags (all entries when empty).
     pub tags: Vec<Tag>,
 }
 
@@ -94,6 +104,11 @@ pub struct Entry {
     /// The analyst grouped these excerpts (`chronology join`/`split`); no rule regroups them.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub grouped_by_analyst: bool,
+    /// For an entry whose day is not known (a month, a range of days, a circa date): the
+    /// heading it stands under at the start of its month, "June 2015 (day not known)"; empty
+    /// for an entry dated to a day, or to no month.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub group: String,
 }
 
 /// How the citations of an entry relate to each other.
@@ -159,19 +174,16 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         .iter()
         .map(|s| (&s.borrow().id, s.borrow()))
         .collect();
+    // Every dated excerpt is grouped; the filter then selects entries. Grouping the filtered
+    // excerpts alone made one event a different entry under a filter.
     let mut dated: Vec<(&Excerpt, Edtf)> = Vec::new();
     let mut undated = Vec::new();
-    for e in excerpts
-        .iter()
-        .map(Borrow::borrow)
-        .filter(|e| keeps_tags(filter, e))
-    {
+    for e in excerpts.iter().map(Borrow::borrow) {
         match e.event_date() {
-            Some(d) if d.overlaps_range(filter.from.as_ref(), filter.to.as_ref()) => {
-                dated.push((e, *d))
+            Some(d) => dated.push((e, *d)),
+            None if filter.from.is_none() && filter.to.is_none() && keeps_tags(filter, e) => {
+                undated.push(e.id.clone())
             }
-            Some(_) => {}
-            None if filter.from.is_none() && filter.to.is_none() => undated.push(e.id.clone()),
             None => {}
         }
     }
@@ -303,8 +315,8 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         }
     }
     entries.sort_unstable_by(|a, b| {
-        (a.key, a.first_sequence)
-            .cmp(&(b.key, b.first_sequence))
+        (a.reading, a.key, a.first_sequence)
+            .cmp(&(b.reading, b.key, b.first_sequence))
             .then_with(|| a.entry.excerpts.cmp(&b.entry.excerpts))
     });
     let mut groups_of: Vec<usize> = vec![0; dated.len()];
@@ -314,8 +326,32 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
     conflicts.extend(figure_conflicts(
         &dated, &spans, &origins, &groups_of, &by_id,
     ));
+    let mut entries: Vec<Entry> = entries.into_iter().map(|e| e.entry).collect();
+    if filter.from.is_some() || filter.to.is_some() || !filter.tags.is_empty() {
+        let tagged: IdMap<'_, bool> = dated
+            .iter()
+            .map(|(e, _)| (&e.id, keeps_tags(filter, e)))
+            .collect();
+        entries.retain(|e| {
+            e.date
+                .overlaps_range(filter.from.as_ref(), filter.to.as_ref())
+                && e.excerpts.iter().any(|id| tagged.get(id) == Some(&true))
+        });
+        let kept: BTreeSet<&Id> = entries.iter().flat_map(|e| &e.excerpts).collect();
+        conflicts.retain(|c| c.excerpts.iter().all(|id| kept.contains(id)));
+        let offered = offered
+            .into_iter()
+            .filter(|pair| pair.iter().all(|id| kept.contains(id)))
+            .collect();
+        return Chronology {
+            entries,
+            conflicts,
+            undated,
+            offered,
+        };
+    }
     Chronology {
-        entries: entries.into_iter().map(|e| e.entry).collect(),
+        entries,
         conflicts,
         undated,
         offered,
@@ -336,6 +372,49 @@ fn analyst_groups(dated: &[(&Excerpt, Edtf)]) -> similar::UnionFind {
         })
         .collect();
     similar::UnionFind::labelled(labels)
+}
+
+/// How an entry is placed for reading, before the date order: its month, then entries known
+/// to no month (a year, an open end), then those whose day is not known (grouped at the start
+/// of the month: "June" no longer stands between 1 and 2 June), then those dated to a day.
+fn reading_key(date: &Edtf) -> (NaiveDate, u8) {
+    let (lo, _) = date.sort_key();
+    let month = lo.with_day(1).unwrap_or(lo);
+    match (month_of(date), day_known(date)) {
+        (_, true) => (month, 2),
+        (Some(_), false) => (month, 1),
+        (None, _) => (month, 0),
+    }
+}
+
+/// A single day, neither approximate nor a range: the entries a reader places by their day.
+fn day_known(date: &Edtf) -> bool {
+    matches!(date, Edtf::Single(d) if d.precision() == Precision::Day && !d.qualifier.approximate)
+}
+
+/// The month an entry without a known day is grouped in: its earliest day's, for a date known
+/// to a month or finer (a year, or an open or unknown end, is known to no month).
+fn month_of(date: &Edtf) -> Option<NaiveDate> {
+    let fine = |d: &dossier_model::Date| d.precision() >= Precision::Month;
+    let known = match date {
+        Edtf::Single(d) => fine(d),
+        Edtf::Interval(Bound::Date(a), Bound::Date(b)) => fine(a) && fine(b),
+        Edtf::Interval(..) => false,
+    };
+    let lo = date.earliest()?;
+    known.then(|| lo.with_day(1).unwrap_or(lo))
+}
+
+/// The heading an entry without a known day stands under: "June 2015 (day not known)".
+pub fn group_heading(date: &Edtf) -> String {
+    match month_of(date) {
+        Some(m) if !day_known(date) => format!(
+            "{} {} (day not known)",
+            dossier_model::edtf::month_name(m.month()),
+            m.year()
+        ),
+        _ => String::new(),
+    }
 }
 
 fn next_day(d: NaiveDate) -> NaiveDate {
@@ -379,9 +458,12 @@ fn split_by_date(members: &[usize], dated: &[(&Excerpt, Edtf)]) -> Vec<Vec<usize
     parts
 }
 
-/// An entry with its sort key (the documented order: date, then sequence, then id).
+/// An entry with its sort keys (the documented order: month and whether its day is known, then
+/// date, then sequence, then id).
 struct Sorted {
     entry: Entry,
+    /// [`reading_key`], computed once: calendar arithmetic in the comparator ran n log n times.
+    reading: (NaiveDate, u8),
     key: (NaiveDate, NaiveDate),
     first_sequence: u32,
 }
@@ -427,6 +509,7 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Rc<Origin>]) -> 
     Sorted {
         first_sequence: members.iter().map(|(e, _)| e.sequence).min().unwrap_or(0),
         key: date.sort_key(),
+        reading: reading_key(&date),
         entry: Entry {
             date,
             date_human: date.human(),
@@ -439,6 +522,7 @@ fn entry(part: &[usize], dated: &[(&Excerpt, Edtf)], origins: &[Rc<Origin>]) -> 
             origins,
             origin_of,
             grouped_by_analyst: false,
+            group: group_heading(&date),
         },
     }
 }
@@ -474,7 +558,7 @@ fn origin(
         s.reprint_of
             .as_ref()
             .and_then(|r| by_id.get(r))
-            .map(|o| o.outlet_name().unwrap_or(o.title_or_id()).to_string())
+            .map(|o| o.outlet_name().unwrap_or(o.title_or_file()).to_string())
             .or_else(|| {
                 s.attribution
                     .iter()
@@ -491,7 +575,7 @@ fn origin(
         (_, Some(r)) if own_default => r.clone(),
         (Some(f), _) => f.value.clone(),
         (None, _) => match source {
-            Some(s) => s.outlet_name().unwrap_or(s.title_or_id()).to_string(),
+            Some(s) => s.outlet_name().unwrap_or(s.title_or_file()).to_string(),
             None => e.source.to_string(),
         },
     };

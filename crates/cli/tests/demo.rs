@@ -87,19 +87,31 @@ fn demo_project_is_valid_and_has_a_dated_chronology() {
     assert!(excerpts.len() >= 12, "{} excerpts", excerpts.len());
 
     let chronology = dossier_json(&["chronology"], &demo);
-    let dates: Vec<Edtf> = chronology["entries"]
-        .as_array()
-        .unwrap()
+    let entries = chronology["entries"].as_array().unwrap();
+    let dates: Vec<Edtf> = entries
         .iter()
         .map(|e| e["date"].as_str().unwrap().parse().unwrap())
         .collect();
     assert!(dates.len() >= 12, "{} chronology entries", dates.len());
-    for pair in dates.windows(2) {
+    // The reading order: month by month; in a month, the entries whose day is not known
+    // (grouped) before those dated to a day; then the EDTF order.
+    let key = |i: usize| {
+        let d = &dates[i];
+        let (lo, hi) = d.sort_key();
+        let month = lo.format("%Y-%m").to_string();
+        let rank = match entries[i]["group"].as_str() {
+            Some(g) if !g.is_empty() => 1,
+            _ if d.to_string().len() == 10 => 2,
+            _ => 0,
+        };
+        (month, rank, lo, hi)
+    };
+    for i in 1..dates.len() {
         assert!(
-            pair[0].sort_key() <= pair[1].sort_key(),
+            key(i - 1) <= key(i),
             "chronology out of order: {} before {}",
-            pair[0],
-            pair[1]
+            dates[i - 1],
+            dates[i]
         );
     }
     // The demo shows partial, approximate and interval dates, not just days.

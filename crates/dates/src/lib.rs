@@ -60,7 +60,7 @@ pub mod years;
 
 pub use lexicon::weekday_number;
 pub use sentence::sentences;
-pub use suggest::{Suggestion, sole_date, suggest};
+pub use suggest::{Suggestion, quote_date, suggest};
 pub use years::Years;
 
 use chrono::NaiveDate;

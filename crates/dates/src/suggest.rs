@@ -122,18 +122,17 @@ pub fn suggest(text: &str, published: Option<NaiveDate>) -> Vec<Suggestion> {
         while next < expressions.len() && expressions[next].end <= range.start {
             next += 1;
         }
-        let mut best: Option<&Expression> = None;
         let mut k = next;
         while k < expressions.len() && expressions[k].start < range.end {
-            let e = &expressions[k];
-            // An expression that straddles a sentence boundary belongs to the sentence it
-            // starts in, which has already been ranked.
-            let starts_here = e.start >= range.start;
-            if starts_here && dates_an_event(e) && best.is_none_or(|b| rank(e) > rank(b)) {
-                best = Some(e);
-            }
             k += 1;
         }
+        // An expression that straddles a sentence boundary belongs to the sentence it starts
+        // in, which has already been ranked.
+        let best = dating(
+            expressions[next..k]
+                .iter()
+                .filter(|e| e.start >= range.start),
+        );
         let Some(e) = best else { continue };
         let date = e.value.expect("dates_an_event checked the value");
         out.push(Suggestion {
@@ -149,9 +148,10 @@ pub fn suggest(text: &str, published: Option<NaiveDate>) -> Vec<Suggestion> {
     out
 }
 
-/// The one dated expression in the sentences that hold `quote` (a byte range of `text`), if
-/// there is exactly one: what `excerpt add` takes as the excerpt's date.
-pub fn sole_date(
+/// The expression that dates the sentences that hold `quote` (a byte range of `text`), by the
+/// rule that dates a suggestion ([`dating`]): what `excerpt add` takes as the excerpt's date,
+/// so a quote is dated as its sentence was suggested.
+pub fn quote_date(
     text: &str,
     quote: Range<usize>,
     reference: Option<NaiveDate>,
@@ -161,18 +161,25 @@ pub fn sole_date(
         .filter(|s| s.start < quote.end.max(quote.start + 1) && quote.start < s.end)
         .collect();
     let (lo, hi) = (around.first()?.start, around.last()?.end);
-    let mut dated = find(&text[lo..hi], reference)
-        .into_iter()
-        .filter(dates_an_event);
-    let one = dated.next()?;
-    if dated.next().is_some() {
-        return None;
-    }
+    let found = find(&text[lo..hi], reference);
+    let one = dating(found.iter())?;
     Some(Expression {
         start: one.start + lo,
         end: one.end + lo,
-        ..one
+        ..one.clone()
     })
+}
+
+/// The one dating rule: of the expressions of a sentence, the one that dates an event
+/// ([`dates_an_event`]) most precisely ([`rank`]), the first of equals.
+fn dating<'a>(expressions: impl Iterator<Item = &'a Expression>) -> Option<&'a Expression> {
+    let mut best: Option<&Expression> = None;
+    for e in expressions {
+        if dates_an_event(e) && best.is_none_or(|b| rank(e) > rank(b)) {
+            best = Some(e);
+        }
+    }
+    best
 }
 
 fn dates_an_event(e: &Expression) -> bool {

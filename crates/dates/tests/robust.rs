@@ -61,7 +61,7 @@ proptest! {
             prop_assert_eq!(&text[s.start..s.end], s.sentence.as_str());
             prop_assert_eq!(&text[s.expression.start..s.expression.end], s.expression.text.as_str());
         }
-        let _ = dossier_dates::sole_date(&text, 0..text.len(), reference);
+        let _ = dossier_dates::quote_date(&text, 0..text.len(), reference);
     }
 }
 

@@ -2,7 +2,7 @@
 //! publication dates an analyst sets (`SEED_PUBLISHED`).
 
 use chrono::NaiveDate;
-use dossier_dates::{Suggestion, sole_date, suggest};
+use dossier_dates::{Suggestion, quote_date, suggest};
 use dossier_testkit::{SEED_PUBLISHED, seeds};
 
 /// The suggestions of the seed whose file name starts with `prefix`, with its text.
@@ -93,24 +93,28 @@ fn page_headers_and_footers_are_not_suggested_first() {
 }
 
 #[test]
-fn excerpt_dates_come_from_the_sole_expression_of_the_sentence() {
+fn excerpt_dates_come_from_the_sentence_as_suggested() {
     let text = "Rouhani spoke on Tuesday in Tehran. On Friday and Saturday, talks went on.";
     let reference = NaiveDate::from_ymd_opt(2015, 6, 3);
     let quote = text.find("spoke").expect("quote");
-    let e = sole_date(text, quote..quote + 5, reference).expect("one expression");
+    let e = quote_date(text, quote..quote + 5, reference).expect("one expression");
     assert_eq!(
         e.value.map(|v| v.to_string()).as_deref(),
         Some("2015-06-02")
     );
     assert_eq!(&text[e.start..e.end], "Tuesday");
     assert_eq!(e.rule, "weekday");
+    // Two days: the first, as the suggestion of the sentence has it (one rule for both).
     let quote = text.find("talks").expect("quote");
-    assert_eq!(
-        sole_date(text, quote..quote + 5, reference),
-        None,
-        "two expressions"
-    );
-    assert_eq!(sole_date("No date here.", 0..2, reference), None);
+    let e = quote_date(text, quote..quote + 5, reference).expect("a date");
+    assert_eq!(&text[e.start..e.end], "Friday");
+    let suggested = suggest(text, reference);
+    let talks = suggested
+        .iter()
+        .find(|s| s.sentence.contains("talks"))
+        .expect("suggested");
+    assert_eq!(talks.expression, e);
+    assert_eq!(quote_date("No date here.", 0..2, reference), None);
 }
 
 /// Found by the property test: "1p.m. Tuesday" is one expression across what the splitter

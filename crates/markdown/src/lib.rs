@@ -5,6 +5,8 @@
 //! - **Page break**: a paragraph that is exactly `\newpage` (as in pandoc).
 //! - **Boxed note**: a GFM alert block quote, `> [!NOTE]` (also `TIP`, `IMPORTANT`, `WARNING`,
 //!   `CAUTION`): the PDF draws a box, the HTML preview a bordered aside.
+//! - **Note runs**: consecutive note references are separated (`[^4][^5]` reads "4,5", never
+//!   "45"): [`separate_note_runs`] in text, [`Dialect::NoteSeparator`] in events.
 //! - **No raw HTML**: HTML in the text is shown as the literal text it is, never interpreted.
 //!   This is what keeps untrusted text from running script in the preview, and it makes the
 //!   preview and the PDF agree.
@@ -17,7 +19,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Options, Parser};
 
+mod notes;
 mod sections;
+pub use notes::{SEPARATOR as NOTE_SEPARATOR, separate_note_runs};
 pub use sections::{Section, sections};
 
 pub use pulldown_cmark::{
@@ -44,15 +48,21 @@ pub enum Event<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
     PageBreak,
+    /// Between two consecutive note references ([`NOTE_SEPARATOR`], set as they are): the
+    /// one rule that keeps `[^4][^5]` from reading as note 45.
+    NoteSeparator,
 }
 
 /// The events of `text` in the dialect. Raw HTML arrives as `Text` of its literal source.
 pub fn events(text: &str) -> impl Iterator<Item = Event<'_>> {
-    PageBreaks {
-        inner: Parser::new_ext(text, options())
-            .map(literal_html)
-            .peekable(),
-        pending: None,
+    notes::NoteRuns {
+        inner: PageBreaks {
+            inner: Parser::new_ext(text, options())
+                .map(literal_html)
+                .peekable(),
+            pending: None,
+        },
+        ahead: Default::default(),
     }
 }
 

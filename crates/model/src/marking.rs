@@ -51,6 +51,19 @@ const NAMES: [(&str, Marking); 10] = [
     ("TLP:RED", Marking::Tlp(Tlp::Red)),
 ];
 
+impl Tlp {
+    /// The label's colour on its black background, as FIRST's TLP 2.0 specifies it (RGB):
+    /// RED #FF2B2B, AMBER and AMBER+STRICT #FFC000, GREEN #33FF00, CLEAR white.
+    pub fn colour(self) -> [u8; 3] {
+        match self {
+            Tlp::Red => [0xFF, 0x2B, 0x2B],
+            Tlp::Amber | Tlp::AmberStrict => [0xFF, 0xC0, 0x00],
+            Tlp::Green => [0x33, 0xFF, 0x00],
+            Tlp::Clear => [0xFF, 0xFF, 0xFF],
+        }
+    }
+}
+
 impl Marking {
     pub fn scheme(self) -> Scheme {
         match self {

@@ -57,6 +57,14 @@ pub struct BriefingMeta {
     /// The chronology covers excerpts with any of these tags (all when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Tag>,
+    /// The classification authority block of a template that declares one: who classified
+    /// the briefing, from what, and when it is declassified.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub classified_by: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub derived_from: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub declassify_on: String,
 }
 
 /// A briefing: the analyst's own text. Its `##` headings are its sections.

@@ -95,6 +95,15 @@ pub struct Removed {
 }
 
 impl Source {
+    /// The source as a reader's page names it: its title, else the name of the file it was
+    /// imported from (never its id, which is internal).
+    pub fn title_or_file(&self) -> &str {
+        self.title
+            .as_ref()
+            .map(|t| t.value.as_str())
+            .unwrap_or(self.original.file_name.as_str())
+    }
+
     pub fn title_or_id(&self) -> &str {
         self.title
             .as_ref()

@@ -173,6 +173,16 @@ impl Builder {
                 self.push_block(Block::PageBreak);
                 return;
             }
+            Event::Dialect(Dialect::NoteSeparator) => {
+                let saved = self.style;
+                self.style = Style {
+                    sup: true,
+                    ..Style::default()
+                };
+                self.text(dossier_markdown::NOTE_SEPARATOR);
+                self.style = saved;
+                return;
+            }
             Event::Cmark(e) => e,
         };
         match e {

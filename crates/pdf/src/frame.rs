@@ -54,6 +54,8 @@ pub enum Color {
     Black,
     Gray(f32),
     Link,
+    /// Red, green and blue in 0..=1 (a TLP label's colour).
+    Rgb([f32; 3]),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -260,6 +260,7 @@ fn color(out: &mut Vec<u8>, c: Color, stroke: bool) {
         Color::Black => (None, 0.0),
         Color::Gray(g) => (None, g),
         Color::Link => (Some([0.05, 0.2, 0.55]), 0.0),
+        Color::Rgb(rgb) => (Some(rgb), 0.0),
     };
     match rgb {
         Some([r, g, b]) => {

@@ -91,6 +91,7 @@ fn main() {
         excerpts: &excerpts,
         chronology: &chronology,
         generated_at: now,
+        body_line: 0,
     };
 
     let runs = 20;

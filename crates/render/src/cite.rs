@@ -181,6 +181,7 @@ pub fn ids(text: &str) -> Vec<String> {
 pub(crate) fn unknown_citations(
     briefing: &Briefing,
     by_excerpt: &HashMap<&str, &Excerpt>,
+    body_line: usize,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     for (i, line) in briefing.body.lines().enumerate() {
@@ -188,7 +189,7 @@ pub(crate) fn unknown_citations(
             if !by_excerpt.contains_key(id.as_str()) {
                 out.push(Warning {
                     kind: "unknown-citation",
-                    line: Some(i + 1),
+                    line: Some(body_line + i + 1),
                     message: format!(
                         "[@{id}] cites no excerpt of this project; check the id with `dossier excerpt list`"
                     ),
@@ -301,11 +302,9 @@ impl Ledger {
             if !g.ids.iter().all(|id| notes.find(id).is_some()) {
                 continue;
             }
-            let mut before = &text[at..g.start];
-            if style == CitationStyle::Short {
-                before = before.trim_end();
-            }
-            out.push_str(before);
+            // "troops [@a]": a note's number stands against the word, as a parenthetical does
+            // after its own space.
+            out.push_str(text[at..g.start].trim_end());
             out.push_str(&self.cite(&g.ids, notes, style));
             at = g.end;
         }

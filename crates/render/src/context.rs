@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::lint::{self, Warning};
 use crate::template::{CitationStyle, Manifest};
-use crate::{TemplateError, cite};
+use crate::{Portion, TemplateError, cite};
 
 /// The version of the context schema. Bumped when a field is renamed or removed.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -28,6 +28,9 @@ pub struct Inputs<'a> {
     pub excerpts: &'a [&'a Excerpt],
     pub chronology: &'a Chronology,
     pub generated_at: DateTime<Utc>,
+    /// The lines of the briefing's file before its body (the front matter and its fences), so
+    /// that every message names the file's own lines; 0 for a text that is only a body.
+    pub body_line: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,6 +87,16 @@ pub struct BriefingInfo {
     pub sections: Vec<SectionInfo>,
     /// The sections that are neither BLUF nor key judgments (Discussion, Outlook …).
     pub discussion: Vec<SectionInfo>,
+    /// The classification authority block, from the front matter; empty strings when absent.
+    pub authority: AuthorityInfo,
+}
+
+/// Who classified a briefing, from what, and when it is declassified.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AuthorityInfo {
+    pub classified_by: String,
+    pub derived_from: String,
+    pub declassify_on: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -153,6 +166,9 @@ pub struct EntryInfo {
     /// EDTF: `2015-06-02`, `2015-06`, `2011~`.
     pub date: String,
     pub date_human: String,
+    /// "June 2015 (day not known)": the heading of the entries of a month whose day is not
+    /// known, which come first in their month; empty for an entry dated to a day.
+    pub group: String,
     pub summary: String,
     pub portion: String,
     /// `single`, `reprint`, `same-story` or `independent`.
@@ -228,6 +244,7 @@ impl Context {
             excerpts,
             chronology,
             generated_at,
+            body_line,
         } = inputs;
         check_required(briefing, manifest)?;
         let by_source: BTreeMap<&str, &Source> =
@@ -255,7 +272,11 @@ impl Context {
                 credibility: e.credibility.number(),
                 credibility_description: e.credibility.description(),
                 grade: format!("{}{}", reliability.letter(), e.credibility.number()),
-                portion: marks.portion(e.portion, || format!("excerpt {}", e.id)),
+                portion: marks.portion(e.portion, || Portion {
+                    file: format!("excerpts/{}.toml", e.id),
+                    line: None,
+                    what: format!("excerpt {}", e.id),
+                }),
                 source: e.source.to_string(),
                 outlet: src.map(|s| s.outlet.clone()).unwrap_or_default(),
                 descriptor: src
@@ -276,6 +297,7 @@ impl Context {
             entries.push(EntryInfo {
                 date: entry.date.to_string(),
                 date_human: entry.date_human.clone(),
+                group: entry.group.clone(),
                 summary: entry.summary.clone(),
                 portion,
                 dependence: entry.dependence,
@@ -294,7 +316,7 @@ impl Context {
         let sections: Vec<SectionInfo> = briefing
             .sections()
             .into_iter()
-            .map(|s| section_info(s, &by_excerpt, &mut marks, &briefing.name))
+            .map(|s| section_info(s, briefing, body_line, &by_excerpt, &mut marks))
             .collect();
         let bluf = sections.iter().find(|s| s.kind == "bluf").cloned();
         let key_judgments = sections
@@ -316,7 +338,7 @@ impl Context {
             .iter()
             .map(|s| SourceInfo {
                 id: s.id.to_string(),
-                title: s.title_or_id().to_string(),
+                title: s.title_or_file().to_string(),
                 outlet: outlet(s),
                 author: s
                     .author
@@ -365,7 +387,9 @@ impl Context {
             by_source.get(e.source.as_str())?.outlet_name()
         });
         let reports = chronology.entries.iter().map(|e| e.excerpts.len()).sum();
-        let mut warnings = lint::check(briefing);
+        let mut warnings = lint::check(briefing, body_line);
+        warnings.extend(cite::unknown_citations(briefing, &by_excerpt, body_line));
+        warnings.extend(unrendered_sections(briefing, manifest, body_line));
         let cited_origin: HashMap<&str, (&str, &str)> = chronology
             .entries
             .iter()
@@ -375,11 +399,29 @@ impl Context {
                 Some((id.as_str(), (origin.as_str(), source)))
             })
             .collect();
-        warnings.extend(lint::shared_origins(briefing, |id| {
+        warnings.extend(lint::shared_origins(briefing, body_line, |id| {
             cited_origin.get(id).copied()
         }));
-        warnings.sort_by_key(|w| w.line);
-        warnings.extend(cite::unknown_citations(briefing, &by_excerpt));
+        let classified = !matches!(
+            banner.as_str(),
+            "" | "UNCLASSIFIED"
+                | "CUI"
+                | "TLP:CLEAR"
+                | "TLP:GREEN"
+                | "TLP:AMBER"
+                | "TLP:AMBER+STRICT"
+                | "TLP:RED"
+        );
+        if manifest.authority && classified && briefing.meta.classified_by.trim().is_empty() {
+            warnings.push(Warning {
+                kind: "authority-missing",
+                line: Some(1),
+                message: format!(
+                    "the briefing is {banner} but names no classification authority: add \
+                     classified_by, derived_from and declassify_on to its front matter"
+                ),
+            });
+        }
 
         Ok(Context {
             schema: SCHEMA_VERSION,
@@ -413,6 +455,11 @@ impl Context {
                 key_judgments,
                 sections,
                 discussion,
+                authority: AuthorityInfo {
+                    classified_by: briefing.meta.classified_by.clone(),
+                    derived_from: briefing.meta.derived_from.clone(),
+                    declassify_on: briefing.meta.declassify_on.clone(),
+                },
             },
             marking: MarkingInfo {
                 scheme: manifest.markings,
@@ -494,6 +541,40 @@ fn check_required(briefing: &Briefing, manifest: &Manifest) -> Result<(), Templa
     Ok(())
 }
 
+/// A warning for each section of the briefing the template does not write.
+fn unrendered_sections(briefing: &Briefing, manifest: &Manifest, body_line: usize) -> Vec<Warning> {
+    let named: Vec<&str> = manifest
+        .sections
+        .iter()
+        .map(String::as_str)
+        .filter(|s| *s != crate::template::EVERY_SECTION)
+        .collect();
+    briefing
+        .sections()
+        .into_iter()
+        .filter(|s| !manifest.renders_section(&s.heading))
+        .map(|s| {
+            let instead = if named.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", or move its text into a section it writes ({})",
+                    named.join(", ")
+                )
+            };
+            Warning {
+                kind: "section-not-rendered",
+                line: Some(body_line + s.line),
+                message: format!(
+                    "template {} does not write the section \"{}\", so it will not appear: render \
+                     with a template that does (intsum writes every section){instead}",
+                    manifest.name, s.heading,
+                ),
+            }
+        })
+        .collect()
+}
+
 fn section_kind(heading: &str) -> &'static str {
     let h = heading.to_lowercase();
     match h.as_str() {
@@ -505,11 +586,20 @@ fn section_kind(heading: &str) -> &'static str {
 
 fn section_info(
     s: dossier_model::Section,
+    briefing: &Briefing,
+    body_line: usize,
     by_excerpt: &HashMap<&str, &Excerpt>,
     marks: &mut Marks,
-    briefing: &str,
 ) -> SectionInfo {
     let kind = section_kind(&s.heading);
+    // The section's Markdown is trimmed: the blank lines after the heading are not in it.
+    let blank = briefing
+        .body
+        .lines()
+        .skip(s.line)
+        .take_while(|l| l.trim().is_empty())
+        .count();
+    let first_line = body_line + s.line + blank + 1;
     let paragraphs: Vec<Paragraph> = blocks(&s.markdown, kind == "key_judgments")
         .into_iter()
         .enumerate()
@@ -522,13 +612,10 @@ fn section_info(
                 .into_iter()
                 .chain(cited)
                 .reduce(|a, b| a.max_with(b).unwrap_or(a));
-            let label = || {
-                format!(
-                    "briefings/{briefing}.md line {}: {} paragraph {}",
-                    s.line + line,
-                    s.heading,
-                    i + 1
-                )
+            let label = || Portion {
+                file: format!("briefings/{}.md", briefing.name),
+                line: Some(first_line + line),
+                what: format!("{} paragraph {}", s.heading, i + 1),
             };
             Paragraph {
                 portion: marks.portion(mark, label),
@@ -554,7 +641,7 @@ fn inert_after_mark(body: &str) -> String {
 }
 
 /// Splits Markdown into blocks at blank lines (list items too, when `items`), outside fences.
-/// Each block comes with its line offset from the section's heading.
+/// Each block comes with its 0-based line in `md`.
 fn blocks(md: &str, items: bool) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     let mut cur = String::new();
@@ -576,8 +663,7 @@ fn blocks(md: &str, items: bool) -> Vec<(String, usize)> {
             }
         }
         if cur.is_empty() {
-            // +2: the heading line, and `sections()` trims the blank line after it.
-            start = i + 2;
+            start = i;
         }
         let line = if new_item { strip_item(line) } else { line };
         cur.push_str(line);
@@ -633,7 +719,7 @@ struct Marks {
     require: bool,
     default: Option<Marking>,
     highest: Option<Marking>,
-    unmarked: Vec<String>,
+    unmarked: Vec<Portion>,
     foreign: Vec<String>,
 }
 
@@ -650,7 +736,7 @@ impl Marks {
     }
 
     /// The portion mark text for a portion marked `m` (or the default), e.g. `(U)`.
-    fn portion(&mut self, m: Option<Marking>, label: impl FnOnce() -> String) -> String {
+    fn portion(&mut self, m: Option<Marking>, label: impl FnOnce() -> Portion) -> String {
         let Some(scheme) = self.scheme else {
             return String::new();
         };
@@ -688,7 +774,10 @@ impl Marks {
             });
         }
         if self.require && !self.unmarked.is_empty() {
-            return Err(TemplateError::Unmarked(std::mem::take(&mut self.unmarked)));
+            return Err(TemplateError::Unmarked {
+                scheme: self.scheme.expect("checked"),
+                portions: std::mem::take(&mut self.unmarked),
+            });
         }
         let floor = floor.filter(|f| Some(f.scheme()) == self.scheme);
         let top = match (self.highest, floor) {
@@ -780,7 +869,7 @@ fn origin_summary<'a>(
 }
 
 pub(crate) fn outlet(s: &Source) -> String {
-    s.outlet_name().unwrap_or(s.title_or_id()).to_string()
+    s.outlet_name().unwrap_or(s.title_or_file()).to_string()
 }
 
 pub(crate) fn published_human(s: &Source) -> String {
@@ -857,6 +946,7 @@ mod tests {
                     origin_count: 1,
                     origin_of: Vec::new(),
                     grouped_by_analyst: false,
+                    group: dossier_chronology::group_heading(&date),
                 }
             })
             .collect();

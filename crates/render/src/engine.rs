@@ -15,7 +15,7 @@ use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 use crate::cite::Ledger;
 use crate::guard::{self, MAX_ITEMS, MAX_VALUE_BYTES};
 use crate::lint::Warning;
-use crate::template::{CitationStyle, MAIN, Template};
+use crate::template::{CitationStyle, MAIN, Manifest, Template};
 use crate::{Context, Rendered, TemplateError};
 
 /// The most Markdown a template may write, including captured output.
@@ -61,6 +61,12 @@ pub fn render(template: &Template, ctx: &Context) -> Result<Rendered, TemplateEr
     }
     result.map_err(|e| to_error(&e, template))?;
     let markdown = String::from_utf8(out.buf).expect("the engine writes UTF-8");
+    // `[^4][^5]` would read as note 45 in any viewer.
+    let markdown = match dossier_markdown::separate_note_runs(&markdown) {
+        std::borrow::Cow::Borrowed(_) => markdown,
+        std::borrow::Cow::Owned(separated) => separated,
+    };
+    let markdown = front_matter(&markdown, &template.manifest, ctx)?;
     let mut warnings: Vec<Warning> = ctx.warnings.clone();
     warnings.extend(std::mem::take(
         &mut ledger.lock().expect("not poisoned").warnings,
@@ -72,6 +78,70 @@ pub fn render(template: &Template, ctx: &Context) -> Result<Rendered, TemplateEr
         banner: ctx.marking.banner.clone(),
         style: template.manifest.page.clone(),
     })
+}
+
+/// What the manifest declares around the template's output: a cover page, and the
+/// classification authority block (on the cover, else under the first `#` title).
+fn front_matter(
+    markdown: &str,
+    manifest: &Manifest,
+    ctx: &Context,
+) -> Result<String, TemplateError> {
+    let a = &ctx.briefing.authority;
+    let block = if manifest.authority {
+        let lines: Vec<String> = [
+            ("Classified by", &a.classified_by),
+            ("Derived from", &a.derived_from),
+            ("Declassify on", &a.declassify_on),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| Ok(format!("> **{k}:** {}", md(v)?)))
+        .collect::<Result<_, Error>>()
+        .map_err(|_| TemplateError::OutputTooLarge(MAX_OUTPUT_BYTES >> 20))?;
+        // Lines of one quote, each on its own line (a backslash is a hard break).
+        lines.join("\\\n")
+    } else {
+        String::new()
+    };
+    if manifest.cover {
+        let esc =
+            |s: &str| md(s).map_err(|_| TemplateError::OutputTooLarge(MAX_OUTPUT_BYTES >> 20));
+        let title = if ctx.briefing.title.is_empty() {
+            &ctx.project.title
+        } else {
+            &ctx.briefing.title
+        };
+        let mut cover = format!("# {}\n\n", esc(title)?);
+        if !ctx.briefing.author.is_empty() {
+            cover.push_str(&format!("*{}*\n\n", esc(&ctx.briefing.author)?));
+        }
+        cover.push_str(&format!("{}\n\n", ctx.generated_date));
+        if !block.is_empty() {
+            cover.push_str(&format!("{block}\n\n"));
+        }
+        cover.push_str("\\newpage\n\n");
+        return Ok(cover + markdown);
+    }
+    if block.is_empty() {
+        return Ok(markdown.to_string());
+    }
+    // Under the first title line, else at the top.
+    let at = markdown
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .scan(0, |start, end| {
+            let line = (*start, end);
+            *start = end;
+            Some(line)
+        })
+        .find(|&(start, _)| markdown[start..].starts_with("# "))
+        .map_or(0, |(_, end)| end);
+    Ok(format!(
+        "{}\n{block}\n\n{}",
+        &markdown[..at],
+        &markdown[at..]
+    ))
 }
 
 fn environment(

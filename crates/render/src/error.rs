@@ -80,11 +80,12 @@ pub enum TemplateError {
         field: String,
         template: String,
     },
-    #[error(
-        "this template requires markings and these portions are unmarked: {}; mark them (--portion) or set the project's default classification in dossier.toml",
-        .0.join("; ")
-    )]
-    Unmarked(Vec<String>),
+    #[error("{}", unmarked_sentence(*.scheme, .portions))]
+    Unmarked {
+        scheme: Scheme,
+        /// Every unmarked portion, for `dossier validate` to list; the message names the first.
+        portions: Vec<Portion>,
+    },
     #[error(
         "this template marks portions with {} but these are marked in the other scheme: {}; use a template of their scheme",
         match scheme { Scheme::Classification => "classifications", Scheme::Tlp => "TLP labels" },
@@ -94,4 +95,45 @@ pub enum TemplateError {
         scheme: Scheme,
         portions: Vec<String>,
     },
+}
+
+/// A portion of a briefing or an excerpt, where the analyst finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Portion {
+    /// Relative to the project folder: `briefings/main.md`, `excerpts/<id>.toml`.
+    pub file: String,
+    /// The file's own 1-based line (front matter counted), for a paragraph of a briefing.
+    pub line: Option<usize>,
+    /// "BLUF paragraph 1", "excerpt 2031-03-04-queue-2222".
+    pub what: String,
+}
+
+impl std::fmt::Display for Portion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line} ({})", self.file, self.what),
+            None => write!(f, "{} ({})", self.file, self.what),
+        }
+    }
+}
+
+/// The refusal of unmarked portions in one sentence: how many, the first, and what to do.
+fn unmarked_sentence(scheme: Scheme, portions: &[Portion]) -> String {
+    let example = match scheme {
+        Scheme::Classification => "(U)",
+        Scheme::Tlp => "(TLP:CLEAR)",
+    };
+    let first = portions
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let what = match portions.len() {
+        1 => format!("{first} is unmarked"),
+        n => format!("{n} portions are unmarked, the first at {first}"),
+    };
+    format!(
+        "{what}: start a paragraph with its marking, e.g. `{example} `, mark an excerpt with \
+         `dossier excerpt edit DIR ID --portion`, or set the project's default `classification` \
+         in dossier.toml (`dossier validate` lists every unmarked portion)"
+    )
 }

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use dossier_markdown::{CmarkEvent, Dialect, Event, Tag, TagEnd, events};
+use dossier_model::{Marking, Tlp};
 
 /// Quotes and lists nested deeper than this are flattened in the preview. The HTML parser
 /// behind the sanitiser checks element scope by walking the open elements, so each tag at depth
@@ -17,6 +18,7 @@ h1,h2,h3{font-family:'Source Sans 3',Helvetica,sans-serif;line-height:1.2}\
 blockquote{margin:1em 0;padding:0 1em;border-left:3px solid #bbb;color:#333}\
 blockquote[class^=markdown-alert]{border:1px solid #777;border-radius:4px;padding:.5em 1em;background:#f6f6f2}\
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}\
+.banner.tlp{background:#000;border-color:#000}.tlp-red{color:#FF2B2B}.tlp-amber{color:#FFC000}.tlp-amber-strict{color:#FFC000}.tlp-green{color:#33FF00}.tlp-clear{color:#FFFFFF}\
 hr.page-break{border:0;border-top:2px dashed #aaa;margin:2em 0}\
 .footnote-definition{font-size:.9em}.footnote-definition p{display:inline}code{font-size:.9em}";
 
@@ -57,6 +59,13 @@ pub fn body(markdown: &str, banner: &str) -> String {
         Event::Dialect(Dialect::PageBreak) => {
             Some(CmarkEvent::Html("<hr class=\"page-break\">\n".into()))
         }
+        Event::Dialect(Dialect::NoteSeparator) => Some(CmarkEvent::Html(
+            format!(
+                "<sup class=\"note-separator\">{}</sup>",
+                dossier_markdown::NOTE_SEPARATOR
+            )
+            .into(),
+        )),
     });
     let mut body = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut body, mapped);
@@ -64,9 +73,28 @@ pub fn body(markdown: &str, banner: &str) -> String {
     let banner_html = if banner.is_empty() {
         String::new()
     } else {
-        format!("<div class=\"banner\">{}</div>\n", escape(banner))
+        format!(
+            "<div class=\"{}\">{}</div>\n",
+            banner_class(banner),
+            escape(banner)
+        )
     };
     format!("{banner_html}<article>\n{clean}</article>\n{banner_html}")
+}
+
+/// The banner's classes: a TLP label is set in its colour on black (`STYLE`), as FIRST's TLP 2.0
+/// specifies.
+fn banner_class(banner: &str) -> &'static str {
+    match banner.parse::<Marking>() {
+        Ok(Marking::Tlp(t)) => match t {
+            Tlp::Clear => "banner tlp tlp-clear",
+            Tlp::Green => "banner tlp tlp-green",
+            Tlp::Amber => "banner tlp tlp-amber",
+            Tlp::AmberStrict => "banner tlp tlp-amber-strict",
+            Tlp::Red => "banner tlp tlp-red",
+        },
+        _ => "banner",
+    }
 }
 
 fn sanitize(html: &str) -> String {
@@ -158,5 +186,32 @@ mod tests {
         let b = body(md, "TLP:AMBER");
         assert!(!b.contains("<img"), "{b}");
         assert!(html(md, "T", "TLP:AMBER").contains(&format!("<body>\n{b}</body>")));
+    }
+
+    #[test]
+    fn tlp_banners_are_in_their_first_colours_on_black() {
+        for (label, tlp) in [
+            ("TLP:RED", Tlp::Red),
+            ("TLP:AMBER", Tlp::Amber),
+            ("TLP:AMBER+STRICT", Tlp::AmberStrict),
+            ("TLP:GREEN", Tlp::Green),
+            ("TLP:CLEAR", Tlp::Clear),
+        ] {
+            let b = body("text", label);
+            let class = banner_class(label);
+            assert!(b.contains(&format!("<div class=\"{class}\">")), "{b}");
+            // The style sheet gives the class the colour the model names.
+            let [r, g, bl] = tlp.colour();
+            let rule = format!(
+                "{}{{color:#{r:02X}{g:02X}{bl:02X}}}",
+                class.rsplit(' ').next().unwrap()
+            );
+            assert!(
+                STYLE.contains(&format!(".{rule}")),
+                "{rule} not in the style sheet"
+            );
+        }
+        assert!(STYLE.contains(".banner.tlp{background:#000"));
+        assert_eq!(banner_class("SECRET"), "banner");
     }
 }

@@ -16,11 +16,12 @@ mod lint;
 mod template;
 
 pub use context::{
-    BriefingInfo, ChronologyInfo, ConflictInfo, Context, EntryInfo, ExcerptInfo, Inputs, Judgment,
-    MarkingInfo, Paragraph, ProjectInfo, SCHEMA_VERSION, SectionInfo, SourceInfo, TemplateInfo,
+    AuthorityInfo, BriefingInfo, ChronologyInfo, ConflictInfo, Context, EntryInfo, ExcerptInfo,
+    Inputs, Judgment, MarkingInfo, Paragraph, ProjectInfo, SCHEMA_VERSION, SectionInfo, SourceInfo,
+    TemplateInfo,
 };
 pub use engine::{MAX_OUTPUT_BYTES, render};
-pub use error::TemplateError;
+pub use error::{Portion, TemplateError};
 pub use guard::MAX_VALUE_BYTES;
 pub use html::{STYLE as PREVIEW_STYLE, body as html_body, html};
 pub use lint::Warning;

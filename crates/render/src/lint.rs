@@ -14,9 +14,10 @@ use crate::cite;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
     /// `uncited-judgment`, `likelihood-with-confidence`, `mixed-likelihood-scales`,
-    /// `shared-origin`, `unknown-citation`, `citation-after-endnotes`.
+    /// `shared-origin`, `unknown-citation`, `citation-after-endnotes`, `section-not-rendered`.
     pub kind: &'static str,
-    /// 1-based line in the briefing body, when the warning is about a line.
+    /// 1-based line of the briefing's file (front matter counted), when the warning is about a
+    /// line.
     pub line: Option<usize>,
     pub message: String,
 }
@@ -42,13 +43,14 @@ const ODDS: [&str; 7] = [
 ];
 const CONFIDENCE: [&str; 3] = ["high confidence", "moderate confidence", "low confidence"];
 
-pub fn check(briefing: &Briefing) -> Vec<Warning> {
+/// The warnings on `briefing`, whose body starts after `body_line` lines of its file.
+pub fn check(briefing: &Briefing, body_line: usize) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut first_words: Option<(usize, &str)> = None;
     let mut first_odds: Option<(usize, &str)> = None;
     let mut fence = false;
     for (i, line) in briefing.body.lines().enumerate() {
-        let n = i + 1;
+        let n = body_line + i + 1;
         if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
             fence = !fence;
         }
@@ -82,7 +84,7 @@ pub fn check(briefing: &Briefing) -> Vec<Warning> {
             ),
         });
     }
-    for (line, item) in key_judgments(briefing) {
+    for (line, item) in key_judgments(briefing, body_line) {
         if cite::ids(item).is_empty() {
             out.push(Warning {
                 kind: "uncited-judgment",
@@ -96,8 +98,9 @@ pub fn check(briefing: &Briefing) -> Vec<Warning> {
     out
 }
 
-/// The list items of the "Key judgments" section, with their 1-based body lines.
-fn key_judgments(briefing: &Briefing) -> Vec<(usize, &str)> {
+/// The list items of the "Key judgments" section, with their 1-based lines of the file (the
+/// body starts after `body_line` lines).
+fn key_judgments(briefing: &Briefing, body_line: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     for s in briefing.sections() {
         if !matches!(
@@ -106,7 +109,7 @@ fn key_judgments(briefing: &Briefing) -> Vec<(usize, &str)> {
         ) {
             continue;
         }
-        let mut line = s.line;
+        let mut line = body_line + s.line;
         for l in briefing.body.lines().skip(s.line) {
             line += 1;
             if l.starts_with("## ") {
@@ -125,10 +128,11 @@ fn key_judgments(briefing: &Briefing) -> Vec<(usize, &str)> {
 /// `origin_of` gives a cited excerpt's origin and source, when the chronology knows it.
 pub(crate) fn shared_origins<'a>(
     briefing: &Briefing,
+    body_line: usize,
     origin_of: impl Fn(&str) -> Option<(&'a str, &'a str)>,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
-    for (line, item) in key_judgments(briefing) {
+    for (line, item) in key_judgments(briefing, body_line) {
         let cited: Vec<(&str, &str)> = cite::ids(item)
             .iter()
             .filter_map(|id| origin_of(id))
@@ -195,7 +199,19 @@ mod tests {
             meta: BriefingMeta::default(),
             body: body.into(),
         };
-        check(&b).into_iter().map(|w| (w.kind, w.line)).collect()
+        check(&b, 0).into_iter().map(|w| (w.kind, w.line)).collect()
+    }
+
+    #[test]
+    fn regression_lines_left_out_the_front_matter() {
+        // `render` said main.md:2 where the file's line is 5: three lines of front matter.
+        let b = Briefing {
+            name: "main".into(),
+            meta: BriefingMeta::default(),
+            body: "## Key judgments\n- Iran will leave.\n".into(),
+        };
+        let lines: Vec<Option<usize>> = check(&b, 3).into_iter().map(|w| w.line).collect();
+        assert_eq!(lines, [Some(5)]);
     }
 
     #[test]
@@ -234,7 +250,7 @@ mod tests {
             "e" => Some(("Harbour Herald", "s3")),
             _ => None,
         };
-        let got: Vec<_> = shared_origins(&b, origins)
+        let got: Vec<_> = shared_origins(&b, 0, origins)
             .into_iter()
             .map(|w| (w.kind, w.line, w.message.contains("(Pellan Wire)")))
             .collect();

@@ -42,8 +42,37 @@ pub struct Manifest {
     /// Front-matter fields the briefing must fill: `title`, `author`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required_fields: Vec<String>,
+    /// The briefing's sections (`##` headings) this template writes, matched
+    /// case-insensitively; `*` stands for every section not named. The analyst is warned of a
+    /// section that will not appear. Default: `["*"]`.
+    #[serde(default = "every_section")]
+    pub sections: Vec<String>,
+    /// Start with a cover page: the title, the author, the date and, when the template
+    /// declares it, the classification authority block; then a page break.
+    #[serde(default)]
+    pub cover: bool,
+    /// Write the classification authority block (the briefing's `classified_by`,
+    /// `derived_from`, `declassify_on`) under the title, or on the cover.
+    #[serde(default)]
+    pub authority: bool,
     #[serde(default)]
     pub page: PageStyle,
+}
+
+fn every_section() -> Vec<String> {
+    vec![EVERY_SECTION.into()]
+}
+
+/// In [`Manifest::sections`]: every section not named.
+pub const EVERY_SECTION: &str = "*";
+
+impl Manifest {
+    /// Whether this template writes the briefing's section headed `heading`.
+    pub fn renders_section(&self, heading: &str) -> bool {
+        self.sections
+            .iter()
+            .any(|s| s == EVERY_SECTION || s.trim().eq_ignore_ascii_case(heading.trim()))
+    }
 }
 
 fn default_version() -> String {

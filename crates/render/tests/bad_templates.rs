@@ -225,17 +225,30 @@ fn markings_required_without_default_lists_the_unmarked_portions() {
     p.config.classification = None;
     let t = Template::builtin("intsum").unwrap();
     let e = p.build(&t.manifest).unwrap_err();
-    let TemplateError::Unmarked(list) = &e else {
+    let TemplateError::Unmarked { portions, .. } = &e else {
         panic!("{e:?}")
     };
+    let list: Vec<String> = portions.iter().map(ToString::to_string).collect();
     assert!(
-        list.contains(&"excerpt 2031-03-04-queue-2222".to_string()),
+        list.iter()
+            .any(|l| l.contains("excerpts/2031-03-04-queue-2222.toml")),
         "{list:?}"
     );
     assert!(
         list.iter().any(|l| l.contains("Key judgments paragraph 3")),
         "{list:?}"
     );
+    // One sentence: how many, the first, what to do; never the whole list.
+    let message = e.to_string();
+    assert!(
+        message.starts_with(&format!(
+            "{} portions are unmarked, the first at ",
+            list.len()
+        )),
+        "{message}"
+    );
+    assert!(!message.contains(&list[1]), "{message}");
+    assert!(message.contains("dossier validate"), "{message}");
     // The banner is the highest portion present.
     let p = common::demo(false);
     let ctx = p.build(&t.manifest).unwrap();

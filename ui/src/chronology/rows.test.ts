@@ -14,6 +14,7 @@ function entry(date: string, summary: string, more: Partial<ChronologyEntry> = {
     year: y,
     month: m ?? null,
     day: d ?? null,
+    group: d ? "" : m ? `${date} (day not known)` : "",
     summary,
     excerpts: [`x-${summary}`],
     quotes: [`quote about ${summary}`],
@@ -44,6 +45,7 @@ describe("rowsOf", () => {
     expect(rows).toEqual([
       "year:2015",
       "month:2015-6",
+      "group:2015-6-2015-06 (day not known)",
       "c",
       "day:2015-06-02",
       "a",

@@ -60,6 +60,7 @@ function normaliseTo(to: string): string {
 export type Row =
   | { kind: "year"; year: number; key: string }
   | { kind: "month"; year: number; month: number; key: string }
+  | { kind: "group"; label: string; key: string }
   | { kind: "day"; year: number; month: number; day: number; key: string }
   | { kind: "entry"; entry: ChronologyEntry; index: number; day: string | null; key: string };
 
@@ -69,8 +70,9 @@ export function dayOf(e: ChronologyEntry): string | null {
 }
 
 /** Rows for the entries `keep` passes (in the core's order): headings where the year, month or day changes.
- * An entry known only to the month (or a range within one) comes under the month before its
- * days; one known only to the year, under the year before its months. */
+ * The entries whose day is not known (a month, a range of days, a circa date) come under the
+ * month before its days, headed by the core's group ("June 2015 (day not known)"); one known only
+ * to the year, under the year before its months. */
 export function rowsOf(entries: ChronologyEntry[], keep: (e: ChronologyEntry) => boolean = () => true): Row[] {
   // Indexes stay those of `entries` whatever the filter keeps: selection and reordering use them.
   const order = entries
@@ -87,17 +89,24 @@ export function rowsOf(entries: ChronologyEntry[], keep: (e: ChronologyEntry) =>
   let year: number | null = null;
   let month: string | null = null;
   let day: string | null = null;
+  let group: string | null = null;
   for (const { e, index } of order) {
     if (e.year !== year) {
       year = e.year;
       month = null;
       day = null;
+      group = null;
       rows.push({ kind: "year", year: e.year, key: `y${e.year}` });
     }
     if (e.month !== null && `${e.year}-${e.month}` !== month) {
       month = `${e.year}-${e.month}`;
       day = null;
+      group = null;
       rows.push({ kind: "month", year: e.year, month: e.month, key: `m${month}` });
+    }
+    if (e.group && e.group !== group) {
+      group = e.group;
+      rows.push({ kind: "group", label: e.group, key: `g${month}-${e.group}` });
     }
     const d = dayOf(e);
     if (d !== null && d !== day) {

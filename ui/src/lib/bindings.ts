@@ -90,7 +90,13 @@ first_day: string, last_day: string,
 /**
  * Where the entry groups: its year, and its month and day when the date pins them.
  */
-year: number, month: number | null, day: number | null, summary: string, excerpts: Array<string>, 
+year: number, month: number | null, day: number | null, 
+/**
+ * For an entry whose day is not known (a month, a range of days, a circa date): the
+ * heading it stands under at the start of its month, "June 2015 (day not known)"; empty
+ * for an entry dated to a day (the core's `Entry::group`).
+ */
+group: string, summary: string, excerpts: Array<string>, 
 /**
  * The quote of each excerpt, in the order of `excerpts` (shown as text).
  */

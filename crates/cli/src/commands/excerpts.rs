@@ -128,8 +128,26 @@ pub fn run(world: &World, c: ExcerptCommand) -> CliResult {
             d.note = f.note.unwrap_or_default();
             d.translation = f.translation.and_then(|c| c.0);
             d.sequence = f.sequence.unwrap_or(0);
+            let dated_by_analyst = d.date.is_some();
             let x = p.add_excerpt(d)?;
             print_one(x, a.json, "added");
+            match &x.date {
+                None => eprintln!(
+                    "note: the quote's sentence states no date the chronology can use, so {} is \
+                     undated; set one with `dossier excerpt edit {} {} --date EDTF`",
+                    x.id,
+                    a.dir.display(),
+                    x.id
+                ),
+                Some(found) if !dated_by_analyst => eprintln!(
+                    "note: dated {} from \"{}\" in the quote's sentence ({}); `dossier validate` \
+                     flags the dates to confirm",
+                    found.value.human(),
+                    found.evidence.as_deref().unwrap_or(""),
+                    found.provenance
+                ),
+                Some(_) => {}
+            }
         }
         ExcerptCommand::Show(a) => {
             let p = open(world, &a.dir)?;

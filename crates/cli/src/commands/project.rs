@@ -111,24 +111,33 @@ pub fn chronology(world: &World, a: ChronologyArgs) -> CliResult {
         print!("{}", dossier::chronology::to_csv(&c));
         return Ok(());
     }
-    let rows: Vec<Vec<String>> = c
-        .entries
-        .iter()
-        .map(|e| {
-            let cites = e
-                .excerpts
-                .iter()
-                .map(|x| x.to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            vec![
-                e.date_human.clone(),
-                cites,
-                e.dependence.name().to_string(),
-                e.summary.clone(),
-            ]
-        })
-        .collect();
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(c.entries.len());
+    let mut group = "";
+    for e in &c.entries {
+        // The entries of a month whose day is not known, under their heading.
+        if !e.group.is_empty() && e.group != group {
+            rows.push(vec![
+                e.group.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        group = &e.group;
+        let cites = e
+            .excerpts
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let indent = if e.group.is_empty() { "" } else { "  " };
+        rows.push(vec![
+            format!("{indent}{}", e.date_human),
+            cites,
+            e.dependence.name().to_string(),
+            e.summary.clone(),
+        ]);
+    }
     output::table(&["DATE", "EXCERPTS", "DEPENDENCE", "EVENT"], &rows);
     for x in &c.conflicts {
         let kind = format!("{:?}", x.kind).to_lowercase();

@@ -167,6 +167,9 @@ impl Layouter<'_> {
         });
         u.items.extend(place(runs, x, u.baseline).map(Item::Run));
         u.note = Some(number);
+        for u in &mut self.units[first..] {
+            u.in_note = true;
+        }
         self.start_block(first, column.size * 0.4);
     }
 }

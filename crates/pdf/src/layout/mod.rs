@@ -53,7 +53,15 @@ struct Unit {
     page_break: bool,
     /// Baseline of the unit's first line (for list markers).
     baseline: f32,
+    /// The last line of a heading: the lines after it are kept with it ([`HEADING_KEEPS`]).
+    ends_heading: bool,
+    /// A line of an endnote (the notes may be balanced over the last two pages).
+    in_note: bool,
 }
+
+/// How many lines after a heading stay on its page: a chronology entry's date heading keeps
+/// its summary and the first line of its quote, never ending a page alone.
+const HEADING_KEEPS: usize = 2;
 
 /// The column a block is laid in: its left edge, width, font size and nesting depth.
 #[derive(Clone)]
@@ -106,6 +114,7 @@ pub fn layout(markdown: &str, style: &PageStyle, meta: &DocumentMeta) -> Documen
         depth: 0,
     };
     l.blocks(&blocks, &column);
+    keep_after_headings(&mut l.units);
     l.paginate(width, height, meta)
 }
 
@@ -174,6 +183,11 @@ impl Layouter<'_> {
                 self.paragraph(content, &ps, column, Alignment::None);
                 for u in &mut self.units[first..] {
                     u.keep = true;
+                }
+                if self.units.len() > first
+                    && let Some(last) = self.units.last_mut()
+                {
+                    last.ends_heading = true;
                 }
                 if let Some(u) = self.units.get_mut(first) {
                     u.outline = Some(HeadingName {
@@ -294,6 +308,22 @@ impl Layouter<'_> {
     }
 }
 
+/// Keeps the [`HEADING_KEEPS`] lines after each heading on the heading's page (whatever blocks
+/// they belong to: a one-line summary and the first line of a quote), up to a forced break.
+fn keep_after_headings(units: &mut [Unit]) {
+    for i in 0..units.len() {
+        if !units[i].ends_heading {
+            continue;
+        }
+        for u in units.iter_mut().skip(i + 1).take(HEADING_KEEPS) {
+            if u.page_break {
+                break;
+            }
+            u.keep = true;
+        }
+    }
+}
+
 fn runs_width(runs: &[GlyphRun]) -> f32 {
     runs.iter()
         .flat_map(|r| r.glyphs.iter())
@@ -381,5 +411,39 @@ fn shift_shape(s: &Shape, dy: f32) -> Shape {
             h: *h,
             fill: *fill,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chronology entry's date heading ended page 2 while its summary and quote started page
+    /// 3: the two lines after a heading, over block boundaries, are kept with it.
+    #[test]
+    fn regression_a_heading_ended_a_page_alone() {
+        let doc = "### 2 June 2015 (U)\n\nRouhani pledges support *(1 source)*\n\n> will remain at the side of the Syrian nation until the end of the road\n\nNext paragraph.";
+        let style = PageStyle::default();
+        let mut l = Layouter {
+            style: &style,
+            shaper: Shaper::default(),
+            units: Vec::new(),
+            table_heads: Vec::new(),
+            body: Family::from_name(&style.body_font),
+            heading: Family::from_name(&style.heading_font),
+            after_heading: false,
+        };
+        let column = Column {
+            x: 0.0,
+            width: 400.0,
+            size: 10.0,
+            depth: 0,
+        };
+        l.blocks(&crate::blocks::parse(doc), &column);
+        keep_after_headings(&mut l.units);
+        let keeps: Vec<bool> = l.units.iter().map(|u| u.keep).collect();
+        // Heading, summary line, first quote line: the page may break only before the heading
+        // and before the paragraph after the quote.
+        assert_eq!(keeps, [false, true, true, false], "{keeps:?}");
     }
 }

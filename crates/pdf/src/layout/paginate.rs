@@ -137,8 +137,65 @@ fn page_ranges(units: &[Unit], table_heads: &[Unit], avail: f32) -> Vec<Range<us
     if start < units.len() || ranges.is_empty() {
         ranges.push(start..units.len());
     }
+    balance_trailing_notes(units, &mut ranges, avail);
     ranges
 }
+
+/// A last page holding only a few endnotes (less than [`FEW_NOTES`] of a page) takes more of
+/// them from the page before, at a break between notes, so that it is no longer a page of a few
+/// strays: the notes are shared out between the two pages.
+fn balance_trailing_notes(units: &[Unit], ranges: &mut [Range<usize>], avail: f32) {
+    let [.., before, last] = ranges else {
+        return;
+    };
+    let notes_only = |r: &Range<usize>| units[r.clone()].iter().all(|u| u.in_note);
+    if Range::is_empty(last) || before.end != last.start || !notes_only(last) {
+        return;
+    }
+    let height = |r: Range<usize>| -> f32 {
+        units[r.clone()]
+            .iter()
+            .enumerate()
+            .map(|(k, u)| {
+                if k == 0 {
+                    u.height
+                } else {
+                    u.before + u.height
+                }
+            })
+            .sum()
+    };
+    let last_height = height(last.clone());
+    if last_height >= avail * FEW_NOTES {
+        return;
+    }
+    // The notes at the end of the page before, and how much the two pages hold of them.
+    let first_note = (before.start..before.end)
+        .rev()
+        .take_while(|&i| units[i].in_note)
+        .last()
+        .unwrap_or(before.end);
+    let total = height(first_note..last.end);
+    // Move the break back to the start of a note (never inside one), as far as half the
+    // notes, while the last page still fits.
+    let mut at = last.start;
+    for j in (first_note + 1..last.start).rev() {
+        if height(j..last.end) > avail.min(total / 2.0 + avail * FEW_NOTES) {
+            break;
+        }
+        if units[j].note.is_some() && !units[j].keep {
+            at = j;
+            if height(j..last.end) >= total / 2.0 {
+                break;
+            }
+        }
+    }
+    before.end = at;
+    last.start = at;
+}
+
+/// Below this share of a page, a last page of endnotes alone takes more of them.
+const FEW_NOTES: f32 = 0.2;
 
 #[cfg(test)]
 mod tests {
@@ -175,6 +232,39 @@ mod tests {
             unit(10.0, false),
         ];
         assert_eq!(page_ranges(&units, &[], 100.0), [0..1, 2..3, 3..4]);
+    }
+
+    fn note(height: f32, starts: bool) -> Unit {
+        Unit {
+            height,
+            in_note: true,
+            note: starts.then_some(1),
+            keep: !starts,
+            ..Unit::default()
+        }
+    }
+
+    #[test]
+    fn a_last_page_of_a_few_notes_takes_more_from_the_page_before() {
+        // Body text fills most of page one, then ten one-line notes: two would fall alone
+        // on page two; the notes are shared out instead.
+        let mut units = vec![unit(20.0, false)];
+        units.extend((0..10).map(|_| note(8.0, true)));
+        let ranges = page_ranges(&units, &[], 84.0);
+        assert_eq!(ranges.len(), 2, "{ranges:?}");
+        let last = ranges[1].len();
+        assert!(last >= 4, "the last page holds {last} notes: {ranges:?}");
+        // Never inside a note: a break falls where a note starts.
+        let units = [
+            unit(60.0, false),
+            note(8.0, true),
+            note(8.0, false),
+            note(8.0, true),
+            note(8.0, false),
+        ];
+        for r in page_ranges(&units, &[], 84.0) {
+            assert!(units[r.start].note.is_some() || r.start == 0, "{r:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use super::{Layouter, PT_PER_MM, place, runs_width};
 use crate::DocumentMeta;
-use crate::frame::{Color, Page};
+use crate::frame::{Color, Page, Shape};
+use dossier_model::Marking;
 
 impl Layouter<'_> {
     pub(super) fn running_heads(
@@ -40,18 +41,31 @@ impl Layouter<'_> {
                         continue;
                     }
                     let bold = tpl.contains("{banner}");
-                    let runs = self.runs(
-                        text,
-                        self.heading.font(bold, false),
-                        size,
-                        Color::Gray(0.25),
-                    );
+                    // A TLP label alone in its slot: its colour on black (FIRST's TLP 2.0).
+                    let tlp = match meta.banner.parse::<Marking>() {
+                        Ok(Marking::Tlp(t)) if text == meta.banner => Some(t.colour()),
+                        _ => None,
+                    };
+                    let ink = tlp.map_or(Color::Gray(0.25), |c| {
+                        Color::Rgb(c.map(|v| f32::from(v) / 255.0))
+                    });
+                    let runs = self.runs(text, self.heading.font(bold, false), size, ink);
                     let w = runs_width(&runs);
                     let x = match k {
                         0 => left,
                         1 => (left + right - w) / 2.0,
                         _ => right - w,
                     };
+                    if tlp.is_some() {
+                        let pad = size * 0.4;
+                        page.shapes.push(Shape::Rect {
+                            x: x - pad,
+                            y: y - size * 0.85,
+                            w: w + 2.0 * pad,
+                            h: size * 1.2,
+                            fill: Color::Black,
+                        });
+                    }
                     page.runs.extend(place(runs, x, y));
                 }
             }
@@ -89,5 +103,35 @@ mod tests {
                 assert!(f.advance(g.gid) > 0, "glyph {} not of {:?}", g.gid, r.font);
             }
         }
+    }
+
+    #[test]
+    fn a_tlp_banner_is_its_colour_on_black() {
+        let meta = DocumentMeta {
+            title: "T".into(),
+            banner: "TLP:AMBER".into(),
+            ..DocumentMeta::default()
+        };
+        let style = PageStyle {
+            header: ["".into(), "{banner}".into(), "".into()],
+            ..PageStyle::default()
+        };
+        let doc = layout("text", &style, &meta);
+        let page = &doc.pages[0];
+        let label = page
+            .runs
+            .iter()
+            .find(|r| r.text == "TLP:AMBER")
+            .expect("the banner");
+        assert_eq!(label.color, Color::Rgb([1.0, 192.0 / 255.0, 0.0]));
+        assert!(
+            page.shapes.iter().any(|s| matches!(
+                s,
+                Shape::Rect { x, y, w, fill: Color::Black, .. }
+                    if *x < label.x && *y < label.y && x + w > label.x
+            )),
+            "a black box behind the label: {:?}",
+            page.shapes
+        );
     }
 }

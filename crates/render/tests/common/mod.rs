@@ -31,6 +31,7 @@ impl Project {
             excerpts: &excerpts,
             chronology: &self.chronology,
             generated_at: now(),
+            body_line: 0,
         };
         dossier_render::Context::build(inputs, manifest)
     }
