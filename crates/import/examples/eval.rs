@@ -53,6 +53,7 @@ fn main() {
                 // The scorer compares words: link targets are not article words.
                 "text": links.replace_all(&x.text, "]").replace(['[', ']'], ""),
                 "title": x.title.map(|t| t.value),
+                "warnings": x.warnings,
                 "date": x
                     .published
                     .filter(|d| d.value.precision() == Some(dossier_model::Precision::Day))
