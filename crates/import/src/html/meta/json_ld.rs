@@ -16,6 +16,8 @@ pub(super) struct JsonLd {
     pub published: Option<String>,
     /// Every `datePublished`, `dateCreated` and `dateModified`: other writings of the instant.
     pub stamps: Vec<String>,
+    /// `articleBody`, else `description`: the text of a page that prints it only by script.
+    pub body: Option<String>,
 }
 
 /// A date key in JSON-LD that does not parse as JSON (raw newlines in strings, trailing commas
@@ -61,6 +63,11 @@ impl JsonLd {
                 );
                 if self.headline.is_none() {
                     self.headline = str_of("headline").filter(|h| !h.trim().is_empty());
+                }
+                if self.body.is_none() {
+                    self.body = ["articleBody", "text", "description"]
+                        .iter()
+                        .find_map(|k| str_of(k).filter(|b| !b.trim().is_empty()));
                 }
                 if self.author.is_none() {
                     self.author = o.get("author").and_then(name_of);

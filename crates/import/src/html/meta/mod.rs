@@ -20,6 +20,9 @@ pub struct Meta {
     pub url: Option<Found<String>>,
     pub language: Option<Found<String>>,
     pub published: Option<Found<Edtf>>,
+    /// What the page says its text is when it prints none itself: JSON-LD `articleBody` (or
+    /// `description`), else the `description` meta tags. Only for a page with no other text.
+    pub summary: Option<Found<String>>,
 }
 
 /// What `head` says of the page; `location` is the address an archive (MHTML) says the page was
@@ -113,6 +116,15 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
                     primary_language(v).map(|l| Found::by_rule(l, format!("html:meta:{k}"), 0.8))
                 },
             )
+        });
+
+    m.summary = ld
+        .body
+        .clone()
+        .map(|b| Found::by_rule(b, "html:json-ld:body", 0.8))
+        .or_else(|| {
+            meta(&["og:description", "description", "twitter:description"])
+                .map(|(k, v)| Found::by_rule(v.into(), format!("html:meta:{k}"), 0.6))
         });
 
     let url = m.url.as_ref().map(|u| u.value.as_str()).or(location);
