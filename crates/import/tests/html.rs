@@ -300,3 +300,34 @@ fn article_written_straight_into_a_div_beside_a_link_list() {
     );
     assert!(!x.text.contains("Market Square"), "{}", x.text);
 }
+
+/// Issue #16: an editor that wraps every paragraph in `<div><div><span>` leaves the article
+/// without a `<p>`; the author's note in real paragraphs below it was taken instead.
+#[test]
+fn paragraphs_written_as_divs_of_spans_are_the_article() {
+    let para = |t: &str| format!("<div style=\"margin: 1em 0\"><div><span>{t}</span></div></div>");
+    let chapter: String = [
+        "The caravan reached the salt flats before noon, and the drivers, tired and quiet, let \
+         the camels rest in the shade of the last dune while the cook lit a small fire.",
+        "Nobody spoke about the missing guide. His tent was still folded on the second wagon, \
+         his knife still tied to the pole, and the youngest driver kept glancing at it.",
+        "By evening the wind turned, carrying the smell of rain from the hills, and the old \
+         trader said, to no one in particular, that they would have to leave before dawn.",
+    ]
+    .iter()
+    .map(|t| para(t))
+    .collect();
+    let page = format!(
+        "<html><body><div class=chapter-inner>{chapter}</div>\
+         <div class=\"portlet author-note\"><p>Author's note: thanks for reading, and sorry, \
+         again, for the late chapter; the next one, I promise, comes on Friday.</p></div>\
+         </body></html>"
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(
+        x.text.contains("The caravan reached the salt flats"),
+        "{}",
+        x.text
+    );
+    assert!(x.text.contains("leave before dawn"), "{}", x.text);
+}

@@ -142,6 +142,9 @@ fn is_chrome_element(doc: &Document, st: &Stats, id: usize, by_class: bool) -> b
     }
 }
 
+/// Fewer bytes in a div of phrasing content are a label (a byline, a date), not a paragraph.
+const PHRASING_PARAGRAPH: u32 = 80;
+
 /// How much to trust class names. `Strict` first; `Lenient` when that finds (almost) nothing,
 /// because some sites put "sidebar" or "share" in a class of the wrapper around everything;
 /// `Whole` renders everything visible, headings included, for a page where both found nothing.
@@ -174,7 +177,18 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
             && doc
                 .children(id as u32)
                 .any(|c| doc.node(c).tag == Tag::Text && visible_len(&doc.node(c).text) >= 80);
+        // A div of phrasing content only (text, links, spans, line breaks), as long as a
+        // paragraph, is a paragraph written as a div, as Readability reads it: editors that wrap
+        // each paragraph in `<div><span>` leave the article without a single `<p>`.
+        let phrasing = !holds_text
+            && node.tag == Tag::Div
+            && st.text[id] >= PHRASING_PARAGRAPH
+            && doc.children(id as u32).all(|c| {
+                let t = doc.node(c).tag;
+                !t.is_block() || t == Tag::Br
+            });
         let is_para = holds_text
+            || phrasing
             || matches!(
                 node.tag,
                 Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li
