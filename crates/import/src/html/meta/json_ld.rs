@@ -16,6 +16,8 @@ pub(super) struct JsonLd {
     pub published: Option<String>,
     /// Every `datePublished`, `dateCreated` and `dateModified`: other writings of the instant.
     pub stamps: Vec<String>,
+    /// The raw `dateModified`: the page's last change.
+    pub modified: Option<String>,
     /// `articleBody`, else `description`: the text of a page that prints it only by script.
     pub body: Option<String>,
 }
@@ -38,6 +40,9 @@ impl JsonLd {
                     if &c[1] == "datePublished" && ld.published.is_none() {
                         ld.published = Some(c[2].to_string());
                     }
+                    if &c[1] == "dateModified" && ld.modified.is_none() {
+                        ld.modified = Some(c[2].to_string());
+                    }
                     ld.stamps.push(c[2].to_string());
                 }
             }
@@ -55,6 +60,9 @@ impl JsonLd {
                 let str_of = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
                 if self.published.is_none() {
                     self.published = str_of("datePublished");
+                }
+                if self.modified.is_none() {
+                    self.modified = str_of("dateModified");
                 }
                 self.stamps.extend(
                     ["datePublished", "dateCreated", "dateModified"]

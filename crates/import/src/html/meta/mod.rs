@@ -3,6 +3,7 @@
 //! confidence; the first rule that finds a value wins. The publication date has a module of its
 //! own ([`published`]), and so has JSON-LD ([`json_ld`]).
 
+mod evidence;
 mod json_ld;
 mod published;
 
@@ -128,7 +129,8 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
         });
 
     let url = m.url.as_ref().map(|u| u.value.as_str()).or(location);
-    m.published = published::published(head, &ld, url);
+    m.published =
+        published::published(head, &ld, url).map(|found| evidence::explain(found, head, &ld, url));
     m
 }
 
