@@ -34,7 +34,9 @@ fn main() -> Result<(), String> {
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let dct = item["dct"].as_str().and_then(|d| {
-            // A few publication dates in the set are written day-month-year.
+            // A few publication dates in the set are written day-month-year; tbaq's often carry
+            // a time ("1998-12-05T09:42"): the day is the reference.
+            let d = d.split('T').next().unwrap_or(d);
             NaiveDate::parse_from_str(d, "%Y-%m-%d")
                 .or_else(|_| NaiveDate::parse_from_str(d, "%d-%m-%Y"))
                 .ok()
