@@ -36,7 +36,24 @@ pub(super) fn explain(
     ld: &JsonLd,
     url: Option<&str>,
 ) -> Found<Edtf> {
-    let said = statements(head, ld, url);
+    let url_day = url.and_then(|u| metadata::url_day(u, Years::PUBLISHED));
+    // A UTC timestamp a day off the choice may be the publisher's local day, as in the choice
+    // itself; only then is the (costlier) local reading asked for.
+    let day_of = |raw: &str, d: Edtf| {
+        let off_by_one = matches!(
+            (d.earliest(), found.value.earliest()),
+            (Some(a), Some(b)) if (a - b).num_days().abs() == 1
+        );
+        if off_by_one {
+            local_day(raw, head, ld, url_day).unwrap_or(d)
+        } else {
+            d
+        }
+    };
+    let said: Vec<(String, Edtf)> = statements(head, ld, url_day)
+        .into_iter()
+        .map(|(what, raw, d)| (what, raw.map_or(d, |r| day_of(r, d))))
+        .collect();
     let agree: Vec<&str> = said
         .iter()
         .filter(|(_, d)| *d == found.value)
@@ -77,32 +94,38 @@ pub(super) fn explain(
     Found::by_rule(found.value, found.provenance, confidence).with_evidence(evidence)
 }
 
-/// The publication days the page states, each with where: JSON-LD, the date `<meta>` tags,
-/// the URL path, its first `<time>` element and the date under its headline.
-///
-/// A UTC timestamp counts for the publisher's local day, as in the choice itself.
-fn statements(head: &Head, ld: &JsonLd, url: Option<&str>) -> Vec<(String, Edtf)> {
-    let url_day = url.and_then(|u| metadata::url_day(u, Years::PUBLISHED));
-    let day = |raw: &str| {
-        metadata::day(raw, Years::PUBLISHED).map(|d| local_day(raw, head, ld, url_day).unwrap_or(d))
-    };
+/// The publication days the page states, each with where and the machine value it was read
+/// from (none for the URL path and a printed date): JSON-LD, the date `<meta>` tags, the URL
+/// path, its first `<time>` element and the date under its headline.
+fn statements<'h>(
+    head: &'h Head,
+    ld: &'h JsonLd,
+    url_day: Option<Edtf>,
+) -> Vec<(String, Option<&'h str>, Edtf)> {
+    let day = |raw: &str| metadata::day(raw, Years::PUBLISHED);
     let mut said = Vec::new();
-    if let Some(d) = ld.published.as_deref().and_then(day) {
-        said.push(("JSON-LD datePublished".to_string(), d));
+    if let Some(raw) = ld.published.as_deref()
+        && let Some(d) = day(raw)
+    {
+        said.push(("JSON-LD datePublished".to_string(), Some(raw), d));
     }
     for name in DATE_METAS {
-        if let Some(d) = meta(head, name).and_then(day) {
-            said.push((format!("<meta {name}>"), d));
+        if let Some(raw) = meta(head, name)
+            && let Some(d) = day(raw)
+        {
+            said.push((format!("<meta {name}>"), Some(raw), d));
         }
     }
     if let Some(d) = url_day {
-        said.push(("the URL path".to_string(), d));
+        said.push(("the URL path".to_string(), None, d));
     }
-    if let Some(d) = head.times.first().and_then(|(t, _)| day(t)) {
-        said.push(("<time>".to_string(), d));
+    if let Some(raw) = head.times.first().map(|(t, _)| t.as_str())
+        && let Some(d) = day(raw)
+    {
+        said.push(("<time>".to_string(), Some(raw), d));
     }
     if let Some(d) = head.headline_date.as_deref().and_then(printed_day) {
-        said.push(("the date under the headline".to_string(), d));
+        said.push(("the date under the headline".to_string(), None, d));
     }
     said
 }
