@@ -1,6 +1,7 @@
-//! Runs the engine over the MEANTIME evaluation set and writes the scorer's JSONL.
+//! Runs the engine over a TimeML evaluation set (MEANTIME, or the `SET` named: `tbaq`) and
+//! writes the scorer's JSONL.
 //!
-//! `cargo run --release --example meantime -p dossier-dates -- EVAL_DIR OUT.jsonl`
+//! `cargo run --release --example meantime -p dossier-dates -- EVAL_DIR OUT.jsonl [SET]`
 //! (`scripts/eval-dates` does this, scores the output and reruns the peers.)
 //! Prints the engine's own throughput (documents and megabytes per CPU-second) on stderr.
 
@@ -18,10 +19,11 @@ use serde_json::{Value, json};
 fn main() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (Some(eval), Some(out)) = (args.next(), args.next()) else {
-        return Err("usage: meantime EVAL_DIR OUT.jsonl".into());
+        return Err("usage: meantime EVAL_DIR OUT.jsonl [SET]".into());
     };
+    let set = args.next().unwrap_or_else(|| "meantime".into());
     let eval = PathBuf::from(eval);
-    let manifest = eval.join("inputs/meantime/manifest.jsonl");
+    let manifest = eval.join(format!("inputs/{set}/manifest.jsonl"));
     let manifest = std::fs::read_to_string(&manifest)
         .map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
     let mut docs = Vec::new();
@@ -32,7 +34,9 @@ fn main() -> Result<(), String> {
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let dct = item["dct"].as_str().and_then(|d| {
-            // A few publication dates in the set are written day-month-year.
+            // A few publication dates in the set are written day-month-year; tbaq's often carry
+            // a time ("1998-12-05T09:42"): the day is the reference.
+            let d = d.split('T').next().unwrap_or(d);
             NaiveDate::parse_from_str(d, "%Y-%m-%d")
                 .or_else(|_| NaiveDate::parse_from_str(d, "%d-%m-%Y"))
                 .ok()

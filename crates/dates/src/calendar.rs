@@ -146,14 +146,29 @@ pub(crate) fn last_day_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     Period::month(y, m).map(Period::last_day)
 }
 
+/// How far ahead of the reference a day without a year is still the coming one, whatever the
+/// tense: news names the days of announced events ("the deadline is Jan. 14", "talks on
+/// March 12") in sentences whose tense says nothing, and a day eleven months back is written
+/// with its year.
+pub(crate) const NEAR_AHEAD_DAYS: i64 = 60;
+
 /// A day and month without a year: the latest on or before `r` (the documented convention),
-/// or the coming one when the sentence speaks of the future ("will meet on 5 June").
+/// unless it comes within [`NEAR_AHEAD_DAYS`] after `r`; or the coming one when the sentence
+/// speaks of the future ("will meet on 5 June").
 pub(crate) fn resolve_day_month(r: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
+    if !future
+        && let Some(ahead) = day_month(r, m, d, true)
+        && (ahead - r).num_days() <= NEAR_AHEAD_DAYS
+    {
+        return Some(ahead);
+    }
     day_month(r, m, d, future)
 }
 
 /// A month alone: the latest on or before the reference month ("in January", said in
-/// September, is this January), or the coming one in a future sentence.
+/// September, is this January), unless it is the next month; or the coming one in a future
+/// sentence.
 pub(crate) fn resolve_month(r: NaiveDate, m: u32, future: bool) -> YearMonth {
-    month_near(r, m, future, false)
+    let next = r.month() % 12 + 1;
+    month_near(r, m, future || m == next, false)
 }

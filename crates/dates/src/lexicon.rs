@@ -253,7 +253,7 @@ pub(crate) fn classify(word: &[u8]) -> Lex {
         b"tonight" => Lex::Tonight,
         b"yesterday" => Lex::Yesterday,
         b"tomorrow" => Lex::Tomorrow,
-        b"now" => Lex::Now,
+        b"now" | b"currently" => Lex::Now,
         b"recently" => Lex::Recently,
         b"recent" => Lex::Recent,
         b"weekend" => Lex::Weekend,

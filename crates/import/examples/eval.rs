@@ -50,9 +50,12 @@ fn main() {
                 "id": id,
                 "date_rule": x.published.as_ref().map(|d| d.provenance.clone()),
                 "date_value": x.published.as_ref().map(|d| d.value.to_string()),
+                "date_confidence": x.published.as_ref().map(|d| d.confidence),
+                "date_evidence": x.published.as_ref().and_then(|d| d.evidence.clone()),
                 // The scorer compares words: link targets are not article words.
                 "text": links.replace_all(&x.text, "]").replace(['[', ']'], ""),
                 "title": x.title.map(|t| t.value),
+                "warnings": x.warnings,
                 "date": x
                     .published
                     .filter(|d| d.value.precision() == Some(dossier_model::Precision::Day))

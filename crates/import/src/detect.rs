@@ -65,14 +65,16 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Kind, ImportError> {
         };
         enc.decode_without_bom_handling(&head[2..]).0.into_owned()
     } else {
-        if let Some(at) = memchr_nul(bytes) {
+        let nuls = stray_nuls(bytes);
+        if nuls > NUL_FEW && nuls * 100 > bytes.len() {
             return Err(ImportError::Binary(format!(
-                "it contains a NUL byte at {at}"
+                "{nuls} of its {} bytes are NUL",
+                bytes.len()
             )));
         }
         let controls = head
             .iter()
-            .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+            .filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
             .count();
         if controls * 100 > head.len() {
             return Err(ImportError::Binary(
@@ -88,7 +90,7 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Kind, ImportError> {
     if is_mhtml(&lower) {
         return Ok(Kind::Mhtml);
     }
-    if is_html(&lower) {
+    if is_html(&lower) || is_fragment(&lower) {
         return Ok(Kind::Html);
     }
     let name = file_name.to_ascii_lowercase();
@@ -98,8 +100,16 @@ pub fn sniff(bytes: &[u8], file_name: &str) -> Result<Kind, ImportError> {
     Ok(Kind::Text)
 }
 
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+/// At most this many NUL bytes, or NULs under 1% of the file, are damage to a text file (a
+/// crashed editor, a bad copy) rather than a binary format: the file is imported without them.
+const NUL_FEW: usize = 16;
+
+/// How many NUL bytes `bytes` holds (outside UTF-16, where they are half of every ASCII letter).
+pub fn stray_nuls(bytes: &[u8]) -> usize {
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return 0;
+    }
+    bytes.iter().filter(|&&b| b == 0).count()
 }
 
 fn is_mhtml(lower: &str) -> bool {
@@ -124,6 +134,82 @@ fn is_html(lower: &str) -> bool {
     opens_with_element
         || OPENERS.iter().any(|o| lower.starts_with(o)) && TAGS.iter().any(|t| lower.contains(t))
         || lower.starts_with('<') && TAGS.iter().filter(|t| lower.contains(*t)).count() >= 2
+}
+
+/// Elements of page bodies: a file made of their tags is HTML even without `<html>` or `<head>`.
+const BODY_ELEMENTS: [&str; 36] = [
+    "a",
+    "b",
+    "blockquote",
+    "br",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "font",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "input",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "small",
+    "span",
+    "strong",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "tr",
+    "u",
+    "ul",
+];
+
+/// A page body saved without its `<html>` and `<head>` (a fragment, a CMS export, an old
+/// table layout opening with `<table>`): at least [`FRAGMENT_TAGS`] tags of body elements, two
+/// kinds of them closed, and the file opens with a tag or is mostly markup. A note that quotes a
+/// tag or two stays text.
+fn is_fragment(lower: &str) -> bool {
+    const FRAGMENT_TAGS: usize = 8;
+    let mut tags = 0;
+    let mut tag_bytes = 0;
+    let mut closed: Vec<&str> = Vec::new();
+    let mut rest = lower;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        let (closing, name_at) = match after.strip_prefix('/') {
+            Some(n) => (true, n),
+            None => (false, after),
+        };
+        let end = name_at
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name_at.len());
+        let name = &name_at[..end];
+        let delimited = name_at[end..].starts_with([' ', '>', '/', '\n', '\r', '\t']);
+        rest = after;
+        if !delimited || !BODY_ELEMENTS.contains(&name) {
+            continue;
+        }
+        tags += 1;
+        tag_bytes += after.find('>').map_or(0, |e| e + 2);
+        if closing && !closed.contains(&name) {
+            closed.push(name);
+        }
+    }
+    tags >= FRAGMENT_TAGS
+        && closed.len() >= 2
+        && (lower.starts_with('<') || tag_bytes * 3 > lower.len())
 }
 
 /// Markdown that a plain-text reader would mangle: ATX headings, fences or inline links.
@@ -167,6 +253,21 @@ mod tests {
         check(b"<p>I think 3 < 4</p>", "x.txt", Ok(Kind::Text));
     }
 
+    /// Issue #16: a page body saved without `<html>`/`<head>` was imported as plain text, its
+    /// markup and all.
+    #[test]
+    fn page_body_without_html_or_head_is_html() {
+        let body = b"<table width=\"100%\">\n<tr><td><a href=/>Home</a></td>\
+            <td><a href=/news>News</a></td></tr></table>\n<div id=main><p>The county \
+            opened a shelter.</p><p>It holds <b>forty</b> beds.</p></div>";
+        check(body, "page.html", Ok(Kind::Html));
+        check(
+            b"Use <b>bold</b> and <i>italics</i> sparingly.\n\nA note, not a page.",
+            "note.txt",
+            Ok(Kind::Text),
+        );
+    }
+
     #[test]
     fn page_opening_with_a_long_style_block_is_html() {
         let mut page = b"<style>\n".to_vec();
@@ -178,9 +279,20 @@ mod tests {
     }
 
     #[test]
+    fn stray_nul_byte_is_not_binary() {
+        check(b"abc\0def", "a.txt", Ok(Kind::Text));
+        let mut page = b"<!DOCTYPE html><html><body><p>".to_vec();
+        page.extend(b"An article with a damaged byte.".repeat(20));
+        page.extend(b"\0\0</p></body></html>");
+        check(&page, "page.html", Ok(Kind::Html));
+    }
+
+    #[test]
     fn binaries_are_named() {
         check(b"\x89PNG\r\n\x1a\n", "a.txt", Err("a PNG image"));
-        check(b"abc\0def", "a.txt", Err("NUL byte at 3"));
+        let mut nul_padded = b"abc".to_vec();
+        nul_padded.extend([0u8; 400]);
+        check(&nul_padded, "a.txt", Err("400 of its 403 bytes are NUL"));
         check(
             &[1u8, 2, 3, 4, 5, 6, 7, 8],
             "a.txt",

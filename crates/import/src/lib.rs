@@ -67,7 +67,9 @@ pub enum ImportError {
         "the file is not valid UTF-8 at byte {0} and no other encoding fits it; re-save it as UTF-8"
     )]
     Encoding(usize),
-    #[error("the file has no readable text after cleaning; check that it is the article itself")]
+    #[error(
+        "the file has no text at all, not even a title; check that it is the saved article itself"
+    )]
     NoText,
     #[error(
         "the PDF has no text layer (a scan?); run it through OCR first, then import the result"
@@ -108,6 +110,30 @@ pub fn extract_with(
         });
     }
     let kind = detect::sniff(bytes, file_name)?;
+    // A few NUL bytes in a text file are damage, not a sign of a binary (`detect` refuses a file
+    // made of them): they go, with a warning.
+    let nuls = if kind == Kind::Pdf {
+        0
+    } else {
+        detect::stray_nuls(bytes)
+    };
+    let cleaned: Vec<u8>;
+    let bytes = if nuls > 0 {
+        cleaned = bytes.iter().copied().filter(|&b| b != 0).collect();
+        &cleaned[..]
+    } else {
+        bytes
+    };
+    let mut out = extract_kind(bytes, kind, options)?;
+    if nuls > 0 {
+        out.warnings.push(format!(
+            "{nuls} NUL byte(s) in the file were dropped; the original is kept as it was"
+        ));
+    }
+    Ok(out)
+}
+
+fn extract_kind(bytes: &[u8], kind: Kind, options: &Options) -> Result<Extraction, ImportError> {
     match kind {
         Kind::Pdf => pdf::extract(bytes, &options.pdf),
         Kind::Mhtml => {
@@ -130,15 +156,39 @@ pub fn extract_with(
             let decoded = decode::decode(bytes, None)?;
             let mut out = text::extract(&decoded.text, kind);
             out.warnings.extend(decoded.warning);
+            if out.text.trim().is_empty() && !decoded.text.trim().is_empty() {
+                // Every line looked like web debris: the file is still the analyst's document.
+                out.text = decoded.text.trim().to_string() + "\n";
+                out.removed.clear();
+                out.warnings.push(
+                    "every line of the file looked like web debris (menus, share prompts): \
+                     the text was kept as it was"
+                        .into(),
+                );
+            }
             finish(out)
         }
     }
 }
 
-/// Steps every kind shares once the text is clean.
+/// Steps every kind shares once the text is clean. A document without text but with a title,
+/// date, outlet or address is still imported, with a warning: the analyst keeps what was found
+/// and the original. Only a file with nothing at all is refused.
 fn finish(mut out: Extraction) -> Result<Extraction, ImportError> {
     if out.text.trim().is_empty() {
-        return Err(ImportError::NoText);
+        let found_something = out.title.is_some()
+            || out.published.is_some()
+            || out.outlet.is_some()
+            || out.url.is_some();
+        if !found_something {
+            return Err(ImportError::NoText);
+        }
+        out.text.clear();
+        out.warnings.push(
+            "no text was found in the file, only its title, date, outlet or address; \
+             the original is kept: open it to read the page"
+                .into(),
+        );
     }
     if out.language.is_none() {
         out.language = meta::language(&out.text);

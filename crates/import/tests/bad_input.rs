@@ -37,11 +37,33 @@ fn over_the_size_limit_is_refused() {
     assert!(err.to_string().contains("limit"));
 }
 
+/// Issue #16: one NUL byte in a saved page made the whole import fail as "binary".
 #[test]
-fn nul_bytes_are_binary() {
-    let err = extract(b"A line of text\0with a NUL", "a.txt").unwrap_err();
+fn stray_nul_byte_is_not_binary() {
+    let x = extract(b"A line of text\0with a NUL", "a.txt").unwrap();
+    assert_eq!(x.text, "A line of textwith a NUL\n");
     assert!(
-        matches!(err, ImportError::Binary(ref why) if why.contains("NUL byte at 14")),
+        x.warnings.iter().any(|w| w.contains("1 NUL byte(s)")),
+        "{:?}",
+        x.warnings
+    );
+    let page = b"<html><head><title>Harbour reopens</title></head><body>\0<p>The harbour \
+        reopened on Monday after the storm, the port authority said.</p></body></html>";
+    let x = extract(page, "page.html").unwrap();
+    assert!(
+        x.text.contains("The harbour reopened on Monday"),
+        "{}",
+        x.text
+    );
+}
+
+#[test]
+fn a_file_of_nul_bytes_is_binary() {
+    let mut bytes = b"header".to_vec();
+    bytes.extend([0u8; 2000]);
+    let err = extract(&bytes, "a.txt").unwrap_err();
+    assert!(
+        matches!(err, ImportError::Binary(ref why) if why.contains("2000 of its 2006 bytes are NUL")),
         "{err}"
     );
 }
@@ -73,13 +95,32 @@ fn utf16_with_bom_is_decoded() {
     assert!(x.text.contains("old bridge was closed"));
 }
 
+/// Issue #16: a clipping whose every line looked like debris was refused; it is the analyst's
+/// document all the same.
 #[test]
-fn only_debris_is_no_text() {
+fn only_debris_is_kept_with_a_warning() {
+    let x = extract(b"Advertisement\n\nLeave a comment\n", "a.txt").unwrap();
+    assert_eq!(x.text, "Advertisement\n\nLeave a comment\n");
+    assert!(x.removed.is_empty());
+    assert!(
+        x.warnings
+            .iter()
+            .any(|w| w.contains("looked like web debris")),
+        "{:?}",
+        x.warnings
+    );
+}
+
+#[test]
+fn nothing_but_whitespace_is_no_text() {
+    assert_eq!(extract(b"   \n\n\t\n", "a.txt"), Err(ImportError::NoText));
     assert_eq!(
-        extract(b"Advertisement\n\nLeave a comment\n", "a.txt"),
+        extract(
+            b"<html><head></head><body> <div></div> </body></html>",
+            "a.html"
+        ),
         Err(ImportError::NoText)
     );
-    assert_eq!(extract(b"   \n\n\t\n", "a.txt"), Err(ImportError::NoText));
 }
 
 /// Bounded: 10-30 s in a debug build on the loaded 2-core machine; a stage quadratic in the

@@ -300,3 +300,83 @@ fn article_written_straight_into_a_div_beside_a_link_list() {
     );
     assert!(!x.text.contains("Market Square"), "{}", x.text);
 }
+
+/// Issue #16: an editor that wraps every paragraph in `<div><div><span>` leaves the article
+/// without a `<p>`; the author's note in real paragraphs below it was taken instead.
+#[test]
+fn paragraphs_written_as_divs_of_spans_are_the_article() {
+    let para = |t: &str| format!("<div style=\"margin: 1em 0\"><div><span>{t}</span></div></div>");
+    let chapter: String = [
+        "The caravan reached the salt flats before noon, and the drivers, tired and quiet, let \
+         the camels rest in the shade of the last dune while the cook lit a small fire.",
+        "Nobody spoke about the missing guide. His tent was still folded on the second wagon, \
+         his knife still tied to the pole, and the youngest driver kept glancing at it.",
+        "By evening the wind turned, carrying the smell of rain from the hills, and the old \
+         trader said, to no one in particular, that they would have to leave before dawn.",
+    ]
+    .iter()
+    .map(|t| para(t))
+    .collect();
+    let page = format!(
+        "<html><body><div class=chapter-inner>{chapter}</div>\
+         <div class=\"portlet author-note\"><p>Author's note: thanks for reading, and sorry, \
+         again, for the late chapter; the next one, I promise, comes on Friday.</p></div>\
+         </body></html>"
+    );
+    let x = extract(page.as_bytes(), "a.html").unwrap();
+    assert!(
+        x.text.contains("The caravan reached the salt flats"),
+        "{}",
+        x.text
+    );
+    assert!(x.text.contains("leave before dawn"), "{}", x.text);
+}
+
+/// Issue #16: the publication day says which of the page's statements agree with it, which
+/// name another day, and when the page was updated; agreement raises the confidence.
+#[test]
+fn publication_day_is_explained_by_the_pages_statements() {
+    let page = |head: &str| {
+        format!(
+            "<html><head>{head}</head><body><article><p>The bridge over the Vessa reopened \
+             to traffic, the county said, after three months of repairs.</p></article></body></html>"
+        )
+    };
+    let agreed = page(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-04-09T08:00:00+02:00","dateModified":"2021-04-12T10:00:00+02:00"}</script>
+        <meta property="article:published_time" content="2021-04-09T08:00:00+02:00">
+        <link rel="canonical" href="https://county.example/2021/04/09/bridge">"#,
+    );
+    let p = extract(agreed.as_bytes(), "a.html")
+        .unwrap()
+        .published
+        .unwrap();
+    assert_eq!(p.value.to_string(), "2021-04-09");
+    assert_eq!(p.provenance, "html:json-ld:datePublished");
+    assert_eq!(
+        p.evidence.as_deref(),
+        Some(
+            "stated by JSON-LD datePublished, <meta article:published_time>, the URL path; \
+             updated 2021-04-12 (JSON-LD dateModified)"
+        )
+    );
+    assert!(p.confidence > 0.9, "{}", p.confidence);
+
+    let disputed = page(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-04-09"}</script>
+        <meta property="article:published_time" content="2021-03-30">"#,
+    );
+    let p = extract(disputed.as_bytes(), "a.html")
+        .unwrap()
+        .published
+        .unwrap();
+    assert_eq!(p.value.to_string(), "2021-04-09");
+    assert_eq!(
+        p.evidence.as_deref(),
+        Some(
+            "stated by JSON-LD datePublished; another day in <meta article:published_time> \
+             2021-03-30"
+        )
+    );
+    assert!(p.confidence < 0.9, "{}", p.confidence);
+}

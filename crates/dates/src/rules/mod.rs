@@ -193,6 +193,16 @@ impl Matcher<'_> {
                 Lex::NumWord(_) | Lex::A => self.ago(i).or_else(|| self.duration(i)),
                 Lex::Few | Lex::Several | Lex::Almost => self.duration(i),
                 Lex::Recent => self.past_span(i),
+                // "now", "currently": the time of writing (TIMEX PRESENT_REF), no calendar
+                // value of its own: a sentence's date still comes from its dates.
+                Lex::Now => self.hit(
+                    i,
+                    i + 1,
+                    None,
+                    Kind::Relative,
+                    "present-ref",
+                    Timex::new(TimexType::Date, "PRESENT_REF"),
+                ),
                 Lex::Recently => self.hit(
                     i,
                     i + 1,

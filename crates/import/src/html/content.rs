@@ -142,12 +142,17 @@ fn is_chrome_element(doc: &Document, st: &Stats, id: usize, by_class: bool) -> b
     }
 }
 
+/// Fewer bytes in a div of phrasing content are a label (a byline, a date), not a paragraph.
+const PHRASING_PARAGRAPH: u32 = 80;
+
 /// How much to trust class names. `Strict` first; `Lenient` when that finds (almost) nothing,
-/// because some sites put "sidebar" or "share" in a class of the wrapper around everything.
+/// because some sites put "sidebar" or "share" in a class of the wrapper around everything;
+/// `Whole` renders everything visible, headings included, for a page where both found nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Strict,
     Lenient,
+    Whole,
 }
 
 /// The nodes that hold the article, in document order.
@@ -172,7 +177,18 @@ pub fn main_content(doc: &Document, mode: Mode) -> Vec<u32> {
             && doc
                 .children(id as u32)
                 .any(|c| doc.node(c).tag == Tag::Text && visible_len(&doc.node(c).text) >= 80);
+        // A div of phrasing content only (text, links, spans, line breaks), as long as a
+        // paragraph, is a paragraph written as a div, as Readability reads it: editors that wrap
+        // each paragraph in `<div><span>` leave the article without a single `<p>`.
+        let phrasing = !holds_text
+            && node.tag == Tag::Div
+            && st.text[id] >= PHRASING_PARAGRAPH
+            && doc.children(id as u32).all(|c| {
+                let t = doc.node(c).tag;
+                !t.is_block() || t == Tag::Br
+            });
         let is_para = holds_text
+            || phrasing
             || matches!(
                 node.tag,
                 Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Li
@@ -356,7 +372,7 @@ fn collect_text(doc: &Document, id: u32, out: &mut String) {
     }
 }
 
-fn body(doc: &Document) -> u32 {
+pub fn body(doc: &Document) -> u32 {
     doc.nodes
         .iter()
         .position(|n| n.tag == Tag::Body)
@@ -368,7 +384,7 @@ fn body(doc: &Document) -> u32 {
 pub fn render(doc: &Document, ids: &[u32], title: Option<&str>, mode: Mode) -> String {
     let st = stats(doc);
     let mut r = Renderer {
-        by_class: mode == Mode::Strict,
+        mode,
         doc,
         st: &st,
         blocks: Vec::new(),
@@ -401,7 +417,7 @@ struct Block {
 }
 
 struct Renderer<'a> {
-    by_class: bool,
+    mode: Mode,
     doc: &'a Document,
     st: &'a Stats,
     blocks: Vec<Block>,
@@ -415,7 +431,11 @@ struct Renderer<'a> {
 impl Renderer<'_> {
     fn node(&mut self, id: u32) {
         let node = self.doc.node(id);
-        if node.tag != Tag::Text && is_chrome(self.doc, self.st, id, self.by_class) {
+        let by_class = self.mode == Mode::Strict;
+        if node.tag != Tag::Text
+            && self.mode != Mode::Whole
+            && is_chrome(self.doc, self.st, id, by_class)
+        {
             return;
         }
         match node.tag {
@@ -518,7 +538,9 @@ impl Renderer<'_> {
         // The `<h1>` is the headline, and the headline is metadata (the title), even when it
         // words the title differently; so is any heading equal to the title.
         let is_title = |t: &str| self.title.as_ref().is_some_and(|title| fold(t) == *title);
-        if kind == Kind::Heading(1) || matches!(kind, Kind::Heading(_)) && is_title(text) {
+        let headline =
+            kind == Kind::Heading(1) || matches!(kind, Kind::Heading(_)) && is_title(text);
+        if headline && self.mode != Mode::Whole {
             self.buf.clear();
             return;
         }
@@ -585,7 +607,7 @@ impl Renderer<'_> {
 }
 
 /// A paragraph that Markdown would read as a heading, quote, list item or rule.
-fn needs_escape(text: &str) -> bool {
+pub(crate) fn needs_escape(text: &str) -> bool {
     text.starts_with(['#', '>', '-', '+', '*', '=', '|'])
         || text.split_once(['.', ')']).is_some_and(|(n, _)| {
             !n.is_empty() && n.len() < 10 && n.bytes().all(|b| b.is_ascii_digit())

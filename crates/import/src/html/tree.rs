@@ -173,6 +173,9 @@ pub struct Head {
     pub teaser_dates: Vec<String>,
     /// A short text with a year right under the first `<h1>`: where a byline prints the day.
     pub headline_date: Option<String>,
+    /// The markup inside `<noscript>` elements, in document order: a page built by script may
+    /// print its text only there.
+    pub noscript: Vec<String>,
 }
 
 /// A publication-date key with an ISO date in a script's JSON.
@@ -451,6 +454,8 @@ impl<'a> Builder<'a> {
                 && attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
             {
                 self.head.json_ld.push(content.to_string());
+            } else if name == "noscript" && content.contains(|c: char| c.is_alphanumeric()) {
+                self.head.noscript.push(content.to_string());
             } else if name == "script" && self.head.script_published.is_none() {
                 self.head.script_published =
                     SCRIPT_DATE.captures(content).map(|c| c[1].to_string());

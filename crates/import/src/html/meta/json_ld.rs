@@ -16,6 +16,10 @@ pub(super) struct JsonLd {
     pub published: Option<String>,
     /// Every `datePublished`, `dateCreated` and `dateModified`: other writings of the instant.
     pub stamps: Vec<String>,
+    /// The raw `dateModified`: the page's last change.
+    pub modified: Option<String>,
+    /// `articleBody`, else `description`: the text of a page that prints it only by script.
+    pub body: Option<String>,
 }
 
 /// A date key in JSON-LD that does not parse as JSON (raw newlines in strings, trailing commas
@@ -36,6 +40,9 @@ impl JsonLd {
                     if &c[1] == "datePublished" && ld.published.is_none() {
                         ld.published = Some(c[2].to_string());
                     }
+                    if &c[1] == "dateModified" && ld.modified.is_none() {
+                        ld.modified = Some(c[2].to_string());
+                    }
                     ld.stamps.push(c[2].to_string());
                 }
             }
@@ -54,6 +61,9 @@ impl JsonLd {
                 if self.published.is_none() {
                     self.published = str_of("datePublished");
                 }
+                if self.modified.is_none() {
+                    self.modified = str_of("dateModified");
+                }
                 self.stamps.extend(
                     ["datePublished", "dateCreated", "dateModified"]
                         .iter()
@@ -61,6 +71,11 @@ impl JsonLd {
                 );
                 if self.headline.is_none() {
                     self.headline = str_of("headline").filter(|h| !h.trim().is_empty());
+                }
+                if self.body.is_none() {
+                    self.body = ["articleBody", "text", "description"]
+                        .iter()
+                        .find_map(|k| str_of(k).filter(|b| !b.trim().is_empty()));
                 }
                 if self.author.is_none() {
                     self.author = o.get("author").and_then(name_of);

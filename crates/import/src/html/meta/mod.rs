@@ -3,6 +3,7 @@
 //! confidence; the first rule that finds a value wins. The publication date has a module of its
 //! own ([`published`]), and so has JSON-LD ([`json_ld`]).
 
+mod evidence;
 mod json_ld;
 mod published;
 
@@ -20,6 +21,9 @@ pub struct Meta {
     pub url: Option<Found<String>>,
     pub language: Option<Found<String>>,
     pub published: Option<Found<Edtf>>,
+    /// What the page says its text is when it prints none itself: JSON-LD `articleBody` (or
+    /// `description`), else the `description` meta tags. Only for a page with no other text.
+    pub summary: Option<Found<String>>,
 }
 
 /// What `head` says of the page; `location` is the address an archive (MHTML) says the page was
@@ -115,8 +119,18 @@ pub fn read(head: &Head, location: Option<&str>) -> Meta {
             )
         });
 
+    m.summary = ld
+        .body
+        .clone()
+        .map(|b| Found::by_rule(b, "html:json-ld:body", 0.8))
+        .or_else(|| {
+            meta(&["og:description", "description", "twitter:description"])
+                .map(|(k, v)| Found::by_rule(v.into(), format!("html:meta:{k}"), 0.6))
+        });
+
     let url = m.url.as_ref().map(|u| u.value.as_str()).or(location);
-    m.published = published::published(head, &ld, url);
+    m.published =
+        published::published(head, &ld, url).map(|found| evidence::explain(found, head, &ld, url));
     m
 }
 

@@ -11,7 +11,7 @@ use super::json_ld::JsonLd;
 use crate::html::tree::Head;
 
 /// `<meta>` names that carry the publication date, most specific first.
-const DATE_METAS: [&str; 22] = [
+pub(super) const DATE_METAS: [&str; 22] = [
     "article:published_time",
     "og:published_time",
     "datepublished",
@@ -193,7 +193,7 @@ fn is_copyright(lower: &str) -> bool {
 
 /// The publication day a printed text states: not a copyright line's, and not a day labelled
 /// as a change ("Updated 5 March, published 3 March 2020" is the 3rd).
-fn printed_day(t: &str) -> Option<Edtf> {
+pub(super) fn printed_day(t: &str) -> Option<Edtf> {
     let lower = t.to_lowercase();
     if is_copyright(&lower) {
         return None;
@@ -287,7 +287,12 @@ fn text_date(head: &Head) -> Option<Found<Edtf>> {
 /// beside "2023-11-08 17:49:09" was published on the 8th where it was written. Else the day of
 /// the URL path or of the page's date element, when it is the UTC day's neighbour: publishers
 /// print their own calendar's day. Readers date an article by that, not by Greenwich's.
-fn local_day(raw: &str, head: &Head, ld: &JsonLd, url_day: Option<Edtf>) -> Option<Edtf> {
+pub(super) fn local_day(
+    raw: &str,
+    head: &Head,
+    ld: &JsonLd,
+    url_day: Option<Edtf>,
+) -> Option<Edtf> {
     let Timestamp {
         wall: utc,
         offset: Some(0),
