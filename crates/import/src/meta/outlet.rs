@@ -154,6 +154,27 @@ pub(super) fn outlet_from_line(t: &str) -> Option<Found<String>> {
     None
 }
 
+/// A short line naming a publication: either it ends with a news word or the text names it again
+/// as a source ("Source: ARA News", "Araz News via Telegraph").
+pub(super) fn is_outlet_line(t: &str, text: &str) -> bool {
+    let capitalised = t.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    if !capitalised || t.ends_with(['?', '!', '.']) {
+        return false;
+    }
+    let named_again = [
+        format!("Source: {t}"),
+        format!("{t} via "),
+        format!("© {t}"),
+    ]
+    .iter()
+    .any(|p| text.contains(p.as_str()));
+    named_again || OUTLET_WORDS.iter().any(|w| t.ends_with(w)) && t.split_whitespace().count() <= 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,25 +197,4 @@ mod tests {
         assert_eq!(name("More from this author"), None);
         assert_eq!(name("Trending on the web today, the port closed."), None);
     }
-}
-
-/// A short line naming a publication: either it ends with a news word or the text names it again
-/// as a source ("Source: ARA News", "Araz News via Telegraph").
-pub(super) fn is_outlet_line(t: &str, text: &str) -> bool {
-    let capitalised = t.split_whitespace().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    });
-    if !capitalised || t.ends_with(['?', '!', '.']) {
-        return false;
-    }
-    let named_again = [
-        format!("Source: {t}"),
-        format!("{t} via "),
-        format!("© {t}"),
-    ]
-    .iter()
-    .any(|p| text.contains(p.as_str()));
-    named_again || OUTLET_WORDS.iter().any(|w| t.ends_with(w)) && t.split_whitespace().count() <= 3
 }
