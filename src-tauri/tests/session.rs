@@ -623,3 +623,23 @@ fn events_split_and_joined_in_the_app_undo_to_the_keys_they_had() {
         "one excerpt cannot be joined"
     );
 }
+
+/// The outline marks the sections the template does not print by the preview's
+/// `section-not-rendered` warnings: both must name the same line of the editor.
+#[test]
+fn a_section_the_template_drops_is_warned_at_the_outlines_line() {
+    let (_tmp, s, _) = session_with_source();
+    let body = "## BLUF\n\n(U) Talks resumed.\n\n## Discussion\n\n(U) More talks.\n";
+    let p = s.preview("main", body.into(), "one-pager".into()).unwrap();
+    let dropped: Vec<Option<u32>> = p
+        .warnings
+        .iter()
+        .filter(|w| w.kind == "section-not-rendered")
+        .map(|w| w.line)
+        .collect();
+    let discussion = dossier_desktop::dto::SectionView::list(body)
+        .into_iter()
+        .find(|s| s.title == "Discussion")
+        .unwrap();
+    assert_eq!(dropped, [Some(discussion.line)], "{:?}", p.warnings);
+}
