@@ -820,6 +820,11 @@ fn support(e: &dossier_chronology::Entry) -> String {
     let reports = e.excerpts.len();
     match e.dependence {
         Dependence::Single => "1 source".into(),
+        // Several passages of one article: one source, whatever its origin.
+        Dependence::Reprint | Dependence::SameStory if sources == 1 => format!(
+            "{reports} passages of 1 source: {}",
+            e.origins.first().map_or("", String::as_str)
+        ),
         Dependence::Reprint => format!("{sources} sources, one reprinting another"),
         Dependence::SameStory => format!(
             "{reports} reports, 1 origin: {}",
@@ -956,6 +961,55 @@ mod tests {
             undated: Vec::new(),
             offered: Vec::new(),
         }
+    }
+
+    /// What an entry's citations are worth, in words: counted by origins, and two passages of
+    /// one article never read as two reports relayed.
+    #[test]
+    fn support_counts_origins_and_sources() {
+        let check =
+            |dependence, excerpts: usize, sources: usize, origins: &[&str], expected: &str| {
+                let mut e = chronology(&["2024-12-06"]).entries.remove(0);
+                e.dependence = dependence;
+                e.excerpts = (0..excerpts)
+                    .map(|i| format!("x{i}").parse().unwrap())
+                    .collect();
+                e.sources = (0..sources)
+                    .map(|i| format!("s{i}").parse().unwrap())
+                    .collect();
+                e.origins = origins.iter().map(ToString::to_string).collect();
+                e.origin_count = origins.len();
+                assert_eq!(support(&e), expected);
+            };
+        check(Dependence::Single, 1, 1, &["TNA"], "1 source");
+        check(
+            Dependence::SameStory,
+            2,
+            2,
+            &["TNA"],
+            "2 reports, 1 origin: TNA",
+        );
+        check(
+            Dependence::SameStory,
+            2,
+            1,
+            &["TNA"],
+            "2 passages of 1 source: TNA",
+        );
+        check(
+            Dependence::Independent,
+            2,
+            2,
+            &["TNA", "AFP"],
+            "2 independent sources",
+        );
+        check(
+            Dependence::Independent,
+            3,
+            3,
+            &["TNA", "AFP"],
+            "3 reports, 2 independent origins: TNA, AFP",
+        );
     }
 
     /// The period once read "c. 2021 – 24 March – 8 April 2026": the first entry's date and the
