@@ -25,6 +25,8 @@ test("provenance: origin graph, split and undo, the attribution chain edited", {
     const graph = await visible(driver, "[data-testid=origin-graph]");
     await driver.wait(async () => /Harbor Ledger/.test(await graph.getText()), WAIT_MS, "the origin is shown");
     assert.match(await graph.getText(), /one origin, 2 sources/, "one origin relayed by two sources is marked");
+    assert.match(await graph.getText(), /→ ?Gulf Observer/, "the reprinting source is named by its outlet");
+    assert.match(await graph.getText(), /Harbor Ledger \(its own article\)/, "the origin's own article is marked");
     await shot("origin-graph");
 
     await (await visible(driver, "[data-testid=chrono-filter]")).clear();

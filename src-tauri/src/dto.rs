@@ -516,6 +516,8 @@ pub struct ChronologyEntry {
 pub struct SourceName {
     pub id: String,
     pub title: String,
+    /// Its outlet, when known: how the origin graph names it.
+    pub outlet: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -599,6 +601,7 @@ impl ChronologyView {
                 .map(|s| SourceName {
                     id: s.id.to_string(),
                     title: s.title_or_id().to_string(),
+                    outlet: s.outlet_name().map(String::from),
                 })
                 .collect(),
         }

@@ -134,7 +134,11 @@ export type ChronologyView = { entries: Array<ChronologyEntry>, conflicts: Array
  */
 sources: Array<SourceName>, };
 
-export type SourceName = { id: string, title: string, };
+export type SourceName = { id: string, title: string, 
+/**
+ * Its outlet, when known: how the origin graph names it.
+ */
+outlet: string | null, };
 
 export type BriefingView = { name: string, title: string, 
 /**
