@@ -3,9 +3,11 @@
 //! (Regression: an entry printed origins ["KSN"] with dependence independent, because the full
 //! name and the acronym counted as two origins for the dependence but one for the reader.)
 
-use chrono::{DateTime, NaiveDate, Utc};
+mod common;
+
+use chrono::NaiveDate;
 use dossier_chronology::{Dependence, Filter, assemble};
-use dossier_model::{ClaimAttribution, Edtf, Excerpt, Found, Locator, Original, Source, outlet};
+use dossier_model::{ClaimAttribution, Edtf, Excerpt, Found, Locator, Source, outlet};
 use proptest::prelude::*;
 
 const OUTLETS: [&str; 4] = [
@@ -30,60 +32,18 @@ const QUOTES: [&str; 4] = [
 ];
 
 fn source(i: usize) -> Source {
-    Source {
-        id: format!("s{i}").parse().expect("id"),
-        title: None,
-        outlet: Some(Found::by_analyst(OUTLETS[i % OUTLETS.len()].to_string())),
-        author: None,
-        url: None,
-        published: None,
-        dateline: None,
-        language: None,
-        captured_at: DateTime::<Utc>::from_timestamp(0, 0).expect("epoch"),
-        original: Original {
-            file_name: format!("{i}.txt"),
-            media_type: "text/plain".into(),
-            sha256: String::new(),
-            size: 0,
-        },
-        reliability: Default::default(),
-        reprint_of: None,
-        attribution: Vec::new(),
-        tags: Vec::new(),
-        notes: String::new(),
-        removed: Vec::new(),
-        pages: Vec::new(),
-        warnings: Vec::new(),
-        text: String::new(),
-    }
+    common::source(i, OUTLETS[i % OUTLETS.len()])
 }
 
 fn excerpt(n: usize, (src, quote, day, origin): (usize, usize, u32, usize)) -> Excerpt {
     let date = Edtf::day(NaiveDate::from_ymd_opt(2022, 5, 1 + day).expect("date")).expect("day");
-    Excerpt {
-        id: format!("x{n}").parse().expect("id"),
-        source: format!("s{src}").parse().expect("id"),
-        quote: QUOTES[quote].into(),
-        locator: Locator {
-            start: 0,
-            end: 0,
-            page: None,
-        },
-        date: Some(Found::by_analyst(date)),
-        reported: None,
-        summary: String::new(),
-        credibility: Default::default(),
-        tags: Vec::new(),
-        portion: None,
-        note: String::new(),
-        translation: None,
-        attribution: ClaimAttribution {
-            origin: ORIGINS[origin].map(|o| Found::by_rule(o.to_string(), "test", 0.8)),
-            ..Default::default()
-        },
-        sequence: n as u32,
-        event: None,
-    }
+    let mut x = common::excerpt(&format!("x{n}"), src, QUOTES[quote], date);
+    x.attribution = ClaimAttribution {
+        origin: ORIGINS[origin].map(|o| Found::by_rule(o.to_string(), "test", 0.8)),
+        ..Default::default()
+    };
+    x.sequence = n as u32;
+    x
 }
 
 proptest! {

@@ -1,61 +1,17 @@
 //! How a chronology reads: entries whose day is not known grouped at the start of their month,
 //! and filters that select entries without changing how events are grouped.
 
-use chrono::{DateTime, Utc};
-use dossier_chronology::{Chronology, Filter, assemble};
-use dossier_model::{Edtf, Excerpt, Found, Locator, Original, Source};
+mod common;
 
-fn source(i: usize) -> Source {
-    Source {
-        id: format!("s{i}").parse().expect("id"),
-        title: None,
-        outlet: Some(Found::by_analyst(format!("Outlet {i}"))),
-        author: None,
-        url: None,
-        published: None,
-        dateline: None,
-        language: None,
-        captured_at: DateTime::<Utc>::from_timestamp(0, 0).expect("epoch"),
-        original: Original {
-            file_name: format!("{i}.txt"),
-            media_type: "text/plain".into(),
-            sha256: String::new(),
-            size: 0,
-        },
-        reliability: Default::default(),
-        reprint_of: None,
-        attribution: Vec::new(),
-        tags: Vec::new(),
-        notes: String::new(),
-        removed: Vec::new(),
-        pages: Vec::new(),
-        warnings: Vec::new(),
-        text: String::new(),
-    }
-}
+use dossier_chronology::{Chronology, Filter, assemble};
+use dossier_model::{Edtf, Excerpt, Source};
 
 fn excerpt(id: &str, source: usize, quote: &str, date: &str) -> Excerpt {
-    Excerpt {
-        id: id.parse().expect("id"),
-        source: format!("s{source}").parse().expect("id"),
-        quote: quote.into(),
-        locator: Locator {
-            start: 0,
-            end: 0,
-            page: None,
-        },
-        date: Some(Found::by_analyst(date.parse::<Edtf>().expect("date"))),
-        reported: None,
-        summary: String::new(),
-        credibility: Default::default(),
-        tags: Vec::new(),
-        portion: None,
-        note: String::new(),
-        translation: None,
-        attribution: Default::default(),
-        sequence: 0,
-        event: None,
-    }
+    common::excerpt(id, source, quote, date.parse::<Edtf>().expect("date"))
+}
+
+fn source(i: usize) -> Source {
+    common::source(i, &format!("Outlet {i}"))
 }
 
 /// Each entry as "date_human [group]".

@@ -1,67 +1,26 @@
 //! The analyst's grouping (`Excerpt::event`) against the automatic one: a split stays split,
 //! a join stays joined, and no rule bridges two of the analyst's events.
 
-use chrono::{DateTime, NaiveDate, Utc};
+mod common;
+
+use chrono::NaiveDate;
 use dossier_chronology::{Chronology, Filter, assemble};
-use dossier_model::{Edtf, Excerpt, Found, Locator, Original, Source};
+use dossier_model::{Edtf, Excerpt, Source};
 
 const SANK: &str = "the ferry to Orrin sank near the north jetty with 40 people aboard";
 const SANK_AGAIN: &str = "the ferry to Orrin sank near the north jetty with forty people aboard";
 const GRAIN: &str = "grain prices in Varel rose for a third week";
 
 fn source(i: usize) -> Source {
-    Source {
-        id: format!("s{i}").parse().expect("id"),
-        title: None,
-        outlet: Some(Found::by_analyst(format!("Outlet {i}"))),
-        author: None,
-        url: None,
-        published: None,
-        dateline: None,
-        language: None,
-        captured_at: DateTime::<Utc>::from_timestamp(0, 0).expect("epoch"),
-        original: Original {
-            file_name: format!("{i}.txt"),
-            media_type: "text/plain".into(),
-            sha256: String::new(),
-            size: 0,
-        },
-        reliability: Default::default(),
-        reprint_of: None,
-        attribution: Vec::new(),
-        tags: Vec::new(),
-        notes: String::new(),
-        removed: Vec::new(),
-        pages: Vec::new(),
-        warnings: Vec::new(),
-        text: String::new(),
-    }
+    common::source(i, &format!("Outlet {i}"))
 }
 
 /// Excerpt `x{n}` from source `s{n}` on 3 May 2022.
 fn excerpt(n: usize, quote: &str, event: Option<&str>) -> Excerpt {
     let day = Edtf::day(NaiveDate::from_ymd_opt(2022, 5, 3).expect("date")).expect("day");
-    Excerpt {
-        id: format!("x{n}").parse().expect("id"),
-        source: format!("s{n}").parse().expect("id"),
-        quote: quote.into(),
-        locator: Locator {
-            start: 0,
-            end: 0,
-            page: None,
-        },
-        date: Some(Found::by_analyst(day)),
-        reported: None,
-        summary: String::new(),
-        credibility: Default::default(),
-        tags: Vec::new(),
-        portion: None,
-        note: String::new(),
-        translation: None,
-        attribution: Default::default(),
-        sequence: 0,
-        event: event.map(String::from),
-    }
+    let mut x = common::excerpt(&format!("x{n}"), n, quote, day);
+    x.event = event.map(String::from);
+    x
 }
 
 /// The chronology's entries as lists of excerpt ids, each with whether the analyst grouped it.
