@@ -8,13 +8,25 @@ use regex::Regex;
 use crate::figures::places;
 
 /// The place of a dateline that opens a line ("ARLEN - …", "ARLEN, Kessel, May 3 (KNA) - …"),
-/// lower case.
+/// else of a byline that places its reporter ("By Ruth Amsel in Kessel"), lower case.
 pub(crate) fn dateline(text: &str) -> Option<String> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)^(\p{Lu}{3,}(?:[ -]\p{Lu}{3,}){0,2})(?:,[^\n]{0,60}?)?\s+[-–—]\s+\p{Lu}")
             .expect("dateline")
     });
-    DATELINE.captures(text).map(|c| c[1].to_lowercase())
+    // Only near the top, where a byline stands: a closing "Written by … in London" credits
+    // the desk, not where it happened.
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?m)^By [^\n]{2,60}?,? (?:in|from) (\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})\s*$",
+        )
+        .expect("byline")
+    });
+    let head = &text[..floor(text, 1500)];
+    DATELINE
+        .captures(text)
+        .or_else(|| BYLINE.captures(head))
+        .map(|c| c[1].to_lowercase())
 }
 
 /// The sentence of `text` around `start..end` (bounded by sentence ends and line breaks).
@@ -72,6 +84,14 @@ mod tests {
             Some("dunmore hill")
         );
         assert_eq!(dateline("Paper\n\nNATO - and others said so."), None);
+        assert_eq!(
+            dateline("Paper\n\nBy Ana Ruiz in Port Vell\nMay 3\n\nThe mill burned.").as_deref(),
+            Some("port vell")
+        );
+        assert_eq!(
+            dateline("Paper\n\nBy Ana Ruiz\n\nThe mill burned in Vell."),
+            None
+        );
         let text = "Intro.\n\nVolunteers at the Pell shelter counted 300 beds. Some 800 people slept there on Friday.";
         let at = text.find("Some 800").expect("quote");
         assert!(points_to_place("Some 800 people slept there on Friday"));

@@ -3,7 +3,7 @@
 //! the customs post shelled"), and quotes that point back to the passage before them ("900 of
 //! those soldiers"). A wrong merge is worse than a missed one: a weak match is only offered.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -13,6 +13,28 @@ use crate::similar::{UnionFind, for_each_word};
 /// Shared-term score that joins two excerpts: a proper name or a figure counts two, any other
 /// content word one.
 pub(crate) const JOIN: u32 = 3;
+/// Nouns that finish a place's name ("the Selmo valley", "Kessel province").
+const PLACE_NOUNS: [&str; 16] = [
+    "valley",
+    "province",
+    "district",
+    "region",
+    "county",
+    "river",
+    "town",
+    "city",
+    "village",
+    "border",
+    "coast",
+    "island",
+    "mountains",
+    "hills",
+    "state",
+    "governorate",
+];
+
+/// Mixed into the hash of two adjacent content words, so that a pair never equals a word.
+const PAIR: u64 = 0x9e37_79b9_7f4a_7c15;
 /// Score at which a pair is offered to the analyst instead.
 pub(crate) const OFFER: u32 = 2;
 /// Items of one day each newcomer is scored against (the latest ones): bounds the work on a
@@ -31,6 +53,12 @@ impl Terms {
         let mut lower = String::new();
         let mut out: Vec<(u64, u32)> = Vec::with_capacity(quote.len() / 6);
         let keep = |c: char| c.is_alphanumeric() || c == ',' || c == '-';
+        // The content word before, for pairs: "haulage tunnel" in two quotes says more than
+        // "haulage" and "tunnel" apart.
+        let mut previous: Option<u64> = None;
+        // Whether the word before was a name: "valley" in "the Selmo valley" is part of the
+        // place, which every report from there shares, not of what happened.
+        let mut after_name = false;
         for_each_word(quote, keep, |w| {
             let w = w.trim_matches([',', '-']);
             if w.is_empty() {
@@ -55,13 +83,27 @@ impl Terms {
                 } else {
                     lower.extend(w.chars().flat_map(char::to_lowercase));
                 }
-                if lower.chars().count() < 3 || is_stop(&lower) {
+                let proper = w.chars().next().is_some_and(char::is_uppercase);
+                let place_noun = after_name && !proper && PLACE_NOUNS.contains(&lower.as_str());
+                after_name = proper;
+                if lower.chars().count() < 3 || is_stop(&lower) || place_noun {
                     None
                 } else {
-                    let proper = w.chars().next().is_some_and(char::is_uppercase);
                     Some((hash(fold(&lower)), if proper { 2 } else { 1 }))
                 }
             };
+            match term {
+                Some((h, 1)) => {
+                    if let Some(p) = previous {
+                        let pair = p.rotate_left(17) ^ h ^ PAIR;
+                        if !out.iter().any(|(x, _)| *x == pair) {
+                            out.push((pair, 1));
+                        }
+                    }
+                    previous = Some(h);
+                }
+                _ => previous = None,
+            }
             if let Some((h, weight)) = term
                 && !out.iter().any(|(x, _)| *x == h)
             {
@@ -82,6 +124,22 @@ impl Terms {
         }
     }
 
+    /// Drops the words of reporters' names ([`name_words`]) that the quote mentions: who
+    /// carried a claim is not what happened ("citing BPA", "according to BPA"). A word the
+    /// quote also uses as a place ("the Kessel agency said 14 died in Kessel") stays.
+    pub fn remove_names(&mut self, words: &[(u64, String)], quote: &str) {
+        let mut places: Option<Vec<String>> = None;
+        for (h, lower) in words {
+            let Some(at) = self.0.iter().position(|(x, _)| x == h) else {
+                continue;
+            };
+            let places = places.get_or_insert_with(|| crate::figures::places(quote));
+            if !places.iter().any(|p| p.split(' ').any(|pw| pw == lower)) {
+                self.0.remove(at);
+            }
+        }
+    }
+
     /// The summed weight of the terms both share.
     pub fn score(&self, other: &Terms) -> u32 {
         let (a, b) = (&self.0, &other.0);
@@ -98,6 +156,21 @@ impl Terms {
             }
         }
         s
+    }
+}
+
+/// The content words of a reporter's name ("The Daily Harrow" → daily, harrow) as term hashes
+/// with their lower-case spelling, for [`Terms::remove_names`].
+pub(crate) fn name_words(name: &str, out: &mut Vec<(u64, String)>) {
+    for w in name.split(|c: char| !c.is_alphanumeric()) {
+        let lower = w.to_lowercase();
+        if lower.chars().count() < 3 || is_stop(&lower) {
+            continue;
+        }
+        let h = hash(fold(&lower));
+        if !out.iter().any(|(x, _)| *x == h) {
+            out.push((h, lower));
+        }
     }
 }
 
@@ -171,7 +244,10 @@ pub(crate) struct Item<'a> {
     /// The speaker's name, lower case: two statements by different people are two events.
     pub speaker: Option<String>,
     pub source: &'a str,
+    /// The source's text ("" when it is not at hand) and the quote's byte range in it.
+    pub text: &'a str,
     pub start: usize,
+    pub end: usize,
     pub points_back: bool,
     /// [`demonstrated`] nouns.
     pub demonstrated: Vec<u64>,
@@ -232,36 +308,50 @@ pub(crate) fn join(items: &[Item<'_>], uf: &mut UnionFind) -> Vec<(usize, usize)
     offered
 }
 
-/// An excerpt that points back ("those soldiers", or "that quay" after a quote about the quay)
-/// joins the excerpt before it in the same source on the same days.
+/// Excerpts that continue one another in one source are one event: one that points back
+/// ("those soldiers", or "that quay" after a quote about the quay) joins the excerpt before it,
+/// and two quotes of one sentence ("31 people had died" and "including five children") join
+/// each other, when their days overlap and no two speakers differ.
 fn join_continuations(items: &[Item<'_>], uf: &mut UnionFind) {
-    let continuing: HashSet<&str> = items
-        .iter()
-        .filter(|it| it.points_back || !it.demonstrated.is_empty())
-        .map(|it| it.source)
-        .collect();
-    if continuing.is_empty() {
-        return;
-    }
     let mut by_source: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        if continuing.contains(it.source) {
+        if !it.text.is_empty() || it.points_back || !it.demonstrated.is_empty() {
             by_source.entry(it.source).or_default().push(i);
         }
     }
     for members in by_source.values_mut() {
+        if members.len() < 2 {
+            continue;
+        }
         members.sort_by_key(|&i| items[i].start);
         for w in members.windows(2) {
             let (a, b) = (&items[w[0]], &items[w[1]]);
             let continues = b.points_back
                 || b.demonstrated
                     .iter()
-                    .any(|t| a.terms.0.iter().any(|(x, _)| x == t));
-            if continues && a.days.0 <= b.days.1 && b.days.0 <= a.days.1 {
+                    .any(|t| a.terms.0.iter().any(|(x, _)| x == t))
+                || one_sentence(a, b);
+            let speakers_differ = matches!((&a.speaker, &b.speaker), (Some(x), Some(y)) if x != y);
+            if continues
+                && !speakers_differ
+                && a.days.0 <= b.days.1
+                && b.days.0 <= a.days.1
+                && uf.can_join(w[0], w[1])
+            {
                 uf.union(w[0], w[1]);
             }
         }
     }
+}
+
+/// Whether `b` (starting after `a`) stands in `a`'s sentence: nothing between them ends one.
+fn one_sentence(a: &Item<'_>, b: &Item<'_>) -> bool {
+    if a.text.is_empty() || a.end > b.start {
+        return !a.text.is_empty() && a.end > b.start;
+    }
+    a.text
+        .get(a.end..b.start)
+        .is_some_and(|gap| !gap.contains(['.', '!', '?', '\n']))
 }
 
 /// Words that say what happened in several ways, folded to one; other words lose a plural or

@@ -11,11 +11,15 @@ pub(crate) enum Subject {
     Vessels,
     /// "people", "residents": anyone counted at a place, when no narrower word follows.
     People,
+    /// Any other plural noun in a state: "41 miners were trapped" counts trapped miners (the
+    /// hash of noun and state, so "eight miners brought up" counts something else).
+    Counted(u64),
 }
 
 impl Subject {
     pub fn name(self) -> &'static str {
         match self {
+            Subject::Counted(_) => "counts",
             Subject::Fighters => "fighters",
             Subject::Casualties => "casualties",
             Subject::Displaced => "displaced people",
@@ -75,6 +79,27 @@ pub(crate) enum Kind {
 }
 
 impl Figure {
+    /// What the figure counts, for a reader: the subject's name, or the noun and its state
+    /// as written ("miners were trapped").
+    pub fn subject_name(&self) -> String {
+        match self.subject {
+            // "23 miners had been trapped" counts "miners trapped": the state is the last
+            // word, the noun the last before the auxiliaries.
+            Subject::Counted(_) => {
+                let words: Vec<&str> = self.text.split_whitespace().collect();
+                let state = words.last().copied().unwrap_or_default();
+                let noun = words[..words.len().saturating_sub(1)]
+                    .iter()
+                    .rev()
+                    .find(|w| !AUXILIARIES.contains(&w.to_ascii_lowercase().as_str()))
+                    .copied()
+                    .unwrap_or_default();
+                format!("{noun} {state}")
+            }
+            s => s.name().to_string(),
+        }
+    }
+
     /// Both name a place, and one of them is shared.
     pub fn shares_place(&self, other: &Figure) -> bool {
         self.places.iter().any(|p| other.places.contains(p))
@@ -126,6 +151,19 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
     let mut taken = 0;
     for j in 0..words.len() {
         let Some(subject) = Subject::of(word(j)) else {
+            // "the death toll at 14", "deaths rose to 30": the subject first, then its count.
+            if let Some((subject, k, value, end)) = count_after(&word, j, words.len())
+                && k >= taken
+            {
+                out.push(Figure {
+                    value,
+                    subject,
+                    kind: goal_or_count(&word, j),
+                    places: Vec::new(),
+                    text: quote[words[j].0..words[end - 1].1].to_string(),
+                });
+                taken = end;
+            }
             continue;
         };
         // "300 people were killed" counts the dead: a narrower subject just after wins.
@@ -142,28 +180,46 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
             let (value, after) = number(&word, k, j)?;
             (j - after <= GAP).then_some((k, value))
         });
-        if let Some((k, value)) = found {
-            let before = k.saturating_sub(8)..k;
-            let kind = if before
-                .clone()
-                .any(|b| GOAL_WORDS.contains(&word(b).to_ascii_lowercase().as_str()))
+        let found = found.or_else(|| {
+            count_after(&word, j, words.len())
+                .filter(|&(s, k, ..)| s == subject && k >= taken)
+                .map(|(_, k, value, _)| (k, value))
+        });
+        // "had killed 12 people", "killing 30 residents": people counted among the dead.
+        let subject = match found {
+            Some((k, _))
+                if subject == Subject::People
+                    && k > 0
+                    && KILLING.contains(&word(k - 1).to_ascii_lowercase().as_str()) =>
             {
-                Kind::Goal
+                Subject::Casualties
+            }
+            _ => subject,
+        };
+        if let Some((k, value)) = found {
+            let kind = if k > j {
+                goal_or_count(&word, j)
             } else if (k + 1..j).any(|b| word(b).eq_ignore_ascii_case("of")) {
                 Kind::Part
             } else {
-                Kind::Count
+                goal_or_count(&word, k)
+            };
+            let (from, to) = if k > j {
+                (j, number(&word, k, words.len()).map_or(k + 1, |(_, n)| n))
+            } else {
+                (k, j + 1)
             };
             out.push(Figure {
                 value,
                 subject,
                 kind,
                 places: Vec::new(),
-                text: quote[words[k].0..words[j].1].to_string(),
+                text: quote[words[from].0..words[to - 1].1].to_string(),
             });
-            taken = j + 1;
+            taken = to;
         }
     }
+    counted(&word, words.len(), quote, &words, &mut out);
     if !out.is_empty() {
         let places = places(quote);
         for f in &mut out {
@@ -171,6 +227,187 @@ pub(crate) fn figures(quote: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// Plural nouns that measure rather than count what a report is about.
+const UNITS: [&str; 24] = [
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+    "metres",
+    "meters",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "feet",
+    "percent",
+    "times",
+    "dollars",
+    "euros",
+    "pounds",
+    "tonnes",
+    "tons",
+    "litres",
+    "liters",
+    "degrees",
+    "points",
+];
+
+/// Words between a counted noun and its state ("41 miners were trapped").
+const AUXILIARIES: [&str; 9] = [
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "been",
+    "are",
+    "being",
+    "reportedly",
+];
+
+/// Participles that say what state something counted is in, besides the regular "-ed".
+const IRREGULAR_STATES: [&str; 10] = [
+    "held", "taken", "brought", "hurt", "shot", "caught", "stuck", "left", "found", "kept",
+];
+
+/// Counts of any plural noun in a state ("23 miners had been trapped"), for numbers no subject
+/// above claimed: the noun and its state together are the subject.
+fn counted<'q>(
+    word: &impl Fn(usize) -> &'q str,
+    len: usize,
+    quote: &str,
+    words: &[(usize, usize)],
+    out: &mut Vec<Figure>,
+) {
+    if len < 3 {
+        return;
+    }
+    let claimed: Vec<(usize, usize)> = out
+        .iter()
+        .filter_map(|f| quote.find(&f.text).map(|s| (s, s + f.text.len())))
+        .collect();
+    let plural = |n: &str| {
+        n.len() >= 4
+            && n.ends_with('s')
+            && n.bytes().all(|b| b.is_ascii_lowercase())
+            && !UNITS.contains(&n)
+    };
+    for k in 0..len.saturating_sub(2) {
+        // Cheap tests first: most words are followed by no plural noun.
+        if !plural(word(k + 1)) && !plural(word((k + 2).min(len - 1))) {
+            continue;
+        }
+        let Some((value, noun)) = number(word, k, len) else {
+            continue;
+        };
+        if noun >= len
+            || !plural(word(noun))
+            || claimed
+                .iter()
+                .any(|&(s, e)| words[k].0 >= s && words[k].0 < e)
+        {
+            continue;
+        }
+        let n = word(noun);
+        let mut v = noun + 1;
+        while v < len
+            && v <= noun + 3
+            && AUXILIARIES.contains(&word(v).to_ascii_lowercase().as_str())
+        {
+            v += 1;
+        }
+        if v >= len || v == noun + 1 && !quote[words[noun].1..words[v].0].trim().is_empty() {
+            continue;
+        }
+        let state = word(v).to_ascii_lowercase();
+        let is_state =
+            IRREGULAR_STATES.contains(&state.as_str()) || state.ends_with("ed") && state.len() >= 5;
+        if !is_state {
+            continue;
+        }
+        let key = format!("{} {state}", n.trim_end_matches('s'));
+        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        out.push(Figure {
+            value,
+            subject: Subject::Counted(hash),
+            kind: goal_or_count(word, k),
+            places: Vec::new(),
+            text: quote[words[k].0..words[v].1].to_string(),
+        });
+    }
+}
+
+/// A goal when a goal word stands in the eight words before word `at`.
+fn goal_or_count<'q>(word: &impl Fn(usize) -> &'q str, at: usize) -> Kind {
+    if (at.saturating_sub(8)..at)
+        .any(|b| GOAL_WORDS.contains(&word(b).to_ascii_lowercase().as_str()))
+    {
+        Kind::Goal
+    } else {
+        Kind::Count
+    }
+}
+
+/// Verbs before a count of people that make them the dead.
+const KILLING: [&str; 4] = ["killed", "killing", "kills", "kill"];
+
+/// Nouns that name their count after them ("the death toll at 14", "deaths rose to 30",
+/// "refugees now number 5,000"); verbs ("killed at 3 pm") never do.
+fn subject_before_count(w: &str) -> Option<Subject> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "toll" | "deaths" | "casualties" | "fatalities" => Subject::Casualties,
+        "refugees" | "evacuees" => Subject::Displaced,
+        _ => return None,
+    })
+}
+
+/// Words between such a noun and its count.
+const LINKS: [&str; 16] = [
+    "at", "to", "reached", "rose", "climbed", "stood", "stands", "was", "is", "has", "had", "hit",
+    "now", "risen", "numbered", "totalled",
+];
+
+/// The count after subject word `j`: `(subject, the number's first word, value, the word
+/// after the number)`.
+fn count_after<'q>(
+    word: &impl Fn(usize) -> &'q str,
+    j: usize,
+    len: usize,
+) -> Option<(Subject, usize, u64, usize)> {
+    // "the number of dead from Tuesday's landslide rose to 19", "puts the number killed … at
+    // 12": what "number" counts follows it; its value follows the first link word.
+    if word(j).eq_ignore_ascii_case("number") {
+        let mut at = j + 1;
+        if at < len && word(at).eq_ignore_ascii_case("of") {
+            at += 1;
+        }
+        let subject = (at < len).then(|| Subject::of(word(at))).flatten()?;
+        for k in at + 1..len.min(at + 12) {
+            if LINKS.contains(&word(k).to_ascii_lowercase().as_str())
+                && let Some((value, end)) = number(word, k + 1, len)
+            {
+                return Some((subject, k + 1, value, end));
+            }
+        }
+        return None;
+    }
+    let subject = subject_before_count(word(j))?;
+    let mut k = j + 1;
+    while k < len && k <= j + 3 && LINKS.contains(&word(k).to_ascii_lowercase().as_str()) {
+        k += 1;
+    }
+    if k == j + 1 || k >= len {
+        return None;
+    }
+    let (value, end) = number(word, k, len)?;
+    Some((subject, k, value, end))
 }
 
 /// The capitalised names after place prepositions ("deployed to Drusk", "at the Kell Point
@@ -411,6 +648,43 @@ mod tests {
         check("one of the soldiers", &[]);
         check("in 2015 troops arrived", &[]);
         check("10,000 Iraqis and 2 June", &[]);
+        // The subject first, then its count; never a time.
+        check(
+            "The state agency put the death toll at 14 on Monday",
+            &[(14, "toll at 14")],
+        );
+        check(
+            "deaths rose to 31 by the evening",
+            &[(31, "deaths rose to 31")],
+        );
+        check("he was killed at 3 pm", &[]);
+        check("the toll 14", &[]);
+        check(
+            "the number of dead from the landslide in Arl rose to 19",
+            &[(19, "number of dead from the landslide in Arl rose to 19")],
+        );
+        check(
+            "the agency still puts the number killed when the dam broke at 12",
+            &[(12, "number killed when the dam broke at 12")],
+        );
+        check("the flood had killed 12 people", &[(12, "12 people")]);
+        assert_eq!(
+            figures("the flood had killed 12 people")[0].subject,
+            Subject::Casualties
+        );
+        // Any plural noun in a state is counted, with its state.
+        check(
+            "state radio said 23 miners had been trapped by the fall",
+            &[(23, "23 miners had been trapped")],
+        );
+        check(
+            "41 miners were trapped below",
+            &[(41, "41 miners were trapped")],
+        );
+        let f = &figures("state radio said 23 miners had been trapped")[0];
+        assert_eq!(f.subject_name(), "miners trapped");
+        check("it took 12 hours to reach them", &[]);
+        check("rescuers brought eight miners to the surface", &[]);
         assert_eq!(grouped(20_000), "20,000");
         assert_eq!(grouped(1_234_567), "1,234,567");
         assert_eq!(grouped(999), "999");

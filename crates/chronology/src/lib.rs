@@ -235,24 +235,52 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
         .collect();
     let origins = fold_acronyms(origins);
     let mut datelines: IdMap<'_, Option<String>> = IdMap::default();
+    let mut reporter_words: HashMap<*const Origin, Vec<(u64, String)>> = HashMap::new();
     let items: Vec<event::Item<'_>> = dated
         .iter()
         .zip(&spans)
-        .map(|((e, _), &days)| event::Item {
+        .enumerate()
+        .map(|(terms_at, ((e, _), &days))| event::Item {
             days,
             // Only a date at most a week wide is compared with others.
             terms: if (days.1 - days.0).num_days() <= event::MAX_SPAN_DAYS {
                 let mut terms = event::Terms::of(&e.quote);
-                // A sentence that names no place happened at the dateline's.
+                // Who reported it is not what happened: "citing BPA" and "according to BPA"
+                // in two quotes say nothing about their being one event.
+                // An origin is shared by a source's excerpts: its words are found once.
+                let o = &origins[terms_at];
+                let words = reporter_words.entry(Rc::as_ptr(o)).or_insert_with(|| {
+                    let mut w = Vec::new();
+                    event::name_words(&o.name, &mut w);
+                    if let Some(c) = &o.carrier {
+                        event::name_words(c, &mut w);
+                    }
+                    w
+                });
+                terms.remove_names(words, &e.quote);
+                if !e.attribution.via.is_empty() {
+                    let mut via = Vec::new();
+                    for v in &e.attribution.via {
+                        event::name_words(&v.value, &mut via);
+                    }
+                    terms.remove_names(&via, &e.quote);
+                }
+                // A quote that names no place happened at its sentence's place ("The Ledger's
+                // reporter in Kessel saw …"), else at the dateline's or the byline's.
                 let text = text_of(&by_id, e);
-                if !text.is_empty()
-                    && let Some(place) = datelines
+                if !text.is_empty() && figures::places(&e.quote).is_empty() {
+                    let in_sentence =
+                        figures::places(context::sentence(text, e.locator.start, e.locator.end));
+                    if !in_sentence.is_empty() {
+                        for place in in_sentence {
+                            place.split(' ').for_each(|w| terms.add(w, 2));
+                        }
+                    } else if let Some(place) = datelines
                         .entry(&e.source)
                         .or_insert_with(|| context::dateline(text))
-                    && figures::places(context::sentence(text, e.locator.start, e.locator.end))
-                        .is_empty()
-                {
-                    place.split(' ').for_each(|w| terms.add(w, 2));
+                    {
+                        place.split(' ').for_each(|w| terms.add(w, 2));
+                    }
                 }
                 // "300 people slept there": at the place named before, counting people.
                 if !text.is_empty() && context::points_to_place(&e.quote) {
@@ -273,7 +301,9 @@ pub fn assemble_with<S: Borrow<Source>, E: Borrow<Excerpt>>(
             },
             speaker: e.attribution.speaker_name().map(outlet::key),
             source: e.source.as_str(),
+            text: text_of(&by_id, e),
             start: e.locator.start,
+            end: e.locator.end,
             // Both look for words with "th"; most quotes have none and skip both.
             points_back: event::mentions_th(&e.quote) && event::points_back(&e.quote),
             demonstrated: if event::mentions_th(&e.quote) {
@@ -814,7 +844,7 @@ fn figure_conflicts(
         out.push(Conflict {
             kind: ConflictKind::Figures,
             excerpts: vec![dated[i].0.id.clone(), dated[j].0.id.clone()],
-            detail: format!("{}: {va} vs {vb} — {sa} vs {sb}", all[x].4.subject.name()),
+            detail: format!("{}: {va} vs {vb} — {sa} vs {sb}", all[x].4.subject_name()),
         });
     }
     out

@@ -33,9 +33,31 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?m)^(?:(?i:this|the)\s+(?i:article|story|report|piece)\s+)?(?i:reprinted from|republished from|(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\s+(?:by|in|at|on))\s+(?:the\s+)?(NAME|\S+)",
         ),
         rule(
+            Relation::Reprint,
+            "",
+            r"(?m)^(?i:this|the)\s+(?i:article|story|report|piece)\s+(?i:was|is)\s+(?i:produced|written|reported)\s+by\s+(?:the\s+)?(NAME)",
+        ),
+        rule(
+            Relation::Reprint,
+            "permission",
+            r"(?m)^(?i:republished|reprinted|reproduced)\s+with\s+(?i:permission)\s+(?:from|of)\s+(?:the\s+)?(NAME)",
+        ),
+        rule(
             Relation::Via,
             ":",
             r"(?m)^(?i:source|sources|credit)\s*:\s*(NAME)\s*$",
+        ),
+        // Wire copy on another site: the agency's dateline ("KALDERY (ANS) —") or its sign-off
+        // on a line of its own ("— ANS").
+        rule(
+            Relation::Via,
+            "",
+            r"(?m)^\p{Lu}{3,}(?:[ ,.-]+\p{Lu}[\p{L}.]*){0,3}\s*\((\p{Lu}[\p{Lu}\p{N}&]{1,7})\)\s*[-–—]",
+        ),
+        rule(
+            Relation::Via,
+            "",
+            r"(?m)^[ \t]*[—–][ \t]*(\p{Lu}[\p{Lu}\p{N}&]{1,7})[ \t]*$",
         ),
         rule(Relation::Via, "via", r"(?m)^(?:NAME)\s+via\s+(NAME)\s*:"),
         rule(Relation::Via, "via", r"(?m)^[^\n]{0,60}?\bvia\s+(NAME)\s*$"),
@@ -296,5 +318,24 @@ mod tests {
             "This article first appeared in The Valley Gazette.",
             &[("The Valley Gazette", Reprint)],
         );
+        check(
+            "This story was produced by the Pit Ledger, a nonprofit newsroom.",
+            &[("Pit Ledger", Reprint)],
+        );
+        check(
+            "Republished with permission from the Marsh Courier.",
+            &[("Marsh Courier", Reprint)],
+        );
+        // Wire copy on another site: the agency's dateline, or its sign-off line.
+        check(
+            "Valley Post\n\nDORNE (VNA) — The dam held overnight.",
+            &[("VNA", Via)],
+        );
+        check(
+            "Valley Post\n\nThe dam held overnight.\n\n— VNA\n\nMore from Nation",
+            &[("VNA", Via)],
+        );
+        // A dash before a sentence is prose, not a sign-off.
+        check("The dam held.\n— Nobody expected it to.", &[]);
     }
 }

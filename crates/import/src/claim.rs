@@ -74,11 +74,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     vec![
         p(
             Cue::Told,
-            r"\b(?:told|in\s+a\s+statement\s+to|in\s+an\s+interview\s+with|spoke\s+to|speaking\s+to|said\s+in\s+an\s+interview\s+with)\s+(?:(?P<o2>this\s+(?:station|newspaper|paper|channel|website|network|broadcaster|programme|program|magazine))|(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,3}(?:\p{Lu}\p{L}*-(?:based|run|owned)\s+)?(?P<o>NAME))",
+            r"\b(?:[Tt]old|(?i:in\s+a\s+statement\s+to)|in\s+(?:comments|remarks)\s+to|in\s+an\s+interview\s+(?:with|(?:published|carried|broadcast|aired|given)\s+(?:by|to))|[Ss]poke\s+to|[Ss]peaking\s+to|said\s+in\s+an\s+interview\s+with)\s+(?:(?P<o2>this\s+(?:station|newspaper|paper|channel|website|network|broadcaster|programme|program|magazine))|(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,3}(?:\p{Lu}\p{L}*-(?:based|run|owned)\s+)?(?P<o>NAME))",
         ),
         p(
             Cue::Reported,
-            r"(?P<o>NAME|DESC|ANAPHOR)(?:\s+\(\p{Lu}[\p{Lu}\p{N}&-]{1,7}\))?\s+(?:has\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|first\s+|previously\s+|separately\s+)?(?:quoted|reported|reports|said|says|put|cited|published|announced|(?:is|was|are|were)\s+reporting)\b",
+            r"(?P<o>NAME|DESC|ANAPHOR)(?:\s+\(\p{Lu}[\p{Lu}\p{N}&-]{1,7}\))?(?:\s+(?:news\s+)?(?:agency|newspaper|paper|daily|broadcaster|channel|station|radio|website))?\s+(?:has\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|first\s+|previously\s+|separately\s+|still\s+|now\s+)?(?:quoted|quotes|reported|reports|said|says|put|puts|cited|cites|gives|gave|published|announced|(?:is|was|are|were)\s+reporting|(?:was|were)\s+(?:the\s+)?first\s+to\s+report)\b",
         ),
         p(
             Cue::Reported,
@@ -92,6 +92,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Cue::Correspondent,
             r"(?P<o>NAME)(?:'s|’s)\s+(?:own\s+)?(?:correspondent|reporter|journalist|photographer)s?\b",
         ),
+        // "Shift rosters seen by the Herald": documents the outlet itself obtained.
+        p(
+            Cue::Correspondent,
+            r"\b(?:seen|obtained|reviewed|verified)\s+by\s+(?:the\s+)?(?P<o>NAME)",
+        ),
         p(
             Cue::Correspondent,
             r"\b(?:A|An|The|a|an|the)\s+(?P<o>NAME)\s+(?:correspondent|reporter|journalist|photographer)s?\b",
@@ -103,6 +108,13 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 static KIND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?:news\s+agency|newspaper|paper|daily|weekly|agency|broadcaster|channel|station|radio|television|website|news\s+site|magazine|network)\b")
         .expect("kind after")
+});
+
+/// A kind or an owner right before a name that makes the name an outlet ("the weekly
+/// Cinderbox", "state-run RTO").
+static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:news\s+agency|newspaper|paper|daily|weekly|monthly|agency|broadcaster|channel|station|radio|television|website|news\s+site|magazine|network|state-run|state-owned|state|news\s+service|wire\s+service)\s+(?:the\s+)?$")
+        .expect("kind before")
 });
 
 /// "Full Name (ACR)": the short form the text goes on to use.
@@ -558,11 +570,12 @@ fn is_outlet(cx: &Context<'_>, name: &str, own: Option<&str>) -> bool {
     }
     // The source calls it an outlet elsewhere: "the Lebanese Al-Nahar newspaper said …" makes
     // a later "…, Al-Nahar reported" a report of that paper.
-    if cx
-        .text
-        .match_indices(name)
-        .any(|(i, m)| KIND_AFTER.is_match(&cx.text[i + m.len()..]))
-    {
+    // So does a kind or an owner just before the name: "the weekly Cinderbox", "the state-run
+    // RTO".
+    if cx.text.match_indices(name).any(|(i, m)| {
+        KIND_AFTER.is_match(&cx.text[i + m.len()..])
+            || KIND_BEFORE.is_match(&cx.text[floor(cx.text, i.saturating_sub(48))..i])
+    }) {
         return true;
     }
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
@@ -826,7 +839,14 @@ Mayor Jonas Hult told the Eastbank-based Harbour Herald that the levee had held.
 A Valley Gazette reporter saw boats ferrying families from the square.\n\n\
 A regional weekly reported that looters had been arrested.\n\n\
 Water reached the town hall steps. Shops on Mill Lane stayed shut.\n\n\
-Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of fares,\" she told the Gazette.";
+Ada Brenn, who runs the ferry, said the crossing was closed. \"We lost a week of fares,\" she told the Gazette.\n\n\
+Tide tables seen by the Gazette show the surge peaked at noon.\n\n\
+The Marsh Courier was first to report that the ferry had sunk.\n\n\
+Rowing clubs will stay shut, a coach said in comments to KNA on Sunday.\n\n\
+The mayor said in an interview published by the weekly Tidewater that the town would rebuild.\n\n\
+Speaking to the Marsh Courier on Monday, the mayor said the ferry would run again.\n\n\
+Twelve boats sank in the harbour, the KNA agency reported.\n\n\
+KNA still puts the number of boats lost at 12.";
 
     #[track_caller]
     fn check(quote: &str, origin: Option<&str>, speaker: Option<&str>, via: &[&str]) {
@@ -863,6 +883,55 @@ Over the past week, more than 9,000 fighters moved to the Oruk front (two km fro
         let start = TEXT.find(quote).expect("quote in the sample");
         let got = attribute(&cx, start, start + quote.len());
         assert_eq!(got.origin_name(), Some("Al-Manar"));
+    }
+
+    #[test]
+    fn documents_first_reports_comments_and_published_interviews() {
+        check(
+            "the surge peaked at noon",
+            Some("Valley Gazette"),
+            None,
+            &[],
+        );
+        check(
+            "the ferry had sunk",
+            Some("The Marsh Courier"),
+            None,
+            &["Valley Gazette"],
+        );
+        check(
+            "Rowing clubs will stay shut",
+            Some("KNA"),
+            None,
+            &["Valley Gazette"],
+        );
+        // A sentence may open with the cue; a kind noun may follow the name; an agency
+        // may still put a figure somewhere.
+        check(
+            "the ferry would run again",
+            Some("Marsh Courier"),
+            None,
+            &["Valley Gazette"],
+        );
+        check(
+            "Twelve boats sank in the harbour",
+            Some("KNA"),
+            None,
+            &["Valley Gazette"],
+        );
+        check(
+            "the number of boats lost at 12",
+            Some("KNA"),
+            None,
+            &["Valley Gazette"],
+        );
+        // A name the text calls a weekly is an outlet, though no table knows it.
+        check(
+            "the town would rebuild",
+            Some("Tidewater"),
+            None,
+            &["Valley Gazette"],
+        );
     }
 
     #[test]

@@ -67,7 +67,10 @@ pub(super) fn is_menu(t: &str) -> bool {
 /// The outlet a masthead line names: "Harbor Ledger | Port Alder's newspaper since 1911" or an
 /// all-capitals "THE TARSANE DAILY COURIER" (returned in title case).
 pub(super) fn masthead_outlet(t: &str) -> Option<String> {
+    // "Home | World | Business": a menu's first item is not a masthead.
     if let Some((name, tagline)) = t.split_once(" | ")
+        && !tagline.contains('|')
+        && !is_menu(t)
         && name.split_whitespace().count() <= 4
         && tagline.split_whitespace().count() >= 3
         && name
@@ -142,11 +145,19 @@ pub(super) fn outlet_from_line(t: &str) -> Option<Found<String>> {
     }
     if let Some(c) = COPYRIGHT.captures(t) {
         let name = c[1].trim().trim_end_matches([',', '.']).trim();
-        let name = name
-            .strip_suffix(" LLC")
-            .or_else(|| name.strip_suffix(" Inc"))
-            .or_else(|| name.strip_suffix(" Ltd"))
-            .unwrap_or(name);
+        // The holder is the company; the outlet is its title ("© Cinderbox Publishing").
+        let name = [
+            " LLC",
+            " Inc",
+            " Ltd",
+            " Publishing Group",
+            " Publishing",
+            " Publications",
+            " Publishers",
+        ]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name);
         return Some(
             Found::by_rule(name.to_string(), "text:copyright-holder", 0.5).with_evidence(t),
         );
@@ -196,5 +207,30 @@ mod tests {
         );
         assert_eq!(name("More from this author"), None);
         assert_eq!(name("Trending on the web today, the port closed."), None);
+    }
+
+    #[test]
+    fn regression_a_menus_first_item_is_no_masthead() {
+        assert_eq!(
+            masthead_outlet("Home | World | Markets | Valley Wire Pro"),
+            None
+        );
+        assert_eq!(
+            masthead_outlet("Harbor Ledger | Port Alder's newspaper since 1911").as_deref(),
+            Some("Harbor Ledger")
+        );
+    }
+
+    #[test]
+    fn the_copyright_holders_company_is_not_the_outlet() {
+        let name = |t: &str| outlet_from_line(t).map(|f| f.value);
+        assert_eq!(
+            name("© Marsh Courier Publishing 2023").as_deref(),
+            Some("Marsh Courier")
+        );
+        assert_eq!(
+            name("© 2023 Valley Post Ltd").as_deref(),
+            Some("Valley Post")
+        );
     }
 }
