@@ -409,12 +409,19 @@ fn cues(cx: &Context<'_>, from: usize, to: usize, own: Option<&str>) -> Option<F
             relays.push(r);
         }
     }
+    // The evidence starts at a word: never "ednesday evening …".
+    let mut start = floor(cx.text, from.max(at.saturating_sub(160)));
+    if start > from
+        && let Some(space) = cx.text[start..at].find(char::is_whitespace)
+    {
+        start += space + 1;
+    }
     Some(Found2 {
         cue,
         origin,
         relays,
         description,
-        span: (from.max(at.saturating_sub(160)), to),
+        span: (start, to),
     })
 }
 
