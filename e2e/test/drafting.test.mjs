@@ -2,7 +2,8 @@
 // id or leaving the editor. A likelihood term picked from ICD 203's scale, a citation through
 // completion (`[@`, filter, Enter) while the uncited-judgment mark comes and goes, a confidence
 // statement as its own sentence, a chronology entry dragged in, a chip's card read by
-// hovering it, and an unknown citation fixed through its card's quick fix. Each step leaves a
+// hovering it, an unknown citation fixed through its card's quick fix (and undone), and a
+// chip Ctrl+clicked open in the reader at its quote. Each step leaves a
 // screenshot (docs/drafting/ shows the key ones).
 
 import assert from "node:assert/strict";
@@ -152,6 +153,17 @@ test("drafting: completion, terms, drag, chips and their cards, quick fix, lint 
     // Undo takes the fix back, as any edit.
     await chord(Key.CONTROL, "z");
     await driver.wait(() => saved().includes(UNKNOWN), WAIT_MS, "undo restores the id typed");
+    await textMatching(driver, "[data-testid=save-state]", /^Saved$/);
+
+    // Ctrl+click on a chip opens its source in the reader, at the quote.
+    const { x, y } = await driver.executeScript((el) => {
+      el.scrollIntoView({ block: "center" });
+      const r = el.getBoundingClientRect();
+      return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };
+    }, await chip(driver, HOLLIN));
+    await driver.actions().keyDown(Key.CONTROL).move({ x, y, origin: Origin.VIEWPORT }).press().release().keyUp(Key.CONTROL).perform();
+    await textMatching(driver, "[data-testid=reader-text] mark.current", /Fisheries Minister Carla Dunmore/);
+    await shot("reader-at-quote");
   } finally {
     await app.close();
   }
