@@ -3,10 +3,13 @@
 //! This crate is the core API (`Project`) over the pipeline crates; the `dossier` binary and
 //! the desktop shell are thin adapters over it. See ARCHITECTURE.md for the map.
 
+pub mod citations;
 pub mod dating;
 mod error;
+mod estimative;
 mod export_name;
 mod import_paths;
+mod outline;
 mod project;
 pub mod quote;
 mod render;
@@ -23,8 +26,10 @@ pub use dossier_pdf as pdf;
 pub use dossier_render as templates;
 
 pub use error::{Error, Result};
+pub use estimative::{EstimativeTerms, LikelihoodTerm, estimative_terms};
 pub use export_name::{MAX_NAME_BYTES, export_name};
 pub use import_paths::files_to_import;
+pub use outline::{JudgmentSupport, OutlineSection, outline};
 pub use project::{
     AliasProposal, AttributionEdit, ExcerptDraft, ExcerptEdit, FoundBy, ImportControl, Imported,
     Prepared, Problem, Project, SourceEdit, import_in_batches,

@@ -303,6 +303,33 @@ pub async fn briefing_sections(body: String) -> Vec<SectionView> {
     SectionView::list(&body)
 }
 
+/// Every excerpt as a citation chip and its card show it.
+#[tauri::command]
+pub async fn citables(app: AppHandle) -> IpcResult<Vec<CitableView>> {
+    on_session(app, |session| session.citables()).await
+}
+
+/// The excerpts matching every word typed after `[@`, most relevant first.
+#[tauri::command]
+pub async fn citation_candidates(app: AppHandle, query: String) -> IpcResult<Vec<CitableView>> {
+    on_session(app, move |session| {
+        session.citation_candidates(&query, false)
+    })
+    .await
+}
+
+/// The excerpts an unknown citation's id may have meant, best first (its quick fix).
+#[tauri::command]
+pub async fn replacement_candidates(app: AppHandle, id: String) -> IpcResult<Vec<CitableView>> {
+    on_session(app, move |session| session.citation_candidates(&id, true)).await
+}
+
+/// ICD 203's terms for the editor's picker, on the scale `body` uses: pure.
+#[tauri::command]
+pub async fn estimative_terms(body: String) -> EstimativeView {
+    EstimativeView::new(&body)
+}
+
 /// Renders the saved briefing and writes it to `path`: where the save dialog's path goes (and
 /// where the end-to-end tests hand theirs, as they cannot drive the dialog).
 #[tauri::command]

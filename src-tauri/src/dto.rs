@@ -12,6 +12,9 @@ use ts_rs::TS;
 
 use crate::error::IpcError;
 
+mod drafting;
+pub use drafting::*;
+
 /// Admiralty source reliability, A (completely reliable) to F (cannot be judged).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub enum Reliability {
@@ -620,44 +623,6 @@ pub struct BriefingView {
     pub body: String,
 }
 
-/// A tradecraft or citation warning on the briefing.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct LintWarning {
-    pub kind: String,
-    /// 1-based line of the briefing body, when the warning is about a line.
-    pub line: Option<u32>,
-    pub message: String,
-}
-
-/// A heading of the briefing and what it heads (`dossier_markdown::sections`), for the outline.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct SectionView {
-    pub title: String,
-    /// 1 for `#`, 2 for `##` …
-    pub level: u8,
-    /// 1-based line of the heading.
-    pub line: u32,
-    /// UTF-8 byte range of the heading and its content in the body.
-    pub start: u32,
-    pub end: u32,
-}
-
-impl SectionView {
-    /// The sections of a briefing's Markdown `body`.
-    pub fn list(body: &str) -> Vec<SectionView> {
-        dossier_markdown::sections(body)
-            .into_iter()
-            .map(|s| SectionView {
-                title: s.title,
-                level: s.level,
-                line: offset(s.line),
-                start: offset(s.range.start),
-                end: offset(s.range.end),
-            })
-            .collect()
-    }
-}
-
 /// The live preview: sanitised HTML (a `<body>`'s content) and the style sheet to show it with.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PreviewView {
@@ -671,15 +636,7 @@ impl PreviewView {
         PreviewView {
             html: r.html_body(),
             style: dossier::templates::PREVIEW_STYLE.to_string(),
-            warnings: r
-                .warnings
-                .iter()
-                .map(|w| LintWarning {
-                    kind: w.kind.to_string(),
-                    line: w.line.map(offset),
-                    message: w.message.clone(),
-                })
-                .collect(),
+            warnings: r.warnings.iter().map(LintWarning::from).collect(),
         }
     }
 }
@@ -784,7 +741,7 @@ pub struct SourceDates {
     pub suggestions: Vec<SuggestionMark>,
 }
 
-fn offset(n: usize) -> u32 {
+pub(crate) fn offset(n: usize) -> u32 {
     n.try_into().unwrap_or(u32::MAX)
 }
 

@@ -432,6 +432,24 @@ impl Session {
         })
     }
 
+    /// Every excerpt as a citation shows it, in id order.
+    pub fn citables(&self) -> IpcResult<Vec<CitableView>> {
+        self.with(|p| Ok(p.citables().into_iter().map(Into::into).collect()))
+    }
+
+    /// The excerpts to cite for `query`, best first; `replacing`: for an unknown id.
+    pub fn citation_candidates(&self, query: &str, replacing: bool) -> IpcResult<Vec<CitableView>> {
+        let limit = dossier::citations::DEFAULT_LIMIT;
+        self.with(|p| {
+            let found = if replacing {
+                p.replacement_candidates(query, limit)
+            } else {
+                p.citation_candidates(query, limit)
+            };
+            Ok(found.into_iter().map(Into::into).collect())
+        })
+    }
+
     /// Renders the editor's text, saved or not, for the live preview.
     pub fn preview(&self, name: &str, body: String, template: String) -> IpcResult<PreviewView> {
         let user = self.user_templates.clone();

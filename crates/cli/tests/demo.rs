@@ -151,3 +151,50 @@ fn committed_demo_is_what_build_demo_builds() {
         "samples/demo is stale ({changed:?} differ): run scripts/build-demo and commit the result"
     );
 }
+
+/// `excerpt find`: the briefing editor's citation completion and quick fix, from the CLI.
+#[test]
+fn excerpt_find_ranks_the_demo_excerpts_to_cite() {
+    let demo = repo().join("samples/demo");
+    let find = |args: &[&str]| -> Vec<String> {
+        let out = run(Command::new(DOSSIER)
+            .args(["excerpt", "find"])
+            .arg(&demo)
+            .args(args)
+            .arg("--json"));
+        let found: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        found
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|c| c["id"].as_str().expect("an id").to_string())
+            .collect()
+    };
+    // Summary words first; every word must match.
+    assert_eq!(
+        find(&["hollin licen"]).first().map(String::as_str),
+        Some("2026-03-hollin-holds-trawling-0392")
+    );
+    assert_eq!(find(&["hollin nowhere-at-all"]), Vec::<String>::new());
+    // A date as EDTF finds that time's excerpts only.
+    let october_2023 = find(&["2023-10"]);
+    assert_eq!(
+        october_2023,
+        [
+            "2023-10-brotherhood-seizes-tarsane-6d82",
+            "2023-10-brotherhood-seizes-tarsane-7541"
+        ]
+    );
+    // An unknown citation's id: the excerpts it may have meant, best first.
+    let fixes = find(&[
+        "--replacing",
+        "--limit",
+        "3",
+        "2026-03-war-risk-insurer-0000",
+    ]);
+    assert_eq!(
+        fixes.first().map(String::as_str),
+        Some("2026-03-war-risk-insurers-24f5")
+    );
+    assert!(fixes.len() <= 3);
+}

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
+use std::ops::Range;
 
 use dossier_chronology::{OWN_OUTLET_RULE, REPRINT_HEADER_RULE};
 use dossier_model::{Briefing, ClaimAttribution, Excerpt, Source, outlet};
@@ -177,23 +178,63 @@ pub fn ids(text: &str) -> Vec<String> {
     groups(text).into_iter().flat_map(|g| g.ids).collect()
 }
 
-/// Warnings for citations of excerpts that do not exist.
+/// A citation group as written: `[@a]`, `[@a; @b, p. 4]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// Byte range of the whole group, `[` to `]`.
+    pub range: Range<usize>,
+    /// Each id, with the byte range of the id itself (after its `@`).
+    pub ids: Vec<(String, Range<usize>)>,
+}
+
+/// Every citation group of `text`: what an editor shows as citations.
+pub fn citations(text: &str) -> Vec<Citation> {
+    groups(text)
+        .into_iter()
+        .map(|g| {
+            let mut from = g.start;
+            let ids = g
+                .ids
+                .into_iter()
+                .map(|id| {
+                    let at = text[from..g.end]
+                        .find(&format!("@{id}"))
+                        .map_or(g.start, |i| from + i + 1);
+                    from = at + id.len();
+                    let range = at..at + id.len();
+                    (id, range)
+                })
+                .collect();
+            Citation {
+                range: g.start..g.end,
+                ids,
+            }
+        })
+        .collect()
+}
+
+/// Warnings for citations of excerpts that do not exist, each with the id's byte range.
 pub(crate) fn unknown_citations(
     briefing: &Briefing,
     by_excerpt: &HashMap<&str, &Excerpt>,
     body_line: usize,
 ) -> Vec<Warning> {
+    let body = briefing.body.as_str();
     let mut out = Vec::new();
-    for (i, line) in briefing.body.lines().enumerate() {
-        for id in ids(line) {
-            if !by_excerpt.contains_key(id.as_str()) {
-                out.push(Warning {
-                    kind: "unknown-citation",
-                    line: Some(body_line + i + 1),
-                    message: format!(
-                        "[@{id}] cites no excerpt of this project; check the id with `dossier excerpt list`"
-                    ),
-                });
+    for (i, line) in body.lines().enumerate() {
+        let offset = crate::lint::range_in(body, line).start;
+        for citation in citations(line) {
+            for (id, range) in citation.ids {
+                if !by_excerpt.contains_key(id.as_str()) {
+                    out.push(Warning {
+                        kind: "unknown-citation",
+                        line: Some(body_line + i + 1),
+                        message: format!(
+                            "[@{id}] cites no excerpt of this project; pick the excerpt it should be, or check the id with `dossier excerpt list`"
+                        ),
+                        range: Some(offset + range.start..offset + range.end),
+                    });
+                }
             }
         }
     }
@@ -287,6 +328,7 @@ impl Ledger {
                 message: format!(
                     "the template cites {id} after listing the endnotes; call endnotes() last"
                 ),
+                range: None,
             });
         }
         self.order.push(i);
@@ -337,6 +379,58 @@ mod tests {
             ["x-1", "y", "z"]
         );
         assert!(ids("mail me [at] example").is_empty());
+    }
+
+    #[test]
+    fn citations_give_each_group_and_id_its_bytes() {
+        let text = "Café [@x-1] b [@y;  @z, p. 3]";
+        let got: Vec<(&str, Vec<&str>)> = citations(text)
+            .into_iter()
+            .map(|c| {
+                let ids = c.ids.into_iter().map(|(_, r)| &text[r]).collect();
+                (&text[c.range], ids)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [("[@x-1]", vec!["x-1"]), ("[@y;  @z, p. 3]", vec!["y", "z"])]
+        );
+    }
+
+    #[test]
+    fn an_unknown_citation_marks_its_id() {
+        let b = Briefing {
+            name: "main".into(),
+            meta: Default::default(),
+            body: "## BLUF\n\nCafé shut [@known] [@gone; @known].\n".into(),
+        };
+        let known = Excerpt {
+            id: "known".parse().unwrap(),
+            source: "s".parse().unwrap(),
+            quote: "shut".into(),
+            locator: dossier_model::Locator {
+                start: 0,
+                end: 4,
+                page: None,
+            },
+            date: None,
+            reported: None,
+            summary: String::new(),
+            credibility: Default::default(),
+            tags: Vec::new(),
+            portion: None,
+            note: String::new(),
+            translation: None,
+            attribution: Default::default(),
+            sequence: 0,
+            event: None,
+        };
+        let by_excerpt = HashMap::from([("known", &known)]);
+        let got: Vec<(Option<usize>, &str)> = unknown_citations(&b, &by_excerpt, 3)
+            .into_iter()
+            .map(|w| (w.line, &b.body[w.range.expect("a range")]))
+            .collect();
+        assert_eq!(got, [(Some(6), "gone")]);
     }
 
     #[track_caller]

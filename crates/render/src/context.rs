@@ -420,6 +420,7 @@ impl Context {
                     "the briefing is {banner} but names no classification authority: add \
                      classified_by, derived_from and declassify_on to its front matter"
                 ),
+                range: None,
             });
         }
 
@@ -570,6 +571,11 @@ fn unrendered_sections(briefing: &Briefing, manifest: &Manifest, body_line: usiz
                      with a template that does (intsum writes every section){instead}",
                     manifest.name, s.heading,
                 ),
+                range: briefing
+                    .body
+                    .lines()
+                    .nth(s.line.saturating_sub(1))
+                    .map(|l| lint::range_in(&briefing.body, l)),
             }
         })
         .collect()

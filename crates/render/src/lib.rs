@@ -15,6 +15,7 @@ mod html;
 mod lint;
 mod template;
 
+pub use cite::{Citation, citations};
 pub use context::{
     AuthorityInfo, BriefingInfo, ChronologyInfo, ConflictInfo, Context, EntryInfo, ExcerptInfo,
     Inputs, Judgment, MarkingInfo, Paragraph, ProjectInfo, SCHEMA_VERSION, SectionInfo, SourceInfo,
@@ -24,7 +25,7 @@ pub use engine::{MAX_OUTPUT_BYTES, render};
 pub use error::{Portion, TemplateError};
 pub use guard::MAX_VALUE_BYTES;
 pub use html::{STYLE as PREVIEW_STYLE, body as html_body, html};
-pub use lint::Warning;
+pub use lint::{CONFIDENCE, LIKELIHOOD_SCALE, Warning, key_judgments, uses_odds_scale};
 pub use template::{
     CitationStyle, Listing, Lookup, MAIN, Manifest, Origin, Template, builtin_names, remove_copy,
 };

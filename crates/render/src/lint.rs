@@ -6,6 +6,8 @@
 //! - terms from both of ICD 203's likelihood scales in one briefing ("likely" and "probable");
 //! - a key judgment whose citations come from several sources but one origin (`shared_origins`).
 
+use std::ops::Range;
+
 use dossier_model::Briefing;
 use serde::Serialize;
 
@@ -20,6 +22,36 @@ pub struct Warning {
     /// line.
     pub line: Option<usize>,
     pub message: String,
+    /// UTF-8 byte range in the briefing's body of what the warning means (the sentence, the
+    /// key judgment, the citation), for an editor to mark; `None` for a warning about the
+    /// template or the whole briefing.
+    pub range: Option<Range<usize>>,
+}
+
+/// ICD 203's likelihood scale, lowest first: the term in words, the same in odds, and the
+/// probability it stands for. What the app's term picker offers.
+pub const LIKELIHOOD_SCALE: [(&str, &str, &str); 7] = [
+    ("almost no chance", "remote", "1–5%"),
+    ("very unlikely", "highly improbable", "5–20%"),
+    ("unlikely", "improbable", "20–45%"),
+    ("roughly even chance", "roughly even odds", "45–55%"),
+    ("likely", "probable", "55–80%"),
+    ("very likely", "highly probable", "80–95%"),
+    ("almost certain", "nearly certain", "95–99%"),
+];
+
+/// Which of ICD 203's two likelihood scales `body` uses (`true`: the odds, "probable"): the
+/// first term found decides; the words ("likely") when it uses none.
+pub fn uses_odds_scale(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let first = |terms: &[&'static str]| {
+        terms
+            .iter()
+            .filter_map(|t| term_at(&lower, t))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    first(&ODDS) < first(&WORDS)
 }
 
 /// ICD 203's two likelihood scales, lowest first; longer phrases before the words inside them.
@@ -41,15 +73,19 @@ const ODDS: [&str; 7] = [
     "probable",
     "nearly certain",
 ];
-const CONFIDENCE: [&str; 3] = ["high confidence", "moderate confidence", "low confidence"];
+/// ICD 203's confidence levels, highest first.
+pub const CONFIDENCE: [&str; 3] = ["high confidence", "moderate confidence", "low confidence"];
 
 /// The warnings on `briefing`, whose body starts after `body_line` lines of its file.
 pub fn check(briefing: &Briefing, body_line: usize) -> Vec<Warning> {
+    let body = briefing.body.as_str();
     let mut out = Vec::new();
     let mut first_words: Option<(usize, &str)> = None;
     let mut first_odds: Option<(usize, &str)> = None;
+    // The sentence that made the scales mixed: where the second scale first appears.
+    let mut mixed_at: Option<Range<usize>> = None;
     let mut fence = false;
-    for (i, line) in briefing.body.lines().enumerate() {
+    for (i, line) in body.lines().enumerate() {
         let n = body_line + i + 1;
         if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
             fence = !fence;
@@ -58,6 +94,7 @@ pub fn check(briefing: &Briefing, body_line: usize) -> Vec<Warning> {
             continue;
         }
         for sentence in sentences(line) {
+            let range = range_in(body, sentence.trim());
             let lower = sentence.to_lowercase();
             let w = find_term(&lower, &WORDS);
             let o = find_term(&lower, &ODDS);
@@ -69,10 +106,15 @@ pub fn check(briefing: &Briefing, body_line: usize) -> Vec<Warning> {
                     message: format!(
                         "\"{l}\" and \"{c}\" in one sentence: state likelihood and confidence in separate sentences (ICD 203)"
                     ),
+                    range: Some(range.clone()),
                 });
             }
+            let had_both = first_words.is_some() && first_odds.is_some();
             first_words = first_words.or(w.map(|t| (n, t)));
             first_odds = first_odds.or(o.map(|t| (n, t)));
+            if !had_both && first_words.is_some() && first_odds.is_some() {
+                mixed_at = Some(range);
+            }
         }
     }
     if let (Some((lw, w)), Some((lo, o))) = (first_words, first_odds) {
@@ -82,6 +124,7 @@ pub fn check(briefing: &Briefing, body_line: usize) -> Vec<Warning> {
             message: format!(
                 "\"{w}\" (line {lw}) and \"{o}\" (line {lo}) come from two likelihood scales: keep to one (ICD 203)"
             ),
+            range: mixed_at,
         });
     }
     for (line, item) in key_judgments(briefing, body_line) {
@@ -91,6 +134,7 @@ pub fn check(briefing: &Briefing, body_line: usize) -> Vec<Warning> {
                 line: Some(line),
                 message: "this key judgment cites no excerpt: add its support as [@excerpt-id]"
                     .into(),
+                range: Some(range_in(body, item.trim_end())),
             });
         }
     }
@@ -98,9 +142,16 @@ pub fn check(briefing: &Briefing, body_line: usize) -> Vec<Warning> {
     out
 }
 
+/// The byte range of `part`, a slice of `whole`, in `whole`.
+pub(crate) fn range_in(whole: &str, part: &str) -> Range<usize> {
+    let start = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+    debug_assert!(start + part.len() <= whole.len(), "a slice of the body");
+    start..start + part.len()
+}
+
 /// The list items of the "Key judgments" section, with their 1-based lines of the file (the
-/// body starts after `body_line` lines).
-fn key_judgments(briefing: &Briefing, body_line: usize) -> Vec<(usize, &str)> {
+/// body starts after `body_line` lines): what the lint and the app's outline call judgments.
+pub fn key_judgments(briefing: &Briefing, body_line: usize) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     for s in briefing.sections() {
         if !matches!(
@@ -153,6 +204,7 @@ pub(crate) fn shared_origins<'a>(
                      or say it rests on {origin} alone",
                     cited.len()
                 ),
+                range: Some(range_in(&briefing.body, item.trim_end())),
             });
         }
     }
@@ -161,12 +213,15 @@ pub(crate) fn shared_origins<'a>(
 
 /// A term of `terms` that stands as whole words in `text` (already lowercase).
 fn find_term(text: &str, terms: &[&'static str]) -> Option<&'static str> {
-    terms.iter().copied().find(|t| {
-        text.match_indices(t).any(|(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + t.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+    terms.iter().copied().find(|t| term_at(text, t).is_some())
+}
+
+/// Where `term` first stands as whole words in `text` (already lowercase).
+fn term_at(text: &str, term: &str) -> Option<usize> {
+    text.match_indices(term).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + term.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -200,6 +255,66 @@ mod tests {
             body: body.into(),
         };
         check(&b, 0).into_iter().map(|w| (w.kind, w.line)).collect()
+    }
+
+    /// The text each warning marks, by kind.
+    fn marked(body: &str) -> Vec<(&'static str, String)> {
+        let b = Briefing {
+            name: "main".into(),
+            meta: BriefingMeta::default(),
+            body: body.into(),
+        };
+        check(&b, 0)
+            .into_iter()
+            .map(|w| {
+                (
+                    w.kind,
+                    w.range.map(|r| body[r].to_string()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_warning_marks_the_sentence_it_means() {
+        let body = "## BLUF\n\nPorts reopen. We judge with high confidence that the ban will likely hold. Café prices rose.\n\n\
+                    ## Key judgments\n\n- Ferries stopped [@a].\n- Trawlers stay in port.  \n\n\
+                    ## Outlook\n\nA new closure is improbable.\n";
+        assert_eq!(
+            marked(body),
+            [
+                (
+                    "likelihood-with-confidence",
+                    "We judge with high confidence that the ban will likely hold.".to_string()
+                ),
+                ("uncited-judgment", "Trawlers stay in port.".to_string()),
+                (
+                    "mixed-likelihood-scales",
+                    "A new closure is improbable.".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_are_bytes_of_the_body_after_multibyte_text() {
+        // "Café" and "–" are several bytes each: a range counted in characters would be off.
+        let body = "Café – stalls shut. It is likely, with low confidence, to last.\n";
+        let got = marked(body);
+        assert_eq!(
+            got,
+            [(
+                "likelihood-with-confidence",
+                "It is likely, with low confidence, to last.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_scale_in_use_is_the_first_one_found() {
+        assert!(!uses_odds_scale("No estimate yet."));
+        assert!(!uses_odds_scale("It is likely; later, probable."));
+        assert!(uses_odds_scale("A deal is improbable. It is unlikely."));
     }
 
     #[test]
@@ -252,7 +367,11 @@ mod tests {
         };
         let got: Vec<_> = shared_origins(&b, 0, origins)
             .into_iter()
-            .map(|w| (w.kind, w.line, w.message.contains("(Pellan Wire)")))
+            .map(|w| {
+                let marked = &b.body[w.range.clone().expect("a range")];
+                assert_eq!(marked, "Ferries stopped [@a] [@b].");
+                (w.kind, w.line, w.message.contains("(Pellan Wire)"))
+            })
             .collect();
         // Line 2: two sources, one origin. Line 3: one source (no semblance of
         // corroboration). Line 4: two origins.

@@ -11,6 +11,8 @@ import type {
   AttributionPatch,
   AttributionView,
   BriefingView,
+  CitableView,
+  EstimativeView,
   EventKey,
   Command,
   ChronologyView,
@@ -106,6 +108,14 @@ export const previewBriefing = (name: string, body: string, template: string) =>
   call<PreviewView>("preview_briefing", { name, body, template });
 /** The headings of a briefing's Markdown as the core finds them (for the outline). */
 export const briefingSections = (body: string) => call<SectionView[]>("briefing_sections", { body });
+/** Every excerpt as a citation chip and its card show it. */
+export const citables = () => call<CitableView[]>("citables");
+/** The excerpts matching every word typed after `[@`, most relevant first (the core ranks). */
+export const citationCandidates = (query: string) => call<CitableView[]>("citation_candidates", { query });
+/** The excerpts an unknown citation's id may have meant, best first. */
+export const replacementCandidates = (id: string) => call<CitableView[]>("replacement_candidates", { id });
+/** ICD 203's likelihood terms on the scale `body` uses, and the confidence levels. */
+export const estimativeTerms = (body: string) => call<EstimativeView>("estimative_terms", { body });
 /** Renders the saved briefing to `path`; returns the path written (with its extension). */
 export const exportBriefing = (
   name: string,

@@ -154,7 +154,18 @@ export type LintWarning = { kind: string,
 /**
  * 1-based line of the briefing body, when the warning is about a line.
  */
-line: number | null, message: string, };
+line: number | null, message: string, 
+/**
+ * UTF-8 byte range in the body of what it means (the sentence, the judgment, the
+ * citation's id), for the editor to mark; absent for a warning about the whole briefing.
+ */
+start: number | null, end: number | null, };
+
+export type JudgmentView = { 
+/**
+ * 1-based line in the body.
+ */
+line: number, citations: number, };
 
 export type SectionView = { title: string, 
 /**
@@ -168,7 +179,49 @@ line: number,
 /**
  * UTF-8 byte range of the heading and its content in the body.
  */
+start: number, end: number, 
+/**
+ * Words under the heading, citations not counted.
+ */
+words: number, 
+/**
+ * The key judgments it holds, with their support.
+ */
+judgments: Array<JudgmentView>, };
+
+export type CitableView = { id: string, 
+/**
+ * EDTF, empty when undated.
+ */
+date: string, 
+/**
+ * "17 March 2026", empty when undated.
+ */
+date_human: string, outlet: string, summary: string, quote: string, tags: Array<string>, source: string, source_title: string, 
+/**
+ * Admiralty: the source's reliability (A–F), the excerpt's credibility (1–6).
+ */
+reliability: string, credibility: number, origin: string, 
+/**
+ * UTF-8 byte range of the quote in the source's cleaned text.
+ */
 start: number, end: number, };
+
+export type LikelihoodView = { term: string, 
+/**
+ * "55–80%".
+ */
+probability: string, };
+
+export type EstimativeView = { 
+/**
+ * The scale the briefing uses, lowest first.
+ */
+likelihood: Array<LikelihoodView>, odds: boolean, 
+/**
+ * "high confidence", "moderate confidence", "low confidence".
+ */
+confidence: Array<string>, };
 
 export type PreviewView = { html: string, style: string, warnings: Array<LintWarning>, };
 
@@ -195,4 +248,4 @@ export type SuggestionMark = { start: number, end: number, date: DateEcho, score
 export type SourceDates = { expressions: Array<DateMark>, suggestions: Array<SuggestionMark>, };
 
 /** Every command the window may call (src-tauri/src/command_list.rs). */
-export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "edit_attribution" | "restore_attribution" | "clear_attribution" | "join_events" | "split_event" | "set_events" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "get_briefing" | "save_briefing" | "preview_briefing" | "briefing_sections" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";
+export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "edit_attribution" | "restore_attribution" | "clear_attribution" | "join_events" | "split_event" | "set_events" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "get_briefing" | "save_briefing" | "preview_briefing" | "briefing_sections" | "citables" | "citation_candidates" | "replacement_candidates" | "estimative_terms" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";

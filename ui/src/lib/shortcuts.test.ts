@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SHORTCUTS, actionFor, keyLabel } from "./shortcuts";
+import { SHORTCUTS, actionFor, codemirrorKey, keyLabel } from "./shortcuts";
 
 const press = (key: string, target: unknown = null, mods = {}) =>
   actionFor({ key, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, target: target as EventTarget, ...mods });
@@ -37,6 +37,12 @@ describe("shortcuts", () => {
   it("leaves unknown and Alt combinations to the system", () => {
     expect(press("o", null, { ctrlKey: true })).toBeNull();
     expect(press("e", null, { altKey: true })).toBeNull();
+  });
+
+  it("names the editor's keys as its keymap does", () => {
+    expect(codemirrorKey("likelihood")).toBe("Mod-Shift-l");
+    expect(codemirrorKey("next-section")).toBe("Mod-Shift-ArrowDown");
+    expect(codemirrorKey("next-warning")).toBe("F8");
   });
 
   it("writes keys as people read them", () => {

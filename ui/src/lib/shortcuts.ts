@@ -24,7 +24,16 @@ export type Action =
   | "save"
   | "export-pdf"
   | "export-md"
-  | "back";
+  | "back"
+  // The briefing editor's own (its keymap reads them from here: `codemirrorKey`).
+  | "cite"
+  | "likelihood"
+  | "confidence"
+  | "open-citation"
+  | "next-section"
+  | "previous-section"
+  | "warnings"
+  | "next-warning";
 
 export interface Shortcut {
   key: string;
@@ -59,7 +68,36 @@ export const SHORTCUTS: Shortcut[] = [
   { key: "p", ctrl: true, action: "export-pdf", label: "Export the briefing as PDF" },
   { key: "m", ctrl: true, action: "export-md", label: "Export the briefing as Markdown" },
   { key: "Escape", action: "back", label: "Close the overlay, or go back" },
+  { key: "[@", action: "cite", label: "Briefing editor: cite an excerpt (type words of its summary, outlet, date or tags; Enter inserts)" },
+  { key: "l", ctrl: true, shift: true, action: "likelihood", label: "Briefing editor: pick a likelihood term (ICD 203)" },
+  { key: "o", ctrl: true, shift: true, action: "confidence", label: "Briefing editor: add a confidence statement as its own sentence" },
+  { key: "Enter", ctrl: true, shift: true, action: "open-citation", label: "Briefing editor: open the citation at the cursor in the reader (or Ctrl+click it)" },
+  { key: "ArrowDown", ctrl: true, shift: true, action: "next-section", label: "Briefing editor: next section" },
+  { key: "ArrowUp", ctrl: true, shift: true, action: "previous-section", label: "Briefing editor: previous section" },
+  { key: "m", ctrl: true, shift: true, action: "warnings", label: "Briefing editor: list the warnings and their quick fixes" },
+  { key: "F8", action: "next-warning", label: "Briefing editor: go to the next warning" },
 ];
+
+/** The actions only the briefing editor handles (its CodeMirror keymap). */
+export const EDITOR_ACTIONS: Action[] = [
+  "cite",
+  "likelihood",
+  "confidence",
+  "open-citation",
+  "next-section",
+  "previous-section",
+  "warnings",
+  "next-warning",
+];
+
+/** An action's key as a CodeMirror keymap names it (`Mod-Shift-l`). */
+export function codemirrorKey(action: Action): string {
+  const s = SHORTCUTS.find((s) => s.action === action);
+  if (!s) throw new Error(`no key for ${action}`);
+  return [s.ctrl ? "Mod" : "", s.shift ? "Shift" : "", s.key.length === 1 ? s.key.toLowerCase() : s.key]
+    .filter(Boolean)
+    .join("-");
+}
 
 /** How a shortcut is written in the help overlay and on buttons. */
 export function keyLabel(s: Pick<Shortcut, "key" | "ctrl" | "shift">): string {
@@ -89,7 +127,7 @@ export function actionFor(e: {
   // With Ctrl, Shift changes the key to upper case: compare case-insensitively.
   const key = ctrl ? e.key.toLowerCase() : e.key;
   const s = SHORTCUTS.find(
-    (s) => s.key === key && !!s.ctrl === ctrl && (!ctrl || !!s.shift === !!e.shiftKey),
+    (s) => (ctrl ? s.key.toLowerCase() : s.key) === key && !!s.ctrl === ctrl && (!ctrl || !!s.shift === !!e.shiftKey),
   );
   if (!s) return null;
   if (typing && !ctrl && s.action !== "back") return null;

@@ -112,3 +112,21 @@ export function layers(
   }
   return out;
 }
+
+/** `utf16Index` of many byte offsets of one text in a single pass over it (the editor maps
+ * every warning of a long briefing at once). Returns the indices in the order given. */
+export function utf16Indices(text: string, bytes: readonly number[]): number[] {
+  const order = bytes.map((b, i) => [b, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(bytes.length);
+  let b = 0;
+  let i = 0;
+  for (const [want, k] of order) {
+    while (i < text.length && b < want) {
+      const cp = text.codePointAt(i)!;
+      b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      i += cp >= 0x10000 ? 2 : 1;
+    }
+    out[k] = i;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-//! `excerpt add|show|edit|list|rm`.
+//! `excerpt add|show|edit|list|find|rm`.
 
 use std::path::PathBuf;
 
@@ -18,6 +18,9 @@ pub enum ExcerptCommand {
     Edit(Box<EditArgs>),
     /// List excerpts (optionally of one source).
     List(ListArgs),
+    /// Find the excerpts to cite for some words (summary, outlet, tags, date, quote), most
+    /// relevant first: what the briefing editor's `[@` completion offers.
+    Find(FindArgs),
     /// Remove an excerpt.
     Rm(IdArgs),
 }
@@ -107,6 +110,22 @@ pub struct ListArgs {
     /// Only the excerpts of this source.
     #[arg(long)]
     source: Option<Id>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct FindArgs {
+    dir: PathBuf,
+    /// Words that must all match: `insurers 2026-03`, `march ledger`, `actor:brotherhood`. With
+    /// `--replacing`, an unknown citation's id instead.
+    query: String,
+    /// Treat QUERY as the id of an unknown citation and list the excerpts it may have meant.
+    #[arg(long)]
+    replacing: bool,
+    /// At most this many.
+    #[arg(long, default_value_t = dossier::citations::DEFAULT_LIMIT)]
+    limit: usize,
     #[arg(long)]
     json: bool,
 }
@@ -211,6 +230,30 @@ pub fn run(world: &World, c: ExcerptCommand) -> CliResult {
                     })
                     .collect();
                 output::table(&["ID", "DATE", "SOURCE", "SUMMARY"], &rows);
+            }
+        }
+        ExcerptCommand::Find(a) => {
+            let p = open(world, &a.dir)?;
+            let found = if a.replacing {
+                p.replacement_candidates(&a.query, a.limit)
+            } else {
+                p.citation_candidates(&a.query, a.limit)
+            };
+            if a.json {
+                output::json(&found);
+            } else {
+                let rows: Vec<Vec<String>> = found
+                    .into_iter()
+                    .map(|c| {
+                        let date = if c.date.is_empty() {
+                            "undated".into()
+                        } else {
+                            c.date
+                        };
+                        vec![c.id, date, c.outlet, c.summary]
+                    })
+                    .collect();
+                output::table(&["ID", "DATE", "OUTLET", "SUMMARY"], &rows);
             }
         }
         ExcerptCommand::Rm(a) => {
