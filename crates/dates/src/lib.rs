@@ -50,7 +50,10 @@
 //!   ("F-16", "Resolution 2254"), phone numbers, sums ("7 − 2 =").
 
 mod calendar;
+mod calendars;
+mod lang;
 mod lexicon;
+mod lexicons;
 pub mod metadata;
 mod rules;
 pub mod sentence;
@@ -58,9 +61,11 @@ mod suggest;
 mod token;
 pub mod years;
 
+pub use calendars::CalendarNote;
+pub use lang::{Lang, detect as detect_language};
 pub use lexicon::weekday_number;
 pub use sentence::sentences;
-pub use suggest::{Suggestion, quote_date, suggest};
+pub use suggest::{Suggestion, quote_date, quote_date_in, suggest, suggest_in};
 pub use years::Years;
 
 use chrono::NaiveDate;
@@ -81,6 +86,10 @@ pub struct Expression {
     /// The rule that matched, for provenance.
     pub rule: &'static str,
     pub timex: Timex,
+    /// For a date written in another calendar (Solar Hijri, Hijri): that calendar, the date as
+    /// written there, and how many days the Gregorian day may be off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -118,10 +127,15 @@ pub enum TimexType {
     Set,
 }
 
-/// Every temporal expression in `text`, in text order, resolved against `reference` (usually the
-/// publication date) where they are relative. Without a reference, relative expressions are
-/// still reported, with `value: None` and a TIMEX placeholder (`XXXX-XX-XX`).
+/// Every temporal expression in English `text`, in text order, resolved against `reference`
+/// (usually the publication date) where they are relative. Without a reference, relative
+/// expressions are still reported, with `value: None` and a TIMEX placeholder (`XXXX-XX-XX`).
 pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<Expression> {
+    find_in(text, reference, Lang::En)
+}
+
+/// [`find`] for a text in `lang`: the same rules and conventions, that language's words.
+pub fn find_in(text: &str, reference: Option<NaiveDate>, lang: Lang) -> Vec<Expression> {
     let mut out = Vec::new();
     let mut tokens = Vec::new();
     // Chunks of whole lines, one token buffer reused: the working set stays in cache whatever
@@ -130,8 +144,8 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<Expression> {
     while base < text.len() {
         let end = chunk_end(text, base);
         let chunk = &text[base..end];
-        token::tokenize_into(chunk, &mut tokens);
-        find_in(chunk, base, &tokens, reference, &mut out);
+        token::tokenize_into(chunk, lang, &mut tokens);
+        find_in_chunk(chunk, base, &tokens, reference, lang, &mut out);
         base = end;
     }
     out
@@ -151,11 +165,12 @@ fn chunk_end(text: &str, base: usize) -> usize {
     }
 }
 
-fn find_in(
+fn find_in_chunk(
     chunk: &str,
     base: usize,
     tokens: &[token::Token],
     reference: Option<NaiveDate>,
+    lang: Lang,
     out: &mut Vec<Expression>,
 ) {
     let matcher = rules::Matcher {
@@ -163,6 +178,7 @@ fn find_in(
         tokens,
         reference,
         years: Years::MENTIONED,
+        lang,
     };
     let mut i = 0;
     while i < tokens.len() {
@@ -178,6 +194,7 @@ fn find_in(
                     kind: hit.kind,
                     rule: hit.rule,
                     timex: hit.timex,
+                    calendar: hit.calendar,
                 });
                 i = hit.end;
             }

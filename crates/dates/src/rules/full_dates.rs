@@ -7,7 +7,7 @@ use super::read::Read;
 use super::{Hit, Matcher, date_timex};
 use crate::lexicon::Lex;
 use crate::token::{Number, Punct, TokenKind};
-use crate::{Kind, Timex, TimexType};
+use crate::{Kind, Lang, Timex, TimexType};
 
 impl Matcher<'_> {
     /// Dates with a day or a month and a year; an optional weekday in front.
@@ -134,11 +134,18 @@ impl Matcher<'_> {
             value: d,
             next: mut j,
         } = self.day_at(i)?;
+        // "2. Juni": the German ordinal period.
+        if self.lang != Lang::En && self.punct(j) == Some(Punct::Period) && self.tight(j) {
+            j += 1;
+        }
         if self.is(j, Lex::Of) {
             j += 1;
         }
         let Read { value: m, next: j } = self.month_at(j)?;
-        let k = if self.punct(j) == Some(Punct::Comma) {
+        // "2 de junio de 2015".
+        let k = if self.punct(j) == Some(Punct::Comma)
+            || (self.lang != Lang::En && self.is(j, Lex::Of))
+        {
             j + 1
         } else {
             j

@@ -8,7 +8,7 @@ use super::{Hit, Matcher, Resolved, date_timex, resolved};
 use crate::calendar::{approximate, last_day_of_month, resolve_month, span};
 use crate::lexicon::{Lex, Unit};
 use crate::token::Punct;
-use crate::{Kind, Timex, TimexType};
+use crate::{Kind, Lang, Timex, TimexType};
 
 impl Matcher<'_> {
     /// early/mid/late (or "the end of", "the beginning of") + month-year, month, or year.
@@ -36,9 +36,20 @@ impl Matcher<'_> {
         if self.punct(j) == Some(Punct::Dash) && self.tight(j) {
             j += 1;
         }
+        // "principios de junio", "début de l'année".
+        if self.lang != Lang::En && self.is(j, Lex::Of) {
+            j += 1;
+        }
         let rule = "part-of-period";
         // A month (with or without its year).
-        if let Some(Read { value: m, next: k }) = self.month_at(j) {
+        if let Some(Read {
+            value: m,
+            next: mut k,
+        }) = self.month_at(j)
+        {
+            if self.lang != Lang::En && self.is(k, Lex::Of) && self.year_at(k + 1).is_some() {
+                k += 1;
+            }
             let (y, end, rel) = match self.year_at(k) {
                 Some(Read { value: y, next: e }) => (Some(y), e, false),
                 None => (None, k, true),

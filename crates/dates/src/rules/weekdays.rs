@@ -11,7 +11,8 @@ impl Matcher<'_> {
             return None;
         };
         let after_on = i > 0 && self.is(i - 1, Lex::On);
-        if !cap && !after_on {
+        // Only English capitalises weekdays: elsewhere a weekday word is one in any case.
+        if !cap && !after_on && self.lang == crate::Lang::En {
             return None;
         }
         let future = self.future(i);

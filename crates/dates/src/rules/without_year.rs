@@ -50,7 +50,20 @@ impl Matcher<'_> {
             next,
             Some(TokenKind::Num(_) | TokenKind::Word { cap: true, .. })
         );
-        if !cap
+        if self.lang != crate::Lang::En {
+            // Other languages write months in lower case: the word before says it is a date
+            // ("en mars", "в марте", "في مارس", "ماه مارس").
+            let month_word = matches!(
+                prev,
+                Some(Lex::Unit {
+                    unit: crate::lexicon::Unit::Month,
+                    plural: false
+                })
+            );
+            if !(context || month_word) || matches!(next, Some(TokenKind::Num(_))) {
+                return None;
+            }
+        } else if !cap
             || ((ambiguous || name_or_number) && !context)
             || matches!(next, Some(TokenKind::Num(_)))
         {

@@ -26,7 +26,7 @@ impl Matcher<'_> {
             // "between 2014 and 2016", "2009 or 2010".
             Some(Lex::And | Lex::Or) => i >= 2 && self.year_at(i - 2).is_some(),
             _ => false,
-        };
+        } || end > i + 1; // "2013 года", "2015م": the year's own word or era mark.
         // "2005-2017" after a year context word: one interval.
         if context
             && self.punct(end) == Some(Punct::Dash)
