@@ -128,8 +128,15 @@ pub fn detect(text: &str) -> Option<(Lang, f64)> {
                 .filter(|w| list.contains(w))
                 .count()
         };
-        let fa = persian + 3 * words(&["در", "را", "است", "شد", "می", "این", "با", "برای", "بود"]);
-        let ar = arabic_only + 3 * words(&["في", "على", "إلى", "التي", "الذي", "أن", "عن"]);
+        let votes = lexicon_votes(sample, &[Lang::Fa, Lang::Ar]);
+        let fa = persian
+            + 3 * words(&[
+                "در", "را", "است", "شد", "می", "این", "با", "برای", "بود", "رفت", "کرد", "نیز",
+            ])
+            + 2 * votes[0];
+        let ar = arabic_only
+            + 3 * words(&["في", "على", "إلى", "التي", "الذي", "أن", "عن", "قد", "كان"])
+            + 2 * votes[1];
         return Some((if fa > ar { Lang::Fa } else { Lang::Ar }, share));
     }
     if cyrillic > latin {
@@ -193,7 +200,7 @@ fn by_function_words(sample: &str) -> Option<Lang> {
             ],
         ),
     ];
-    let mut counts = [0usize; 4];
+    let mut counts = lexicon_votes(sample, &WORDS.map(|(l, _)| l));
     for w in sample.split(|c: char| !c.is_alphabetic()) {
         let w = w.to_lowercase();
         for (k, (_, list)) in WORDS.iter().enumerate() {
@@ -203,6 +210,25 @@ fn by_function_words(sample: &str) -> Option<Lang> {
     let best = (0..4).max_by_key(|&k| counts[k])?;
     let clear = counts[best] > 0 && counts.iter().filter(|&&c| c == counts[best]).count() == 1;
     clear.then_some(WORDS[best].0)
+}
+
+/// For each candidate language, how many words of `sample` its date lexicon knows: the words a
+/// date engine meets ("mardi", "prochain", "امسال") tell a short text's language.
+fn lexicon_votes<const N: usize>(sample: &str, langs: &[Lang; N]) -> [usize; N] {
+    let mut votes = [0usize; N];
+    for w in sample.split(|c: char| !c.is_alphabetic() && c != '\u{200c}') {
+        if w.chars().count() < 3 {
+            continue;
+        }
+        for (k, &l) in langs.iter().enumerate() {
+            let lex = match l {
+                Lang::En => crate::lexicon::classify(w.as_bytes()),
+                _ => crate::lexicons::classify(w, l),
+            };
+            votes[k] += usize::from(lex != crate::lexicon::Lex::Other);
+        }
+    }
+    votes
 }
 
 /// A short Latin text whatlang is unsure of: the best of the supported languages.

@@ -149,6 +149,8 @@ pub(crate) enum Lex {
     LevantPair(u8),
     /// A calendar's era mark after a year ("هـ", "م", "ش").
     Era(Era),
+    /// Two of a unit in one word: Arabic duals ("عامين", "شهرين").
+    Dual(Unit),
     /// "ago" written before the count: "vor", "hace", "il y a", "قبل".
     AgoBefore,
     /// A year named in one word from the reference: "امسال" (0), "پارسال" (-1).

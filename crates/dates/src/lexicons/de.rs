@@ -135,6 +135,11 @@ pub(super) const WORDS: &[Entry] = &[
     ),
     (&["einige", "einigen", "mehrere", "mehreren"], Lex::Several),
     (&["fast", "beinahe"], Lex::Almost),
+    (&["mehr", "weniger"], Lex::More),
+    (&["ersten", "erste", "erstes"], Lex::Ordinal(1)),
+    (&["zweiten", "zweite"], Lex::Ordinal(2)),
+    (&["dritten", "dritte"], Lex::Ordinal(3)),
+    (&["vierten", "vierte", "letzten"], Lex::Ordinal(4)),
     (&["jährlich"], Lex::Set(Year)),
     (&["wöchentlich"], Lex::Set(Week)),
     (

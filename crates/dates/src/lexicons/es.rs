@@ -117,6 +117,11 @@ pub(super) const WORDS: &[Entry] = &[
         Lex::Several,
     ),
     (&["casi"], Lex::Almost),
-    (&["anual", "anualmente"], Lex::Set(Year)),
+    (&["más", "menos"], Lex::More),
+    (&["primer", "primero", "primera"], Lex::Ordinal(1)),
+    (&["segundo", "segunda"], Lex::Ordinal(2)),
+    (&["tercer", "tercero", "tercera"], Lex::Ordinal(3)),
+    (&["cuarto", "cuarta"], Lex::Ordinal(4)),
+    (&["anual", "anuales", "anualmente"], Lex::Set(Year)),
     (&["semanal"], Lex::Set(Week)),
 ];

@@ -105,6 +105,15 @@ pub(super) const WORDS: &[Entry] = &[
     (&["environ", "vers"], Lex::About),
     (&["quelques", "plusieurs"], Lex::Several),
     (&["presque", "près"], Lex::Almost),
-    (&["annuel", "annuelle", "annuellement"], Lex::Set(Year)),
+    (&["plus", "moins"], Lex::More),
+    (&["premier", "première"], Lex::Ordinal(1)),
+    (&["deuxième", "second", "seconde"], Lex::Ordinal(2)),
+    (&["troisième"], Lex::Ordinal(3)),
+    (&["quatrième", "dernier"], Lex::Ordinal(4)),
+    (&["week"], Lex::Weekend),
+    (
+        &["annuel", "annuelle", "annuels", "annuelles", "annuellement"],
+        Lex::Set(Year),
+    ),
     (&["hebdomadaire"], Lex::Set(Week)),
 ];

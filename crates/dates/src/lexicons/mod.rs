@@ -85,6 +85,9 @@ fn map(lang: Lang) -> &'static Map {
 
 /// The class of `word` in `lang` (not English: see [`crate::lexicon::classify`]).
 pub(crate) fn classify(word: &str, lang: Lang) -> Lex {
+    if word.eq_ignore_ascii_case("utc") || word.eq_ignore_ascii_case("gmt") {
+        return Lex::Zone;
+    }
     let m = map(lang);
     let w = fold(word, lang);
     if let Some(l) = m.get(&w) {
@@ -92,6 +95,23 @@ pub(crate) fn classify(word: &str, lang: Lang) -> Lex {
     }
     if lang.arabic_script() {
         return without_clitics(&w, m, lang).unwrap_or(Lex::Other);
+    }
+    // German compounds a weekday with its part of the day: "Dienstagabend".
+    if lang == Lang::De {
+        for part in [
+            "abend",
+            "morgen",
+            "vormittag",
+            "nachmittag",
+            "mittag",
+            "nacht",
+        ] {
+            if let Some(day) = w.strip_suffix(part)
+                && let Some(l @ Lex::Weekday(_)) = m.get(day)
+            {
+                return *l;
+            }
+        }
     }
     Lex::Other
 }

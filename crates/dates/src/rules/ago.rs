@@ -35,6 +35,14 @@ impl Matcher<'_> {
         let (n, k) = match self.count_at(j, true) {
             Some(Read { value, next }) if value % 10 == 0 => (value / 10, next),
             Some(_) => return None,
+            // "hace unas horas": some hours ago is the day itself.
+            None if matches!(self.lex(j), Some(Lex::Several | Lex::Few))
+                && matches!(self.unit_at(j + 1), Some((Unit::Hour | Unit::Minute, _))) =>
+            {
+                (0, j + 1)
+            }
+            // "قبل عامين": the dual is two.
+            None if matches!(self.lex(j), Some(Lex::Dual(_))) => (2, j),
             None => (1, j),
         };
         let (unit, _) = self.unit_at(k)?;

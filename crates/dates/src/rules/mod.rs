@@ -161,6 +161,7 @@ impl Matcher<'_> {
             TokenKind::Punct(_) | TokenKind::Figure => None,
             TokenKind::Num(_) if self.lang != Lang::En => self
                 .other_calendar_date(i)
+                .or_else(|| self.decade_words(i))
                 .or_else(|| self.numeric_day_first(i))
                 .or_else(|| self.full_date(i))
                 .or_else(|| self.time(i))
@@ -188,7 +189,10 @@ impl Matcher<'_> {
                 Lex::SolarMonth(_) | Lex::HijriMonth(_) | Lex::HijriPair(_) => {
                     self.other_calendar_date(i)
                 }
-                Lex::Unit { .. } => self.postposed(i).or_else(|| self.unit_ago(i)),
+                Lex::Unit { .. } => self
+                    .postposed(i)
+                    .or_else(|| self.unit_ago(i))
+                    .or_else(|| self.decade_words(i)),
                 Lex::Weekend => self.postposed(i),
                 Lex::AgoBefore => self.ago_before(i),
                 Lex::Since if self.lang == Lang::Ar => self.ago_before(i),

@@ -41,6 +41,32 @@ impl Matcher<'_> {
             j += 1;
         }
         let rule = "part-of-period";
+        // A Solar or Hijri month of a year: "اواسط خرداد ۱۳۹۴" is its days 11–20.
+        if let Some((cal, Read { value: m, next: k })) = self.other_month_at(j)
+            && let Some((
+                Read {
+                    value: y,
+                    next: end,
+                },
+                _,
+            )) = self.other_year_at(k)
+        {
+            let first = cal.day(y, m, 1)?;
+            let (_, last) = cal.month(y, m)?;
+            let (a, b) = match part {
+                0 => (first, crate::calendar::add_days(first, 9)?),
+                1 => (
+                    crate::calendar::add_days(first, 10)?,
+                    crate::calendar::add_days(first, 19)?,
+                ),
+                _ => (crate::calendar::add_days(first, 20)?, last),
+            };
+            let v = Edtf::between(a, b)?;
+            let timex = Timex::new(TimexType::Date, date_timex(&v));
+            let mut h = self.hit(i, end, Some(v), Kind::Absolute, rule, timex)?;
+            h.calendar = Some(cal.note(y, Some(m), None));
+            return Some(h);
+        }
         // A month (with or without its year).
         if let Some(Read {
             value: m,
@@ -103,6 +129,29 @@ impl Matcher<'_> {
                 rule,
                 Timex::new(TimexType::Date, format!("{y:04}")),
             );
+        }
+        // "principios de año", "fin de l'année", "Ende des Jahres": the reference's year.
+        let mut y = j;
+        while y < j + 3 && (self.is(y, Lex::The) || self.punct(y) == Some(Punct::Apostrophe)) {
+            y += 1;
+        }
+        if self.lang != Lang::En
+            && self.is(
+                y,
+                Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                },
+            )
+        {
+            return self.relative_hit(i, y + 1, rule, TimexType::Date, "XXXX", |r| {
+                let y = r.year();
+                let (a, b) = [(1, 4), (5, 8), (9, 12)][part];
+                resolved(
+                    span(Period::month(y, a)?, Period::month(y, b)?)?,
+                    format!("{y:04}"),
+                )
+            });
         }
         // "the end of this/last/next year".
         if matches!(self.lex(j), Some(Lex::This | Lex::Last | Lex::Next))

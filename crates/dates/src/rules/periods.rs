@@ -67,6 +67,10 @@ impl Matcher<'_> {
         if !object {
             return None;
         }
+        // "el mes que viene".
+        if self.word_is(j + 1, "que") && self.word_is(j + 2, "viene") {
+            return self.relative_object(i, j, 1, j + 3);
+        }
         let dir = match self.lex(j + 1)? {
             Lex::Last => -1,
             Lex::Next => 1,
@@ -126,7 +130,21 @@ impl Matcher<'_> {
             Lex::PartOfDay(p) if dir == 0 => {
                 self.day_hit(i, end, "this-part-of-day", Some(p), Some)
             }
+            // "esta mañana": this morning (tomorrow is "mañana" alone).
+            Lex::Tomorrow if dir == 0 && self.lang == Lang::Es => self.day_hit(
+                i,
+                end,
+                "this-part-of-day",
+                Some(crate::lexicon::PartOfDay::Morning),
+                Some,
+            ),
             Lex::Weekend => {
+                // "ce week-end": the "-end" of the French spelling is part of it.
+                let end = if self.punct(end) == Some(Punct::Dash) && self.word_is(end + 1, "end") {
+                    end + 2
+                } else {
+                    end
+                };
                 self.relative_hit(i, end, "weekend", TimexType::Date, "XXXX-WXX-WE", |r| {
                     let sat = add_days(monday(r)?, 5 + 7 * i64::from(dir))?;
                     let week = iso_week(sat)?.timex;

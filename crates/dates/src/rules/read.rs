@@ -176,6 +176,7 @@ impl<'a> Matcher<'a> {
     pub(super) fn unit_at(&self, i: usize) -> Option<(Unit, bool)> {
         match self.lex(i)? {
             Lex::Unit { unit, plural } => Some((unit, plural)),
+            Lex::Dual(unit) => Some((unit, true)),
             _ => None,
         }
     }
