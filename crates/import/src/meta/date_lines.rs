@@ -20,7 +20,7 @@ pub(super) fn is_date_line(t: &str) -> bool {
 fn date_line_in(t: &str, lang: Lang) -> Option<Edtf> {
     let found = dossier_dates::find_in(t, None, lang);
     let e: &Expression = found.iter().find(|e| e.value.is_some())?;
-    let value = e.value.clone()?;
+    let value = e.value?;
     // "Thursday, March 12, 2026 — Morning edition": a short edition note may follow a dash.
     let after = t[e.end..].trim_start();
     let after = match after.strip_prefix(['—', '–', '|', '-']) {
