@@ -1,4 +1,9 @@
-//! Temporal expressions in English news text, resolved against a reference date.
+//! Temporal expressions in news text, resolved against a reference date: English ([`find`]) and
+//! German, French, Spanish, Russian, Arabic and Persian ([`find_in`] with a [`Lang`]), by one
+//! engine: a language brings its lexicon (`lexicons/`) and a few press conventions (Saturday–
+//! Friday weeks in Arabic and Persian, Solar months and years in Persian), never its own rules.
+//! Solar Hijri and Hijri dates become Gregorian days through `icu_calendar`, the date as written
+//! kept in the expression's [`CalendarNote`].
 //!
 //! [`find`] reports every expression with its UTF-8 byte span, its value in EDTF, its kind
 //! (absolute, relative, duration, copyright), the rule that matched and its TimeML TIMEX3

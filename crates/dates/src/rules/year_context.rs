@@ -17,18 +17,19 @@ impl Matcher<'_> {
             next: end,
         } = self.year_at(i)?;
         let prev = i.checked_sub(1).and_then(|p| self.lex(p));
-        let context = match prev {
-            Some(l) if l.introduces_date() => true,
-            Some(Lex::Unit {
-                unit: Unit::Year,
-                plural: false,
-            }) => true,
-            // "el 2012": Spanish names a year with the article.
-            Some(Lex::The) if self.lang == crate::Lang::Es => true,
-            // "between 2014 and 2016", "2009 or 2010".
-            Some(Lex::And | Lex::Or) => i >= 2 && self.year_at(i - 2).is_some(),
-            _ => false,
-        } || end > i + 1; // "2013 года", "2015م": the year's own word or era mark.
+        let context =
+            match prev {
+                Some(l) if l.introduces_date() => true,
+                Some(Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                }) => true,
+                // "el 2012": Spanish names a year with the article.
+                Some(Lex::The) if self.lang == crate::Lang::Es => true,
+                // "between 2014 and 2016", "2009 or 2010".
+                Some(Lex::And | Lex::Or) => i >= 2 && self.year_at(i - 2).is_some(),
+                _ => false,
+            } || (self.lang != crate::Lang::En && self.tokens[i].num().is_some() && end > i + 1); // "2013 года", "2015م": the year's own word or era mark.
         // "2005-2017" after a year context word: one interval.
         if context
             && self.punct(end) == Some(Punct::Dash)
