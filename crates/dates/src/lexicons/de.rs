@@ -77,6 +77,7 @@ pub(super) const WORDS: &[Entry] = &[
     (&["heute"], Lex::Today),
     (&["gestern"], Lex::Yesterday),
     (&["jetzt", "derzeit", "zurzeit", "gegenwärtig"], Lex::Now),
+    (&["zukunft"], Lex::FutureRef),
     (&["kürzlich", "neulich", "jüngst"], Lex::Recently),
     (&["wochenende"], Lex::Weekend),
     (

@@ -74,7 +74,8 @@ pub(super) const WORDS: &[Entry] = &[
     (&["hoy"], Lex::Today),
     (&["anoche"], Lex::Tonight),
     (&["ayer"], Lex::Yesterday),
-    (&["ahora", "actualmente"], Lex::Now),
+    (&["ahora", "actualmente", "actual", "actuales"], Lex::Now),
+    (&["futuro", "porvenir"], Lex::FutureRef),
     (&["recientemente"], Lex::Recently),
     (&["finde"], Lex::Weekend),
     (

@@ -71,7 +71,18 @@ pub(super) const WORDS: &[Entry] = &[
     (&["aujourd"], Lex::Today),
     (&["hier"], Lex::Yesterday),
     (&["demain"], Lex::Tomorrow),
-    (&["maintenant", "actuellement"], Lex::Now),
+    (
+        &[
+            "maintenant",
+            "actuellement",
+            "actuel",
+            "actuelle",
+            "actuels",
+            "actuelles",
+        ],
+        Lex::Now,
+    ),
+    (&["avenir", "futur"], Lex::FutureRef),
     (&["récemment"], Lex::Recently),
     (&["week-end", "weekend"], Lex::Weekend),
     (

@@ -193,6 +193,18 @@ impl Matcher<'_> {
         if self.is(j, Lex::Of) || self.punct(j) == Some(Punct::Comma) {
             j += 1;
         }
+        // "octobre 98": two digits no day can be are the year (outside English).
+        if self.lang != Lang::En
+            && let Some(Number {
+                value: v @ 32..=99,
+                digits: 2,
+                ordinal: false,
+            }) = self.tokens.get(j).and_then(|t| t.num())
+            && !self.tight_letter(j + 1)
+        {
+            let y = 1900 + v as i32;
+            return self.date_hit(i, j + 1, Edtf::month(y, m)?, Kind::Absolute, "month-year");
+        }
         let Read { value: y, next: e } = self.year_at(j)?;
         self.date_hit(i, e, Edtf::month(y, m)?, Kind::Absolute, "month-year")
     }

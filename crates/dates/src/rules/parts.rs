@@ -144,8 +144,13 @@ impl Matcher<'_> {
                 },
             )
         {
-            return self.relative_hit(i, y + 1, rule, TimexType::Date, "XXXX", |r| {
-                let y = r.year();
+            let (dir, end) = match self.lex(y + 1) {
+                Some(Lex::Last) => (-1, y + 2),
+                Some(Lex::Next) => (1, y + 2),
+                _ => (0, y + 1),
+            };
+            return self.relative_hit(i, end, rule, TimexType::Date, "XXXX", move |r| {
+                let y = r.year() + dir;
                 let (a, b) = [(1, 4), (5, 8), (9, 12)][part];
                 resolved(
                     span(Period::month(y, a)?, Period::month(y, b)?)?,

@@ -28,8 +28,20 @@ impl Matcher<'_> {
         strict: bool,
         rule: &'static str,
     ) -> Option<Hit> {
-        let (end, pod) = match self.lex(end) {
-            Some(Lex::PartOfDay(p)) => (end + 1, Some(p)),
+        // "el jueves por la noche", "jeudi dans la soirée": the part of the day after a
+        // preposition and its article.
+        let k = if self.lang != crate::Lang::En
+            && ["por", "en", "dans", "à", "am", "в"]
+                .iter()
+                .any(|w| self.word_is(end, w))
+            && self.is(end + 1, Lex::The)
+        {
+            end + 2
+        } else {
+            end
+        };
+        let (end, pod) = match self.lex(k) {
+            Some(Lex::PartOfDay(p)) => (k + 1, Some(p)),
             _ => (end, None),
         };
         self.day_hit(first, end, rule, pod, move |r| {
