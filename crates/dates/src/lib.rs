@@ -188,8 +188,17 @@ fn find_in_chunk(
     let mut i = 0;
     while i < tokens.len() {
         match matcher.at(i) {
-            Some(hit) if hit.end > hit.first => {
+            Some(mut hit) if hit.end > hit.first => {
                 let (start, end) = (tokens[hit.first].start, tokens[hit.end - 1].end);
+                // "samedi à 18 h", "hier, vers 20 h 30": outside English a time follows the
+                // day it is on, a few words back in the same sentence.
+                if lang != Lang::En
+                    && hit.rule == "time-of-day"
+                    && let Some(day) = day_before(out, chunk, base, start)
+                    && let Some((_, clock)) = hit.timex.value.split_once('T')
+                {
+                    hit.timex.value = format!("{day}T{clock}");
+                }
                 out.push(Expression {
                     text: chunk[start..end].to_string(),
                     start: base + start,
@@ -205,6 +214,23 @@ fn find_in_chunk(
             }
             _ => i += 1,
         }
+    }
+}
+
+/// The day of the last expression found, when it is a day and ends at most a few words before
+/// `at` in the same sentence: `2015-06-02`.
+fn day_before(out: &[Expression], chunk: &str, base: usize, at: usize) -> Option<String> {
+    let e = out.last()?;
+    let end = e.end.checked_sub(base)?;
+    let between = chunk.get(end..at)?;
+    let near =
+        between.split_whitespace().count() <= 3 && !between.contains(['.', '!', '?', ';', '\n']);
+    if !near || e.precision != Some(Precision::Day) {
+        return None;
+    }
+    match e.value? {
+        Edtf::Single(d) => Some(d.to_string()),
+        Edtf::Interval(..) => None,
     }
 }
 

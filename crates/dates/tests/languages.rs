@@ -116,3 +116,20 @@ fn languages_are_told_apart_by_script_and_words() {
                    economica degli ultimi anni, secondo quanto dichiarato dal ministro.";
     assert_eq!(lang(italian), None);
 }
+
+#[test]
+fn a_time_after_its_day_is_on_that_day() {
+    let r = NaiveDate::from_ymd_opt(2016, 1, 13);
+    let found = find_in("Samedi à 18 h 30, la foule s'est dispersée.", r, Lang::Fr);
+    let time = found
+        .iter()
+        .find(|e| e.text == "18 h 30")
+        .expect("the time");
+    assert_eq!(
+        (time.value, time.timex.value.as_str()),
+        (None, "2016-01-09T18:30")
+    );
+    // Without a day before it, the time is on the reference day.
+    let found = find_in("Um 18 Uhr begann die Sitzung.", r, Lang::De);
+    assert_eq!(found[0].timex.value, "2016-01-13T18:00");
+}
