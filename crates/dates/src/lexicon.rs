@@ -149,6 +149,8 @@ pub(crate) enum Lex {
     LevantPair(u8),
     /// A calendar's era mark after a year ("هـ", "م", "ش").
     Era(Era),
+    /// A day named by its distance from today in one word: "vorgestern" (-2), "übermorgen" (2).
+    DayOffset(i8),
     /// Two of a unit in one word: Arabic duals ("عامين", "شهرين").
     Dual(Unit),
     /// "ago" written before the count: "vor", "hace", "il y a", "قبل".

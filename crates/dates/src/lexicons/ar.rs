@@ -77,7 +77,7 @@ pub(super) const WORDS: &[Entry] = &[
     (&["ليل", "ليلة", "ليلا"], pod(Night)),
     (&["اليوم"], Lex::Today),
     (&["أمس", "البارحة"], Lex::Yesterday),
-    (&["غدا", "الغد"], Lex::Tomorrow),
+    (&["غدا", "الغد", "غد"], Lex::Tomorrow),
     (&["الآن", "حاليا"], Lex::Now),
     (&["مؤخرا"], Lex::Recently),
     (

@@ -76,6 +76,8 @@ pub(super) const WORDS: &[Entry] = &[
     (&["nacht", "nachts"], pod(Night)),
     (&["heute"], Lex::Today),
     (&["gestern"], Lex::Yesterday),
+    (&["vorgestern"], Lex::DayOffset(-2)),
+    (&["übermorgen"], Lex::DayOffset(2)),
     (&["jetzt", "derzeit", "zurzeit", "gegenwärtig"], Lex::Now),
     (&["zukunft"], Lex::FutureRef),
     (&["kürzlich", "neulich", "jüngst"], Lex::Recently),

@@ -74,6 +74,7 @@ pub(super) const WORDS: &[Entry] = &[
     (&["hoy"], Lex::Today),
     (&["anoche"], Lex::Tonight),
     (&["ayer"], Lex::Yesterday),
+    (&["anteayer", "antier"], Lex::DayOffset(-2)),
     (&["ahora", "actualmente", "actual", "actuales"], Lex::Now),
     (&["futuro", "porvenir"], Lex::FutureRef),
     (&["recientemente"], Lex::Recently),

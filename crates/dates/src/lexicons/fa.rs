@@ -80,6 +80,8 @@ pub(super) const WORDS: &[Entry] = &[
     (&["امروز"], Lex::Today),
     (&["دیروز"], Lex::Yesterday),
     (&["فردا"], Lex::Tomorrow),
+    (&["پریروز"], Lex::DayOffset(-2)),
+    (&["پس‌فردا", "پسفردا"], Lex::DayOffset(2)),
     (&["اکنون", "هم‌اکنون", "حالا", "درحال‌حاضر"], Lex::Now),
     (&["اخیرا", "اخیراً"], Lex::Recently),
     (&["امسال"], Lex::YearRel(0)),

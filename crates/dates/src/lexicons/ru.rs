@@ -76,6 +76,8 @@ pub(super) const WORDS: &[Entry] = &[
     (&["сегодня"], Lex::Today),
     (&["вчера"], Lex::Yesterday),
     (&["завтра"], Lex::Tomorrow),
+    (&["позавчера"], Lex::DayOffset(-2)),
+    (&["послезавтра"], Lex::DayOffset(2)),
     (&["сейчас", "теперь", "ныне", "настоящее"], Lex::Now),
     (&["недавно"], Lex::Recently),
     (&["выходные", "выходных"], Lex::Weekend),

@@ -47,6 +47,29 @@ impl Matcher<'_> {
             Lex::Tomorrow => (1, "tomorrow"),
             _ => return None,
         };
+        // The day before yesterday, the day after tomorrow, in two words: "avant-hier",
+        // "après-demain", "أول أمس", "بعد غد", "pasado mañana" (the first word is read here, at
+        // the second: the scan reaches it first only when it is no date word itself).
+        if self.lang != Lang::En && i > 0 {
+            let k = if self.punct(i - 1) == Some(Punct::Dash) && i > 1 {
+                i - 2
+            } else {
+                i - 1
+            };
+            let before = matches!(self.lex(k), Some(Lex::Before))
+                || self.word_is(k, "أول")
+                || self.word_is(k, "اول");
+            let after =
+                matches!(self.lex(k), Some(Lex::After | Lex::Last)) || self.word_is(k, "بعد");
+            let two = match rule {
+                "yesterday" if before => Some(-2),
+                "tomorrow" if after => Some(2),
+                _ => None,
+            };
+            if let Some(n) = two {
+                return self.day_hit(i, i + 1, "day-offset", None, move |r| add_days(r, n));
+            }
+        }
         // "Morgen" capitalised inside a German sentence is the morning; "la mañana" too.
         if offset == 1
             && i > 0

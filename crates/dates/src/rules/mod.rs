@@ -222,6 +222,9 @@ impl Matcher<'_> {
                 Lex::About => self.about(i),
                 Lex::From | Lex::Between => self.year_span(i),
                 Lex::Today | Lex::Tonight | Lex::Yesterday | Lex::Tomorrow => self.deictic(i),
+                Lex::DayOffset(n) => self.day_hit(i, i + 1, "day-offset", None, move |r| {
+                    crate::calendar::add_days(r, i64::from(n))
+                }),
                 Lex::Earlier | Lex::Later => self.earlier_later(i),
                 Lex::Last | Lex::Next | Lex::This | Lex::Past | Lex::Coming | Lex::Previous => {
                     self.relative_unit(i).or_else(|| self.past_span(i))
