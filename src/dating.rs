@@ -1,13 +1,15 @@
 //! Dates from the text: suggested excerpts of a source, and the date an excerpt takes from its
 //! sentence when the analyst gives none. Both resolve relative expressions against the source's
-//! publication day.
+//! publication day, with the date lexicon of the source's language (as detected at import or
+//! set by the analyst; English when unknown). A source in a language the engine has no lexicon
+//! for offers no dates: the reader says so ([`Error::LanguageNotSupported`]), suggestions skip it.
 
 use chrono::NaiveDate;
-use dossier_dates::Suggestion;
+use dossier_dates::{Lang, Suggestion};
 use dossier_model::{Edtf, Found, Id, Precision, Source};
 use serde::Serialize;
 
-use crate::{Project, Result};
+use crate::{Error, Project, Result};
 
 /// A suggested excerpt of one source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,8 +29,9 @@ impl Project {
         };
         Ok(sources
             .into_iter()
-            .flat_map(|s| {
-                dossier_dates::suggest(&s.text, publication_day(s))
+            .filter_map(|s| Some((s, date_language(s).ok()?)))
+            .flat_map(|(s, lang)| {
+                dossier_dates::suggest_in(&s.text, publication_day(s), lang)
                     .into_iter()
                     .map(|suggestion| SourceSuggestion {
                         source: s.id.clone(),
@@ -44,7 +47,20 @@ impl Project {
     /// (the reader underlines them with their dates).
     pub fn expressions(&self, source: &Id) -> Result<Vec<dossier_dates::Expression>> {
         let s = self.source(source)?;
-        Ok(dossier_dates::find(&s.text, publication_day(s)))
+        let lang = date_language(s)?;
+        Ok(dossier_dates::find_in(&s.text, publication_day(s), lang))
+    }
+}
+
+/// The language a source's dates are read in: its recorded language (detected or the
+/// analyst's), English when none is recorded; an error naming it when it has no lexicon.
+pub fn date_language(s: &Source) -> Result<Lang> {
+    match &s.language {
+        None => Ok(Lang::En),
+        Some(found) => Lang::from_tag(&found.value).ok_or_else(|| Error::LanguageNotSupported {
+            id: s.id.clone(),
+            language: found.value.clone(),
+        }),
     }
 }
 
@@ -59,7 +75,8 @@ pub fn publication_day(s: &Source) -> Option<NaiveDate> {
 /// as evidence.
 pub fn sentence_date(s: &Source, start: usize, end: usize) -> Option<Found<Edtf>> {
     let reference = publication_day(s);
-    let e = dossier_dates::quote_date(&s.text, start..end, reference)?;
+    let lang = date_language(s).ok()?;
+    let e = dossier_dates::quote_date_in(&s.text, start..end, reference, lang)?;
     // A relative date is only as good as the publication date it leans on; a year taken by
     // convention far from it may be wrong.
     let confidence = match e.kind {

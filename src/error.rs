@@ -72,6 +72,11 @@ pub enum Error {
     /// A value the user gave is not acceptable (bad date, grade, id …).
     #[error("{0}")]
     Invalid(String),
+    #[error(
+        "source '{id}' is in '{language}', a language Dossier does not read dates in (it reads {}); date its excerpts by hand, or set the source's language if it is wrong",
+        dossier_dates::Lang::supported()
+    )]
+    LanguageNotSupported { id: Id, language: String },
 }
 
 impl Error {
@@ -102,6 +107,7 @@ impl Error {
             Error::Import { .. } => "import",
             Error::Template(_) => "template",
             Error::Invalid(_) => "invalid",
+            Error::LanguageNotSupported { .. } => "language_not_supported",
         }
     }
 

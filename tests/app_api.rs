@@ -287,3 +287,45 @@ fn search_sees_every_edit_made_after_it() {
     p.edit_source(&source, edit).unwrap();
     assert_eq!(found(&p, "airship"), [source.to_string()]);
 }
+
+/// A source's dates are read in its language; one in a language without a lexicon offers none,
+/// and says why.
+#[test]
+fn a_source_s_dates_are_read_in_its_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut p =
+        Project::create(world(), &tmp.path().join("p"), ProjectConfig::new("Rivers")).unwrap();
+    let text = "گفت‌وگوهای آب\n\nهیئت‌ها روز سه‌شنبه ۱۲ شهریور ۱۳۹۸ در ژنو گفت‌وگو را آغاز کردند و گفتند این کار دو سال پیش متوقف شده بود.\n";
+    let id = match p.import("fa.txt", text.as_bytes().to_vec()).unwrap() {
+        dossier::Imported::Imported { id } => id,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        p.source(&id)
+            .unwrap()
+            .language
+            .as_ref()
+            .map(|l| l.value.as_str()),
+        Some("fa")
+    );
+    let found = p.expressions(&id).unwrap();
+    let solar = found
+        .iter()
+        .find(|e| e.text.contains("شهریور"))
+        .expect("the Solar date");
+    assert_eq!(
+        solar.value.as_ref().map(ToString::to_string).as_deref(),
+        Some("2019-09-03")
+    );
+
+    // The analyst says it is Italian: no lexicon, a clean refusal, no suggestions.
+    let edit = dossier::SourceEdit {
+        language: Some(Some("it".into())),
+        ..Default::default()
+    };
+    p.edit_source(&id, edit).unwrap();
+    let err = p.expressions(&id).unwrap_err();
+    assert_eq!(err.code(), "language_not_supported");
+    assert!(err.to_string().contains("'it'"), "{err}");
+    assert!(p.suggest(Some(&id)).unwrap().is_empty());
+}

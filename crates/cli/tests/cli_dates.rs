@@ -31,6 +31,35 @@ fn dates_prints_expressions_as_json() {
 }
 
 #[test]
+fn dates_reads_each_language_and_its_calendars() {
+    let first = |args: &[&str]| dossier(args).ok().json()[0].clone();
+    // Detected: a Persian Solar date, the date as written kept.
+    let e = first(&[
+        "dates",
+        "--reference",
+        "2015-06-03",
+        "--json",
+        "نشست در ۱۲ خرداد ۱۳۹۴ برگزار شد.",
+    ]);
+    assert_eq!(e["value"], "2015-06-02");
+    assert_eq!(e["calendar"]["calendar"], "persian");
+    assert_eq!(e["calendar"]["written"], "1394-03-12");
+    // Chosen: French.
+    let e = first(&[
+        "dates",
+        "--reference",
+        "2016-01-13",
+        "--lang",
+        "fr",
+        "--json",
+        "la semaine dernière",
+    ]);
+    assert_eq!(e["value"], "2016-01-04/2016-01-10");
+    // A language without a lexicon is refused by name.
+    dossier(&["dates", "--lang", "it", "ieri"]).fails(1, "not supported");
+}
+
+#[test]
 fn dates_reads_stdin_and_refuses_a_bad_reference() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(["dates", "--json"])

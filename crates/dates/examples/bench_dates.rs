@@ -1,6 +1,9 @@
 //! Throughput of `find` on real news text: the seeds and the MEANTIME texts from `../shared`,
-//! repeated to about 16 MB. `cargo run --release --example bench_dates -p dossier-dates [SHARED_DIR]`.
-//! Goal: at least 20 MB/s on one core.
+//! repeated to about 16 MB; then of `find_in` in each other language, on the multilingual set's
+//! texts (`eval/multilingual`: French TimeBank and Spanish MEANTIME articles, the hand-written
+//! cases of the other languages), each repeated to about 8 MB.
+//! `cargo run --release --example bench_dates -p dossier-dates [SHARED_DIR]`.
+//! Goal: at least 20 MB/s on one core in every language.
 
 #![allow(
     clippy::disallowed_methods,
@@ -34,14 +37,30 @@ fn main() -> Result<(), String> {
     if corpus.is_empty() {
         return Err("no text found".into());
     }
-    let reps = (16_000_000 / corpus.len()).max(1);
+    measure("en", &corpus, 16_000_000, dossier_dates::Lang::En);
+    let set = shared.join("eval/multilingual");
+    for lang in dossier_dates::Lang::ALL.into_iter().skip(1) {
+        let text = multilingual_text(&set, lang.code());
+        if text.is_empty() {
+            println!("{}: no text in {}", lang.code(), set.display());
+            continue;
+        }
+        measure(lang.code(), &text, 8_000_000, lang);
+    }
+    Ok(())
+}
+
+/// `corpus` repeated to about `size` bytes, read three times in `lang`: the best wall and CPU
+/// throughput.
+fn measure(name: &str, corpus: &str, size: usize, lang: dossier_dates::Lang) {
+    let reps = (size / corpus.len()).max(1);
     let text = corpus.repeat(reps);
     let reference = chrono::NaiveDate::from_ymd_opt(2015, 6, 3);
     let (mut wall, mut cpu) = (f64::MAX, f64::MAX);
     let mut found = 0;
     for _ in 0..3 {
         let (started, cpu_started) = (Instant::now(), thread_cpu());
-        found = std::hint::black_box(dossier_dates::find(&text, reference)).len();
+        found = std::hint::black_box(dossier_dates::find_in(&text, reference, lang)).len();
         wall = wall.min(started.elapsed().as_secs_f64());
         if let (Some(a), Some(b)) = (cpu_started, thread_cpu()) {
             cpu = cpu.min(b - a);
@@ -54,10 +73,43 @@ fn main() -> Result<(), String> {
         format!("{:.1} MB/s CPU", mb / cpu)
     };
     println!(
-        "{mb:.1} MB, best of 3: {:.1} MB/s wall, {cpu}; {found} expressions",
+        "{name}: {mb:.1} MB, best of 3: {:.1} MB/s wall, {cpu}; {found} expressions",
         mb / wall
     );
-    Ok(())
+}
+
+/// The texts of a language in the multilingual set: its corpus articles, else its cases.
+fn multilingual_text(set: &std::path::Path, code: &str) -> String {
+    let mut text = String::new();
+    for entry in std::fs::read_dir(set.join("gold"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        for line in std::fs::read_to_string(entry.path())
+            .unwrap_or_default()
+            .lines()
+        {
+            let Ok(doc) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            if doc["lang"] == code {
+                text.push_str(doc["text"].as_str().unwrap_or_default());
+                text.push_str("\n\n");
+            }
+        }
+    }
+    if text.is_empty() {
+        let cases =
+            std::fs::read_to_string(set.join(format!("cases-{code}.txt"))).unwrap_or_default();
+        for line in cases.lines().filter(|l| !l.starts_with('#')) {
+            if let Some(t) = line.split(" | ").nth(1) {
+                text.push_str(t);
+                text.push('\n');
+            }
+        }
+    }
+    text
 }
 
 /// This thread's CPU time in seconds (Linux), so that a busy machine does not inflate the figure.

@@ -3,6 +3,8 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use dossier_model::{Bound, Date, Edtf, Period};
 
+use crate::lang::{Lang, WeekStart};
+
 pub(crate) fn weekday(n: u8) -> Weekday {
     match n {
         0 => Weekday::Mon,
@@ -115,6 +117,23 @@ pub(crate) fn iso_week(d: NaiveDate) -> Option<IsoWeek> {
         timex: format!("{}-W{:02}", w.year(), w.week()),
         days: Edtf::between(mon, sun)?,
     })
+}
+
+/// The calendar week containing `d` in a language's press: the ISO week, or Saturday–Friday
+/// (TIMEX: the interval, which no ISO week names).
+pub(crate) fn week_of(d: NaiveDate, lang: Lang) -> Option<IsoWeek> {
+    match lang.week_start() {
+        WeekStart::Monday => iso_week(d),
+        WeekStart::Saturday => {
+            let back = (d.weekday().num_days_from_monday() + 2) % 7;
+            let sat = add_days(d, -i64::from(back))?;
+            let days = Edtf::between(sat, add_days(sat, 6)?)?;
+            Some(IsoWeek {
+                timex: days.to_string(),
+                days,
+            })
+        }
+    }
 }
 
 pub(crate) fn month_of(d: NaiveDate) -> YearMonth {

@@ -51,6 +51,14 @@ impl PartOfDay {
     }
 }
 
+/// The calendar an era mark names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Era {
+    Gregorian,
+    Hijri,
+    Solar,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lex {
     /// 1–12; `abbr` for "Dec" (which may take a period).
@@ -129,6 +137,26 @@ pub(crate) enum Lex {
     Set(Unit),
     /// "the future".
     FutureRef,
+    /// A Solar Hijri (Persian) month, 1 = Farvardin … 12 = Esfand.
+    SolarMonth(u8),
+    /// An Islamic (Hijri) month named in one word, 1 = Muharram … 12 = Dhu al-Hijjah.
+    HijriMonth(u8),
+    /// The first word of a two-word Hijri month ("ربيع", "جمادى", "ذو"): its first month, the
+    /// ordinal or name after it says which.
+    HijriPair(u8),
+    /// The first word of a two-word Levantine month ("كانون", "تشرين"): the month that "the
+    /// first" makes it; "the second" is the month after.
+    LevantPair(u8),
+    /// A calendar's era mark after a year ("هـ", "م", "ش").
+    Era(Era),
+    /// A day named by its distance from today in one word: "vorgestern" (-2), "übermorgen" (2).
+    DayOffset(i8),
+    /// Two of a unit in one word: Arabic duals ("عامين", "شهرين").
+    Dual(Unit),
+    /// "ago" written before the count: "vor", "hace", "il y a", "قبل".
+    AgoBefore,
+    /// A year named in one word from the reference: "امسال" (0), "پارسال" (-1).
+    YearRel(i8),
     /// Words that put a sentence in the future ("will", "scheduled").
     Future,
     Other,

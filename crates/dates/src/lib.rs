@@ -1,4 +1,9 @@
-//! Temporal expressions in English news text, resolved against a reference date.
+//! Temporal expressions in news text, resolved against a reference date: English ([`find`]) and
+//! German, French, Spanish, Russian, Arabic and Persian ([`find_in`] with a [`Lang`]), by one
+//! engine: a language brings its lexicon (`lexicons/`) and a few press conventions (Saturday–
+//! Friday weeks in Arabic and Persian, Solar months and years in Persian), never its own rules.
+//! Solar Hijri and Hijri dates become Gregorian days through `icu_calendar`, the date as written
+//! kept in the expression's [`CalendarNote`].
 //!
 //! [`find`] reports every expression with its UTF-8 byte span, its value in EDTF, its kind
 //! (absolute, relative, duration, copyright), the rule that matched and its TimeML TIMEX3
@@ -50,7 +55,10 @@
 //!   ("F-16", "Resolution 2254"), phone numbers, sums ("7 − 2 =").
 
 mod calendar;
+mod calendars;
+mod lang;
 mod lexicon;
+mod lexicons;
 pub mod metadata;
 mod rules;
 pub mod sentence;
@@ -58,9 +66,11 @@ mod suggest;
 mod token;
 pub mod years;
 
+pub use calendars::CalendarNote;
+pub use lang::{Lang, detect as detect_language};
 pub use lexicon::weekday_number;
 pub use sentence::sentences;
-pub use suggest::{Suggestion, quote_date, suggest};
+pub use suggest::{Suggestion, quote_date, quote_date_in, suggest, suggest_in};
 pub use years::Years;
 
 use chrono::NaiveDate;
@@ -81,6 +91,10 @@ pub struct Expression {
     /// The rule that matched, for provenance.
     pub rule: &'static str,
     pub timex: Timex,
+    /// For a date written in another calendar (Solar Hijri, Hijri): that calendar, the date as
+    /// written there, and how many days the Gregorian day may be off.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarNote>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -118,10 +132,15 @@ pub enum TimexType {
     Set,
 }
 
-/// Every temporal expression in `text`, in text order, resolved against `reference` (usually the
-/// publication date) where they are relative. Without a reference, relative expressions are
-/// still reported, with `value: None` and a TIMEX placeholder (`XXXX-XX-XX`).
+/// Every temporal expression in English `text`, in text order, resolved against `reference`
+/// (usually the publication date) where they are relative. Without a reference, relative
+/// expressions are still reported, with `value: None` and a TIMEX placeholder (`XXXX-XX-XX`).
 pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<Expression> {
+    find_in(text, reference, Lang::En)
+}
+
+/// [`find`] for a text in `lang`: the same rules and conventions, that language's words.
+pub fn find_in(text: &str, reference: Option<NaiveDate>, lang: Lang) -> Vec<Expression> {
     let mut out = Vec::new();
     let mut tokens = Vec::new();
     // Chunks of whole lines, one token buffer reused: the working set stays in cache whatever
@@ -130,8 +149,8 @@ pub fn find(text: &str, reference: Option<NaiveDate>) -> Vec<Expression> {
     while base < text.len() {
         let end = chunk_end(text, base);
         let chunk = &text[base..end];
-        token::tokenize_into(chunk, &mut tokens);
-        find_in(chunk, base, &tokens, reference, &mut out);
+        token::tokenize_into(chunk, lang, &mut tokens);
+        find_in_chunk(chunk, base, &tokens, reference, lang, &mut out);
         base = end;
     }
     out
@@ -151,11 +170,12 @@ fn chunk_end(text: &str, base: usize) -> usize {
     }
 }
 
-fn find_in(
+fn find_in_chunk(
     chunk: &str,
     base: usize,
     tokens: &[token::Token],
     reference: Option<NaiveDate>,
+    lang: Lang,
     out: &mut Vec<Expression>,
 ) {
     let matcher = rules::Matcher {
@@ -163,12 +183,22 @@ fn find_in(
         tokens,
         reference,
         years: Years::MENTIONED,
+        lang,
     };
     let mut i = 0;
     while i < tokens.len() {
         match matcher.at(i) {
-            Some(hit) if hit.end > hit.first => {
+            Some(mut hit) if hit.end > hit.first => {
                 let (start, end) = (tokens[hit.first].start, tokens[hit.end - 1].end);
+                // "samedi à 18 h", "hier, vers 20 h 30": outside English a time follows the
+                // day it is on, a few words back in the same sentence.
+                if lang != Lang::En
+                    && hit.rule == "time-of-day"
+                    && let Some(day) = day_before(out, chunk, base, start)
+                    && let Some((_, clock)) = hit.timex.value.split_once('T')
+                {
+                    hit.timex.value = format!("{day}T{clock}");
+                }
                 out.push(Expression {
                     text: chunk[start..end].to_string(),
                     start: base + start,
@@ -178,11 +208,29 @@ fn find_in(
                     kind: hit.kind,
                     rule: hit.rule,
                     timex: hit.timex,
+                    calendar: hit.calendar,
                 });
                 i = hit.end;
             }
             _ => i += 1,
         }
+    }
+}
+
+/// The day of the last expression found, when it is a day and ends at most a few words before
+/// `at` in the same sentence: `2015-06-02`.
+fn day_before(out: &[Expression], chunk: &str, base: usize, at: usize) -> Option<String> {
+    let e = out.last()?;
+    let end = e.end.checked_sub(base)?;
+    let between = chunk.get(end..at)?;
+    let near =
+        between.split_whitespace().count() <= 3 && !between.contains(['.', '!', '?', ';', '\n']);
+    if !near || e.precision != Some(Precision::Day) {
+        return None;
+    }
+    match e.value? {
+        Edtf::Single(d) => Some(d.to_string()),
+        Edtf::Interval(..) => None,
     }
 }
 

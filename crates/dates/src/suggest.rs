@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use dossier_model::{Edtf, Precision};
 use serde::Serialize;
 
-use crate::{Expression, Kind, find, sentence::sentences};
+use crate::{Expression, Kind, Lang, find_in, sentence::sentences};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
@@ -114,7 +114,12 @@ const FUTURE: &[&str] = &[
 /// The suggestions for `text`, best first. Without a publication date only absolute dates can
 /// be resolved, so only their sentences are suggested.
 pub fn suggest(text: &str, published: Option<NaiveDate>) -> Vec<Suggestion> {
-    let expressions = find(text, published);
+    suggest_in(text, published, Lang::En)
+}
+
+/// [`suggest`] for a text in `lang`.
+pub fn suggest_in(text: &str, published: Option<NaiveDate>, lang: Lang) -> Vec<Suggestion> {
+    let expressions = find_in(text, published, lang);
     let mut out = Vec::new();
     let mut next = 0;
     for range in sentences(text) {
@@ -156,12 +161,22 @@ pub fn quote_date(
     quote: Range<usize>,
     reference: Option<NaiveDate>,
 ) -> Option<Expression> {
+    quote_date_in(text, quote, reference, Lang::En)
+}
+
+/// [`quote_date`] for a text in `lang`.
+pub fn quote_date_in(
+    text: &str,
+    quote: Range<usize>,
+    reference: Option<NaiveDate>,
+    lang: Lang,
+) -> Option<Expression> {
     let around: Vec<Range<usize>> = sentences(text)
         .into_iter()
         .filter(|s| s.start < quote.end.max(quote.start + 1) && quote.start < s.end)
         .collect();
     let (lo, hi) = (around.first()?.start, around.last()?.end);
-    let found = find(&text[lo..hi], reference);
+    let found = find_in(&text[lo..hi], reference, lang);
     let one = dating(found.iter())?;
     Some(Expression {
         start: one.start + lo,

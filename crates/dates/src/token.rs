@@ -3,7 +3,9 @@
 //! The rules never look at raw bytes again, which is what makes the engine fast: a word is
 //! classified once, by a `match` on its lowercase bytes, instead of by hundreds of regexes.
 
+use crate::lang::Lang;
 use crate::lexicon::{Lex, classify};
+use crate::lexicons;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum TokenKind {
@@ -80,15 +82,49 @@ impl Token {
     }
 }
 
-/// Tokenizes `text` into `out` (cleared first, its allocation reused).
-pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+/// Tokenizes `text` into `out` (cleared first, its allocation reused), classifying words by
+/// the lexicon of `lang`.
+pub(crate) fn tokenize_into(text: &str, lang: Lang, out: &mut Vec<Token>) {
     out.clear();
     let b = text.as_bytes();
     let mut i = 0;
     let mut space = true;
+    let word_lex = |start: usize, end: usize| match lang {
+        Lang::En => classify(&b[start..end]),
+        _ => lexicons::classify(&text[start..end], lang),
+    };
     while i < b.len() {
         let c = b[i];
         let start = i;
+        // "18.03.2014": a day-first date, not the figure "18.03" (outside English).
+        if lang != Lang::En
+            && c.is_ascii_digit()
+            && let Some(parts) = dotted_date(b, i)
+        {
+            for (k, (s, e)) in parts.into_iter().enumerate() {
+                if k > 0 {
+                    out.push(Token {
+                        start: s - 1,
+                        end: s,
+                        kind: TokenKind::Punct(Punct::Period),
+                        space_before: false,
+                    });
+                }
+                out.push(Token {
+                    start: s,
+                    end: e,
+                    kind: TokenKind::Num(Number {
+                        value: b[s..e].iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')),
+                        digits: (e - s) as u8,
+                        ordinal: false,
+                    }),
+                    space_before: k == 0 && space,
+                });
+            }
+            i = parts[2].1;
+            space = false;
+            continue;
+        }
         let kind = match c {
             b' ' | b'\t' | b'\r' => {
                 i += 1;
@@ -106,11 +142,15 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                     i += if b[i] < 0x80 { 1 } else { char_len(b[i]) };
                 }
                 TokenKind::Word {
-                    lex: classify(&b[start..i]),
+                    lex: word_lex(start, i),
                     cap: c.is_ascii_uppercase(),
                 }
             }
-            b'0'..=b'9' => number(b, &mut i),
+            b'0'..=b'9' => {
+                let k = number(b, &mut i);
+                french_ordinal(b, &mut i, k, lang)
+            }
+            _ if eastern_digit(b, i).is_some() => eastern_number(b, &mut i),
             _ if c >= 0x80 => {
                 let ch = text[i..].chars().next().unwrap_or(' ');
                 i += ch.len_utf8();
@@ -124,12 +164,22 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                     '\u{2018}' | '\u{2019}' => TokenKind::Punct(Punct::Apostrophe),
                     '\u{2029}' | '\u{2028}' => TokenKind::Punct(Punct::Break),
                     '€' | '£' | '¥' => TokenKind::Punct(Punct::Money),
+                    '،' => TokenKind::Punct(Punct::Comma),
+                    '؛' | '؟' => TokenKind::Punct(Punct::Break),
                     c if c.is_alphabetic() => {
-                        while i < b.len() && (b[i].is_ascii_alphabetic() || letter_at(text, i)) {
+                        while i < b.len()
+                            && (b[i].is_ascii_alphabetic()
+                                || letter_at(text, i)
+                                || joiner_at(text, i))
+                        {
                             i += if b[i] < 0x80 { 1 } else { char_len(b[i]) };
                         }
                         TokenKind::Word {
-                            lex: Lex::Other,
+                            lex: if lang == Lang::En {
+                                Lex::Other
+                            } else {
+                                word_lex(start, i)
+                            },
                             cap: c.is_uppercase(),
                         }
                     }
@@ -159,6 +209,106 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         });
         space = false;
     }
+}
+
+/// A zero-width non-joiner inside a word ("سه‌شنبه"): part of the word.
+fn joiner_at(text: &str, i: usize) -> bool {
+    text.get(i..).is_some_and(|s| {
+        let mut c = s.chars();
+        c.next() == Some('\u{200c}') && c.next().is_some_and(char::is_alphabetic)
+    })
+}
+
+/// The value of an Eastern Arabic (٠–٩) or Persian (۰–۹) digit at byte `i`.
+fn eastern_digit(b: &[u8], i: usize) -> Option<u32> {
+    match (b.get(i)?, b.get(i + 1)?) {
+        (0xd9, d @ 0xa0..=0xa9) => Some(u32::from(d - 0xa0)),
+        (0xdb, d @ 0xb0..=0xb9) => Some(u32::from(d - 0xb0)),
+        _ => None,
+    }
+}
+
+/// A number in Eastern Arabic or Persian digits; with a decimal or thousands separator (٫ ٬ . ,)
+/// a figure.
+fn eastern_number(b: &[u8], i: &mut usize) -> TokenKind {
+    let start = *i;
+    let mut value: u64 = 0;
+    while let Some(d) = eastern_digit(b, *i) {
+        value = value.saturating_mul(10).saturating_add(u64::from(d));
+        *i += 2;
+    }
+    let digits = ((*i - start) / 2).min(255) as u8;
+    let mut figure = false;
+    loop {
+        let sep = match (b.get(*i), b.get(*i + 1)) {
+            (Some(0xd9), Some(0xab | 0xac)) => 2,
+            (Some(b'.' | b','), _) => 1,
+            _ => 0,
+        };
+        if sep == 0 || eastern_digit(b, *i + sep).is_none() {
+            break;
+        }
+        figure = true;
+        *i += sep;
+        while eastern_digit(b, *i).is_some() {
+            *i += 2;
+        }
+    }
+    if figure {
+        return TokenKind::Figure;
+    }
+    TokenKind::Num(Number {
+        value: value.min(u64::from(u32::MAX)) as u32,
+        digits,
+        ordinal: false,
+    })
+}
+
+/// French ordinal suffixes ("1er", "1re", "2e"), read as the ordinal the number is.
+fn french_ordinal(b: &[u8], i: &mut usize, k: TokenKind, lang: Lang) -> TokenKind {
+    let TokenKind::Num(mut n) = k else { return k };
+    if lang != Lang::Fr || n.ordinal {
+        return k;
+    }
+    let rest = &b[*i..];
+    for suffix in [&b"er"[..], b"re", b"e"] {
+        if rest.starts_with(suffix)
+            && !rest
+                .get(suffix.len())
+                .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            *i += suffix.len();
+            n.ordinal = true;
+            return TokenKind::Num(n);
+        }
+    }
+    k
+}
+
+/// The three digit runs of a day-first dotted date at `i` ("18.03.2014", "1.6.15"), as byte
+/// ranges, when the text there is one.
+fn dotted_date(b: &[u8], i: usize) -> Option<[(usize, usize); 3]> {
+    let run = |at: usize| {
+        let n = b[at.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (at, at + n)
+    };
+    if i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.') {
+        return None;
+    }
+    let d = run(i);
+    let m = run(d.1 + 1);
+    let y = run(m.1 + 1);
+    let ok = (1..=2).contains(&(d.1 - d.0))
+        && b.get(d.1) == Some(&b'.')
+        && (1..=2).contains(&(m.1 - m.0))
+        && b.get(m.1) == Some(&b'.')
+        && matches!(y.1 - y.0, 2 | 4)
+        && !b.get(y.1).is_some_and(|c| c.is_ascii_alphanumeric())
+        && !(b.get(y.1) == Some(&b'.') && b.get(y.1 + 1).is_some_and(u8::is_ascii_digit));
+    ok.then_some([d, m, y])
 }
 
 fn char_len(lead: u8) -> usize {

@@ -45,22 +45,36 @@ const STOP: &[&str] = &[
     "it", "with", "from", "that", "this", "be", "are", "was", "will", "has", "have",
 ];
 
-/// Lowercase ASCII words of `text` for an id; letters outside ASCII are folded where simple.
+/// Lowercase ASCII words of `text` for an id: accented Latin letters folded, other scripts
+/// transliterated ("Москва" → `moskva`, "تهران" → `thrn`), so that a title in any script gives
+/// a readable id.
 pub fn slug_words(text: &str, max: usize) -> Vec<String> {
-    // Apostrophes join: "Rouhani's" is one word, "rouhanis".
-    let text = text.replace(['\'', '\u{2019}'], "");
-    text.split(|c: char| !c.is_alphanumeric())
+    // Apostrophes join: "Rouhani's" is one word, "rouhanis"; ZWNJ joins Persian words' parts.
+    let text = text.replace(['\'', '\u{2019}', '\u{200c}'], "");
+    text.split(|c: char| !c.is_alphanumeric() && !is_mark(c))
         .map(|w| {
             w.chars()
-                .filter_map(|c| {
+                .flat_map(|c| {
                     let c = fold_letter(c);
-                    c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
+                    let ascii = if c.is_ascii() {
+                        c.to_string()
+                    } else {
+                        any_ascii::any_ascii_char(c).to_string()
+                    };
+                    ascii.chars().collect::<Vec<_>>()
                 })
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
                 .collect::<String>()
         })
         .filter(|w| !w.is_empty() && w.len() <= 20 && !STOP.contains(&w.as_str()))
         .take(max)
         .collect()
+}
+
+/// A combining mark (Arabic vowel signs, Devanagari vowel signs): part of its word.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0900}'..='\u{0903}' | '\u{093a}'..='\u{094f}')
 }
 
 fn fold_letter(c: char) -> char {
@@ -126,5 +140,29 @@ mod tests {
         assert!("../etc".parse::<Id>().is_err());
         assert!("CON".parse::<Id>().is_err());
         assert!("a-".parse::<Id>().is_err());
+    }
+
+    #[test]
+    fn titles_in_other_scripts_give_readable_ids() {
+        let id = |title: &str| Id::compose("2019-09", title, 3, "3f9a").to_string();
+        assert_eq!(
+            id("Переговоры в Москве"),
+            "2019-09-peregovory-v-moskve-3f9a"
+        );
+        assert_eq!(
+            id("Gespräche über Wasser"),
+            "2019-09-gesprache-uber-wasser-3f9a"
+        );
+        // Arabic and Persian: consonants, vowel signs dropped, ZWNJ joining.
+        let fa = id("گفت‌وگو در تهران");
+        assert!(fa.starts_with("2019-09-") && fa.ends_with("-3f9a"), "{fa}");
+        assert_eq!(fa, "2019-09-gftwgw-dr-thrn-3f9a");
+        let ar = id("مُفاوَضات دمشق");
+        assert!(ar.contains("dmshq"), "{ar}");
+        for t in ["گفت‌وگو در تهران", "مُفاوَضات دمشق", "东京会议", "Ἀθῆναι"]
+        {
+            assert!(id(t).parse::<Id>().is_ok(), "{t}");
+            assert!(id(t).len() > "2019-09-3f9a".len(), "{t}: {}", id(t));
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Args;
 use dossier::World;
+use dossier::dates::Lang;
 use dossier::model::Id;
 
 use super::{CliError, CliResult, open, output};
@@ -18,8 +19,30 @@ pub struct DatesArgs {
     /// publication date: YYYY-MM-DD.
     #[arg(long, value_parser = parse_day)]
     reference: Option<NaiveDate>,
+    /// The language of the text (en, de, fr, es, ru, ar, fa), or `auto` to detect it; a text
+    /// detected in another language is read with the English rules, with a note.
+    #[arg(long, default_value = "auto", value_parser = parse_lang)]
+    lang: LangChoice,
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Clone, Copy)]
+enum LangChoice {
+    Auto,
+    Is(Lang),
+}
+
+fn parse_lang(s: &str) -> Result<LangChoice, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(LangChoice::Auto);
+    }
+    Lang::from_tag(s).map(LangChoice::Is).ok_or_else(|| {
+        format!(
+            "language '{s}' is not supported: dates are read in {} (or auto)",
+            Lang::supported()
+        )
+    })
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -42,7 +65,29 @@ pub fn dates(a: DatesArgs) -> CliResult {
             })?
         }
     };
-    let found = dossier::dates::find(&text, a.reference);
+    let lang = match a.lang {
+        LangChoice::Is(l) => l,
+        LangChoice::Auto => match dossier::dates::detect_language(&text) {
+            Some((l, confidence)) => {
+                if !a.json {
+                    eprintln!(
+                        "language: {} (detected, confidence {confidence:.2}; --lang to choose)",
+                        l.code()
+                    );
+                }
+                l
+            }
+            None if text.chars().any(char::is_alphabetic) => {
+                eprintln!(
+                    "note: the text is in none of the supported languages ({}): read with the English rules",
+                    Lang::supported()
+                );
+                Lang::En
+            }
+            None => Lang::En,
+        },
+    };
+    let found = dossier::dates::find_in(&text, a.reference, lang);
     if a.json {
         output::json(&found);
         return Ok(());

@@ -222,7 +222,8 @@ pub struct EditArgs {
     /// Place of the dateline.
     #[arg(long)]
     dateline: Option<Clearable<String>>,
-    /// Language tag, e.g. en.
+    /// Language tag, e.g. en: the source's dates are read in it (en, de, fr, es, ru, ar, fa;
+    /// another language gets no date suggestions); `none` clears it (read as English).
     #[arg(long)]
     language: Option<Clearable<String>>,
     /// Admiralty source reliability, A (completely reliable) to F (cannot be judged).

@@ -4,10 +4,10 @@ use chrono::{Datelike, NaiveDate};
 use dossier_model::Edtf;
 
 use super::{Hit, Matcher, resolved};
-use crate::TimexType;
 use crate::calendar::{add_days, iso_week, last_day_of_month, monday};
 use crate::lexicon::{Lex, PartOfDay, Unit};
 use crate::token::{Punct, TokenKind};
+use crate::{Lang, TimexType};
 
 impl Matcher<'_> {
     /// A relative day, with its part of the day as TIMEX TIME ("2010-07-16TMO").
@@ -47,10 +47,57 @@ impl Matcher<'_> {
             Lex::Tomorrow => (1, "tomorrow"),
             _ => return None,
         };
-        let (end, pod) = match self.lex(i + 1) {
-            Some(Lex::PartOfDay(p)) if offset != 0 || rule == "today" => (i + 2, Some(p)),
-            _ => (i + 1, None),
+        // The day before yesterday, the day after tomorrow, in two words: "avant-hier",
+        // "après-demain", "أول أمس", "بعد غد", "pasado mañana" (the first word is read here, at
+        // the second: the scan reaches it first only when it is no date word itself).
+        if self.lang != Lang::En && i > 0 {
+            let k = if self.punct(i - 1) == Some(Punct::Dash) && i > 1 {
+                i - 2
+            } else {
+                i - 1
+            };
+            let before = matches!(self.lex(k), Some(Lex::Before))
+                || self.word_is(k, "أول")
+                || self.word_is(k, "اول");
+            let after =
+                matches!(self.lex(k), Some(Lex::After | Lex::Last)) || self.word_is(k, "بعد");
+            let two = match rule {
+                "yesterday" if before => Some(-2),
+                "tomorrow" if after => Some(2),
+                _ => None,
+            };
+            if let Some(n) = two {
+                return self.day_hit(i, i + 1, "day-offset", None, move |r| add_days(r, n));
+            }
+        }
+        // "Morgen" capitalised inside a German sentence is the morning; "la mañana" too.
+        if offset == 1
+            && i > 0
+            && ((self.lang == Lang::De && self.tokens[i].cap() && self.lex(i - 1).is_some())
+                || (self.lang == Lang::Es && matches!(self.lex(i - 1), Some(Lex::The | Lex::Of))))
+        {
+            return None;
+        }
+        let mut next = i + 1;
+        // "aujourd'hui".
+        if self.lang == Lang::Fr
+            && self.punct(next) == Some(Punct::Apostrophe)
+            && self.word_is(next + 1, "hui")
+        {
+            next += 2;
+        }
+        let (mut end, pod) = match self.lex(next) {
+            Some(Lex::PartOfDay(p)) if offset != 0 || rule == "today" => (next + 1, Some(p)),
+            _ => (next, None),
         };
+        // "اليوم الأحد", "heute Dienstag": today named by its weekday.
+        if offset == 0
+            && self.lang != Lang::En
+            && pod.is_none()
+            && matches!(self.lex(end), Some(Lex::Weekday(_)))
+        {
+            end += 1;
+        }
         let pod = if rule == "tonight" {
             Some(PartOfDay::Night)
         } else {

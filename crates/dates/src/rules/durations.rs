@@ -28,6 +28,9 @@ impl Matcher<'_> {
         if hyphen == plural && hyphen {
             return None;
         }
+        if unit == Unit::Year && self.is_age(i) {
+            return None;
+        }
         // "a year" after a number is a rate: "15 a year".
         if self.is(i, Lex::A) && i > 0 && self.tokens[i - 1].num().is_some() {
             return self.hit(
@@ -57,6 +60,24 @@ impl Matcher<'_> {
             "duration",
             Timex::new(TimexType::Duration, format!("P{t}{amount}{u}")),
         )
+    }
+
+    /// "un homme de 38 ans", "a los 56 años": an age, not a duration (French and Spanish; "plus
+    /// de 6 ans", "más de 6 años" stay durations).
+    fn is_age(&self, i: usize) -> bool {
+        if !matches!(self.lang, crate::Lang::Fr | crate::Lang::Es) || i < 2 {
+            return false;
+        }
+        let of = self.is(i - 1, Lex::Of)
+            && !matches!(
+                self.lex(i - 2),
+                Some(Lex::More | Lex::Almost | Lex::About | Lex::Since | Lex::During)
+            );
+        let at_the = self.is(i - 1, Lex::The) && self.word_is(i - 2, "a");
+        // "Florian D., 26 ans, demeurant à …": an age in apposition.
+        let apposition =
+            self.punct(i - 1) == Some(Punct::Comma) && self.punct(i + 2) == Some(Punct::Comma);
+        of || at_the || apposition
     }
 
     /// "for years", "for decades".

@@ -7,7 +7,7 @@ use super::read::Read;
 use super::{Hit, Matcher, date_timex};
 use crate::lexicon::Lex;
 use crate::token::{Number, Punct, TokenKind};
-use crate::{Kind, Timex, TimexType};
+use crate::{Kind, Lang, Timex, TimexType};
 
 impl Matcher<'_> {
     /// Dates with a day or a month and a year; an optional weekday in front.
@@ -134,11 +134,18 @@ impl Matcher<'_> {
             value: d,
             next: mut j,
         } = self.day_at(i)?;
+        // "2. Juni": the German ordinal period.
+        if self.lang != Lang::En && self.punct(j) == Some(Punct::Period) && self.tight(j) {
+            j += 1;
+        }
         if self.is(j, Lex::Of) {
             j += 1;
         }
         let Read { value: m, next: j } = self.month_at(j)?;
-        let k = if self.punct(j) == Some(Punct::Comma) {
+        // "2 de junio de 2015".
+        let k = if self.punct(j) == Some(Punct::Comma)
+            || (self.lang != Lang::En && self.is(j, Lex::Of))
+        {
             j + 1
         } else {
             j
@@ -185,6 +192,18 @@ impl Matcher<'_> {
         } = self.month_at(i)?;
         if self.is(j, Lex::Of) || self.punct(j) == Some(Punct::Comma) {
             j += 1;
+        }
+        // "octobre 98": two digits no day can be are the year (outside English).
+        if self.lang != Lang::En
+            && let Some(Number {
+                value: v @ 32..=99,
+                digits: 2,
+                ordinal: false,
+            }) = self.tokens.get(j).and_then(|t| t.num())
+            && !self.tight_letter(j + 1)
+        {
+            let y = 1900 + v as i32;
+            return self.date_hit(i, j + 1, Edtf::month(y, m)?, Kind::Absolute, "month-year");
         }
         let Read { value: y, next: e } = self.year_at(j)?;
         self.date_hit(i, e, Edtf::month(y, m)?, Kind::Absolute, "month-year")

@@ -6,10 +6,12 @@
 //! [`Matcher::at`] (here) decides which families to try at a token.
 
 mod ago;
+mod calendars;
 mod copyright;
 mod days;
 mod durations;
 mod full_dates;
+mod numeric;
 mod parts;
 mod periods;
 mod quarters;
@@ -24,6 +26,7 @@ use chrono::NaiveDate;
 use dossier_model::Edtf;
 
 use crate::calendar::YearMonth;
+use crate::lang::Lang;
 use crate::lexicon::Lex;
 use crate::token::{Punct, Token, TokenKind};
 use crate::years::Years;
@@ -39,6 +42,8 @@ pub(crate) struct Hit {
     pub kind: Kind,
     pub rule: &'static str,
     pub timex: Timex,
+    /// The calendar the date was written in, when not Gregorian.
+    pub calendar: Option<crate::CalendarNote>,
 }
 
 /// The rules over one chunk of text and its tokens.
@@ -49,6 +54,8 @@ pub(crate) struct Matcher<'a> {
     pub reference: Option<NaiveDate>,
     /// The years a four-digit number may name.
     pub years: Years,
+    /// The language of the text: its lexicon classified the words; a few conventions follow it.
+    pub lang: Lang,
 }
 
 /// A relative expression resolved against the reference: its value and its TIMEX3 value.
@@ -98,6 +105,7 @@ impl Matcher<'_> {
             kind,
             rule,
             timex,
+            calendar: None,
         })
     }
 
@@ -151,6 +159,17 @@ impl Matcher<'_> {
             TokenKind::Punct(Punct::Copyright) => self.copyright(i),
             TokenKind::Punct(Punct::Apostrophe) => self.year_context(i).or_else(|| self.decade(i)),
             TokenKind::Punct(_) | TokenKind::Figure => None,
+            TokenKind::Num(_) if self.lang != Lang::En => self
+                .other_calendar_date(i)
+                .or_else(|| self.decade_words(i))
+                .or_else(|| self.numeric_day_first(i))
+                .or_else(|| self.full_date(i))
+                .or_else(|| self.time(i))
+                .or_else(|| self.decade(i))
+                .or_else(|| self.ago(i))
+                .or_else(|| self.duration(i))
+                .or_else(|| self.solar_year(i))
+                .or_else(|| self.year_context(i)),
             TokenKind::Num(_) => self
                 .full_date(i)
                 .or_else(|| self.time(i))
@@ -160,11 +179,28 @@ impl Matcher<'_> {
                 .or_else(|| self.year_context(i)),
             TokenKind::Word { lex, cap } => match lex {
                 Lex::Copyright => self.copyright(i),
-                Lex::Weekday(_) => self.full_date(i).or_else(|| self.weekday_rule(i, cap)),
-                Lex::Month { .. } => self.full_date(i).or_else(|| self.month_alone(i, cap)),
+                Lex::Weekday(_) => self
+                    .full_date(i)
+                    .or_else(|| self.postposed(i))
+                    .or_else(|| self.weekday_rule(i, cap)),
+                Lex::Month { .. } | Lex::LevantPair(_) => {
+                    self.full_date(i).or_else(|| self.month_alone(i, cap))
+                }
+                Lex::SolarMonth(_) | Lex::HijriMonth(_) | Lex::HijriPair(_) => {
+                    self.other_calendar_date(i)
+                }
+                Lex::Unit { .. } => self
+                    .postposed(i)
+                    .or_else(|| self.unit_ago(i))
+                    .or_else(|| self.decade_words(i)),
+                Lex::Weekend => self.postposed(i),
+                Lex::AgoBefore => self.ago_before(i),
+                Lex::Since if self.lang == Lang::Ar => self.ago_before(i),
+                Lex::YearRel(n) => self.year_rel(i, n),
                 Lex::Early | Lex::Mid | Lex::Late => self.part_of(i),
                 Lex::The => self
-                    .part_of(i)
+                    .postposed(i)
+                    .or_else(|| self.part_of(i))
                     .or_else(|| self.quarter(i))
                     .or_else(|| self.the_day(i))
                     .or_else(|| self.vague_ref(i))
@@ -186,6 +222,9 @@ impl Matcher<'_> {
                 Lex::About => self.about(i),
                 Lex::From | Lex::Between => self.year_span(i),
                 Lex::Today | Lex::Tonight | Lex::Yesterday | Lex::Tomorrow => self.deictic(i),
+                Lex::DayOffset(n) => self.day_hit(i, i + 1, "day-offset", None, move |r| {
+                    crate::calendar::add_days(r, i64::from(n))
+                }),
                 Lex::Earlier | Lex::Later => self.earlier_later(i),
                 Lex::Last | Lex::Next | Lex::This | Lex::Past | Lex::Coming | Lex::Previous => {
                     self.relative_unit(i).or_else(|| self.past_span(i))

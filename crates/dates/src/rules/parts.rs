@@ -8,7 +8,7 @@ use super::{Hit, Matcher, Resolved, date_timex, resolved};
 use crate::calendar::{approximate, last_day_of_month, resolve_month, span};
 use crate::lexicon::{Lex, Unit};
 use crate::token::Punct;
-use crate::{Kind, Timex, TimexType};
+use crate::{Kind, Lang, Timex, TimexType};
 
 impl Matcher<'_> {
     /// early/mid/late (or "the end of", "the beginning of") + month-year, month, or year.
@@ -36,9 +36,46 @@ impl Matcher<'_> {
         if self.punct(j) == Some(Punct::Dash) && self.tight(j) {
             j += 1;
         }
+        // "principios de junio", "début de l'année".
+        if self.lang != Lang::En && self.is(j, Lex::Of) {
+            j += 1;
+        }
         let rule = "part-of-period";
+        // A Solar or Hijri month of a year: "اواسط خرداد ۱۳۹۴" is its days 11–20.
+        if let Some((cal, Read { value: m, next: k })) = self.other_month_at(j)
+            && let Some((
+                Read {
+                    value: y,
+                    next: end,
+                },
+                _,
+            )) = self.other_year_at(k)
+        {
+            let first = cal.day(y, m, 1)?;
+            let (_, last) = cal.month(y, m)?;
+            let (a, b) = match part {
+                0 => (first, crate::calendar::add_days(first, 9)?),
+                1 => (
+                    crate::calendar::add_days(first, 10)?,
+                    crate::calendar::add_days(first, 19)?,
+                ),
+                _ => (crate::calendar::add_days(first, 20)?, last),
+            };
+            let v = Edtf::between(a, b)?;
+            let timex = Timex::new(TimexType::Date, date_timex(&v));
+            let mut h = self.hit(i, end, Some(v), Kind::Absolute, rule, timex)?;
+            h.calendar = Some(cal.note(y, Some(m), None));
+            return Some(h);
+        }
         // A month (with or without its year).
-        if let Some(Read { value: m, next: k }) = self.month_at(j) {
+        if let Some(Read {
+            value: m,
+            next: mut k,
+        }) = self.month_at(j)
+        {
+            if self.lang != Lang::En && self.is(k, Lex::Of) && self.year_at(k + 1).is_some() {
+                k += 1;
+            }
             let (y, end, rel) = match self.year_at(k) {
                 Some(Read { value: y, next: e }) => (Some(y), e, false),
                 None => (None, k, true),
@@ -92,6 +129,34 @@ impl Matcher<'_> {
                 rule,
                 Timex::new(TimexType::Date, format!("{y:04}")),
             );
+        }
+        // "principios de año", "fin de l'année", "Ende des Jahres": the reference's year.
+        let mut y = j;
+        while y < j + 3 && (self.is(y, Lex::The) || self.punct(y) == Some(Punct::Apostrophe)) {
+            y += 1;
+        }
+        if self.lang != Lang::En
+            && self.is(
+                y,
+                Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                },
+            )
+        {
+            let (dir, end) = match self.lex(y + 1) {
+                Some(Lex::Last) => (-1, y + 2),
+                Some(Lex::Next) => (1, y + 2),
+                _ => (0, y + 1),
+            };
+            return self.relative_hit(i, end, rule, TimexType::Date, "XXXX", move |r| {
+                let y = r.year() + dir;
+                let (a, b) = [(1, 4), (5, 8), (9, 12)][part];
+                resolved(
+                    span(Period::month(y, a)?, Period::month(y, b)?)?,
+                    format!("{y:04}"),
+                )
+            });
         }
         // "the end of this/last/next year".
         if matches!(self.lex(j), Some(Lex::This | Lex::Last | Lex::Next))

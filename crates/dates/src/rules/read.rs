@@ -2,6 +2,7 @@
 //! speaks of the future.
 
 use super::Matcher;
+use crate::Lang;
 use crate::lexicon::{Lex, Unit};
 use crate::token::{Number, Punct, Token, TokenKind};
 
@@ -42,18 +43,32 @@ impl<'a> Matcher<'a> {
         read(value, i + 1)
     }
 
-    /// A month name, with the period of an abbreviation ("Dec.").
+    /// A month name, with the period of an abbreviation ("Dec."); the two-word Levantine names
+    /// ("كانون الثاني"); a second name of the same month after a slash ("يونيو/حزيران", as
+    /// Arabic news writes a month for readers of every usage).
     pub(super) fn month_at(&self, i: usize) -> Option<Read<u32>> {
-        match self.lex(i)? {
+        let (month, mut j) = match self.lex(i)? {
             Lex::Month { month, abbr } => {
                 let mut j = i + 1;
                 if abbr && self.punct(j) == Some(Punct::Period) && self.tight(j) {
                     j += 1;
                 }
-                read(u32::from(month), j)
+                (u32::from(month), j)
             }
-            _ => None,
+            Lex::LevantPair(first) => match self.lex(i + 1)? {
+                Lex::Ordinal(n @ 1..=2) => ((u32::from(first) + u32::from(n) - 2) % 12 + 1, i + 2),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if self.lang != Lang::En
+            && self.punct(j) == Some(Punct::Slash)
+            && let Some(Read { value, next }) = self.month_at(j + 1)
+            && value == month
+        {
+            j = next;
         }
+        read(month, j)
     }
 
     /// A four-digit year in [`Matcher::years`], or `'82`.
@@ -65,10 +80,16 @@ impl<'a> Matcher<'a> {
             ordinal: false,
         }) = t.num()
         {
-            if digits == 4 && self.years.contains_number(v) && !self.tight_letter(i + 1) {
-                return read(v as i32, i + 1);
+            if digits != 4 || !self.years.contains_number(v) {
+                return None;
             }
-            return None;
+            if self.lang == Lang::En {
+                return (!self.tight_letter(i + 1)).then_some(Read {
+                    value: v as i32,
+                    next: i + 1,
+                });
+            }
+            return read(v as i32, self.year_suffix(i + 1)?);
         }
         if t.punct() == Some(Punct::Apostrophe)
             && let Some(Number {
@@ -83,6 +104,26 @@ impl<'a> Matcher<'a> {
             return read(y as i32, i + 2);
         }
         None
+    }
+
+    /// After a year outside English: its Gregorian era mark ("2015م", "2015 م") or, in Russian,
+    /// the word "year" ("2015 года", "2015 г."), read as part of it; `None` when another word
+    /// is glued to it.
+    fn year_suffix(&self, j: usize) -> Option<usize> {
+        match self.lex(j) {
+            Some(Lex::Era(crate::lexicon::Era::Gregorian)) => Some(j + 1),
+            Some(Lex::Unit {
+                unit: Unit::Year,
+                plural: false,
+            }) if self.lang == Lang::Ru && !self.tight(j) => {
+                let dotted = self.word_is(j, "г")
+                    && self.punct(j + 1) == Some(Punct::Period)
+                    && self.tight(j + 1);
+                Some(j + 1 + usize::from(dotted))
+            }
+            _ if self.tight_letter(j) => None,
+            _ => Some(j),
+        }
     }
 
     /// A word glued to the previous token ("1990s", "8pm", "F16x").
@@ -135,6 +176,7 @@ impl<'a> Matcher<'a> {
     pub(super) fn unit_at(&self, i: usize) -> Option<(Unit, bool)> {
         match self.lex(i)? {
             Lex::Unit { unit, plural } => Some((unit, plural)),
+            Lex::Dual(unit) => Some((unit, true)),
             _ => None,
         }
     }

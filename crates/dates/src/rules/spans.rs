@@ -83,6 +83,20 @@ impl Matcher<'_> {
 
     /// "the future", "the past": TIMEX FUTURE_REF / PAST_REF, no calendar value.
     pub(super) fn vague_ref(&self, i: usize) -> Option<Hit> {
+        // "l'avenir": the French article's apostrophe.
+        if self.lang == crate::Lang::Fr
+            && self.punct(i + 1) == Some(crate::token::Punct::Apostrophe)
+            && self.is(i + 2, Lex::FutureRef)
+        {
+            return self.hit(
+                i,
+                i + 3,
+                None,
+                Kind::Relative,
+                "vague-ref",
+                Timex::new(TimexType::Date, "FUTURE_REF"),
+            );
+        }
         let value = match self.lex(i + 1)? {
             Lex::FutureRef => "FUTURE_REF",
             Lex::Past

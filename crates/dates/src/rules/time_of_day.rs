@@ -35,6 +35,20 @@ impl Matcher<'_> {
             minute = m;
             j += 2;
             clock = true;
+        } else if hd <= 2 && h <= 24 && self.hour_word(j) {
+            // "18 h", "15 h 45", "18h30" (French), "18 Uhr" (German).
+            j += 1;
+            if let Some(Number {
+                value: m,
+                digits: 2,
+                ordinal: false,
+            }) = self.tokens.get(j).and_then(|t| t.num())
+                && m <= 59
+            {
+                minute = m;
+                j += 1;
+            }
+            clock = true;
         } else if hd == 4 && self.is(j, Lex::Zone) {
             hour = h / 100;
             minute = h % 100;
@@ -105,6 +119,15 @@ impl Matcher<'_> {
             "time-of-day",
             Timex::new(TimexType::Time, timex),
         )
+    }
+
+    /// The word after the hour that makes it one: French "h", German "Uhr".
+    fn hour_word(&self, j: usize) -> bool {
+        match self.lang {
+            crate::Lang::Fr => self.word_is(j, "h"),
+            crate::Lang::De => self.word_is(j, "uhr"),
+            _ => false,
+        }
     }
 
     /// "a.m." / "p.m.": letter, period, m, period (tokens j..j+4).

@@ -11,7 +11,8 @@ impl Matcher<'_> {
             return None;
         };
         let after_on = i > 0 && self.is(i - 1, Lex::On);
-        if !cap && !after_on {
+        // Only English capitalises weekdays: elsewhere a weekday word is one in any case.
+        if !cap && !after_on && self.lang == crate::Lang::En {
             return None;
         }
         let future = self.future(i);
@@ -27,8 +28,20 @@ impl Matcher<'_> {
         strict: bool,
         rule: &'static str,
     ) -> Option<Hit> {
-        let (end, pod) = match self.lex(end) {
-            Some(Lex::PartOfDay(p)) => (end + 1, Some(p)),
+        // "el jueves por la noche", "jeudi dans la soirée": the part of the day after a
+        // preposition and its article.
+        let k = if self.lang != crate::Lang::En
+            && ["por", "en", "dans", "à", "am", "в"]
+                .iter()
+                .any(|w| self.word_is(end, w))
+            && self.is(end + 1, Lex::The)
+        {
+            end + 2
+        } else {
+            end
+        };
+        let (end, pod) = match self.lex(k) {
+            Some(Lex::PartOfDay(p)) => (k + 1, Some(p)),
             _ => (end, None),
         };
         self.day_hit(first, end, rule, pod, move |r| {

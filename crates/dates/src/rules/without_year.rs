@@ -20,6 +20,23 @@ impl Matcher<'_> {
     ) -> Option<Hit> {
         // Validate against a leap year so that "29 February" is accepted.
         NaiveDate::from_ymd_opt(2000, m, d)?;
+        // "le 3 mars dernier", "el 5 de junio próximo": the word after says which side.
+        if self.lang != crate::Lang::En
+            && let Some(dir @ (Lex::Last | Lex::Next)) = self.lex(end)
+        {
+            let future = dir == Lex::Next;
+            return self.relative_hit(
+                i,
+                end + 1,
+                rule,
+                TimexType::Date,
+                &format!("XXXX-{m:02}-{d:02}"),
+                |r| {
+                    let date = crate::calendar::day_month(r, m, d, future)?;
+                    resolved(Edtf::day(date)?, date.format("%Y-%m-%d").to_string())
+                },
+            );
+        }
         let future = self.future(i);
         self.relative_hit(
             i,
@@ -50,7 +67,20 @@ impl Matcher<'_> {
             next,
             Some(TokenKind::Num(_) | TokenKind::Word { cap: true, .. })
         );
-        if !cap
+        if self.lang != crate::Lang::En {
+            // Other languages write months in lower case: the word before says it is a date
+            // ("en mars", "в марте", "في مارس", "ماه مارس").
+            let month_word = matches!(
+                prev,
+                Some(Lex::Unit {
+                    unit: crate::lexicon::Unit::Month,
+                    plural: false
+                })
+            );
+            if !(context || month_word) || matches!(next, Some(TokenKind::Num(_))) {
+                return None;
+            }
+        } else if !cap
             || ((ambiguous || name_or_number) && !context)
             || matches!(next, Some(TokenKind::Num(_)))
         {

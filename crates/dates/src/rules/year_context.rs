@@ -17,16 +17,19 @@ impl Matcher<'_> {
             next: end,
         } = self.year_at(i)?;
         let prev = i.checked_sub(1).and_then(|p| self.lex(p));
-        let context = match prev {
-            Some(l) if l.introduces_date() => true,
-            Some(Lex::Unit {
-                unit: Unit::Year,
-                plural: false,
-            }) => true,
-            // "between 2014 and 2016", "2009 or 2010".
-            Some(Lex::And | Lex::Or) => i >= 2 && self.year_at(i - 2).is_some(),
-            _ => false,
-        };
+        let context =
+            match prev {
+                Some(l) if l.introduces_date() => true,
+                Some(Lex::Unit {
+                    unit: Unit::Year,
+                    plural: false,
+                }) => true,
+                // "el 2012": Spanish names a year with the article.
+                Some(Lex::The) if self.lang == crate::Lang::Es => true,
+                // "between 2014 and 2016", "2009 or 2010".
+                Some(Lex::And | Lex::Or) => i >= 2 && self.year_at(i - 2).is_some(),
+                _ => false,
+            } || (self.lang != crate::Lang::En && self.tokens[i].num().is_some() && end > i + 1); // "2013 года", "2015م": the year's own word or era mark.
         // "2005-2017" after a year context word: one interval.
         if context
             && self.punct(end) == Some(Punct::Dash)
@@ -75,14 +78,16 @@ impl Matcher<'_> {
             Lex::Between => Lex::And,
             _ => return None,
         };
-        let Read { value: a, next: j } = self.year_at(i + 1)?;
+        // "entre el 2009 y el 2011".
+        let article = |k: usize| usize::from(self.lang != crate::Lang::En && self.is(k, Lex::The));
+        let Read { value: a, next: j } = self.year_at(i + 1 + article(i + 1))?;
         if !self.is(j, link) {
             return None;
         }
         let Read {
             value: b,
             next: end,
-        } = self.year_at(j + 1)?;
+        } = self.year_at(j + 1 + article(j + 1))?;
         if b <= a || self.counts_things(end) {
             return None;
         }
@@ -94,6 +99,96 @@ impl Matcher<'_> {
             Kind::Absolute,
             "year-span",
             Timex::new(TimexType::Duration, format!("P{}Y", b - a)),
+        )
+    }
+
+    /// Decades outside English: "les années 1990", "los años 60", "la década de 1990", "دهه
+    /// ۱۹۹۰" (a decade word or plural years, then the decade's first year), "1990er Jahre",
+    /// "1990-х годах" (the year with a suffix).
+    pub(super) fn decade_words(&self, i: usize) -> Option<Hit> {
+        if self.lang == crate::Lang::En {
+            return None;
+        }
+        let (first, start, end) = match self.lex(i) {
+            Some(
+                Lex::Unit {
+                    unit: Unit::Decade,
+                    plural: false,
+                }
+                | Lex::Unit {
+                    unit: Unit::Year,
+                    plural: true,
+                },
+            ) => {
+                let j = if self.is(i + 1, Lex::Of) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let n = self.tokens.get(j)?.num()?;
+                // "دهه ۶۰": Iranian decades are Solar (1360–1369).
+                if self.lang.solar_months()
+                    && n.value % 10 == 0
+                    && (n.digits == 2 || (n.digits == 4 && (1300..1500).contains(&n.value)))
+                {
+                    let y = if n.digits == 2 {
+                        1300 + n.value
+                    } else {
+                        n.value
+                    } as i32;
+                    let (a, _) = crate::calendars::Other::Solar.year(y)?;
+                    let (_, b) = crate::calendars::Other::Solar.year(y + 9)?;
+                    let mut h = self.solar_interval(i, j + 1, (a, b), None, "decade")?;
+                    h.kind = Kind::Absolute;
+                    return Some(h);
+                }
+                let start = match n.digits {
+                    4 if self.years.contains_number(n.value) => n.value as i32,
+                    2 => 1900 + n.value as i32,
+                    _ => return None,
+                };
+                (i, start, j + 1)
+            }
+            _ => {
+                let n = self.tokens.get(i)?.num()?;
+                if n.digits != 4 || !self.years.contains_number(n.value) {
+                    return None;
+                }
+                // "1990er", "1990-х".
+                let k = if self.punct(i + 1) == Some(Punct::Dash) && self.tight(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let suffix = self.tight(k)
+                    && (self.word_is(k, "er") || self.word_is(k, "х") || self.word_is(k, "e"));
+                if !suffix {
+                    return None;
+                }
+                let mut end = k + 1;
+                if matches!(
+                    self.lex(end),
+                    Some(Lex::Unit {
+                        unit: Unit::Year,
+                        ..
+                    })
+                ) {
+                    end += 1;
+                }
+                (i, n.value as i32, end)
+            }
+        };
+        if start % 10 != 0 {
+            return None;
+        }
+        let v = span(Period::Year(start), Period::Year(start + 9))?;
+        self.hit(
+            first,
+            end,
+            Some(v),
+            Kind::Absolute,
+            "decade",
+            Timex::new(TimexType::Date, format!("{}", start / 10)),
         )
     }
 

@@ -1,4 +1,6 @@
-//! The language of a text, by whatlang, when it is sure.
+//! The language of a text: whatlang when it is sure; Arabic and Persian told apart, and short
+//! texts in the date engine's languages placed, by the date engine's detector
+//! (`dossier_dates::detect_language`: script, function words, lexicon).
 
 use dossier_model::Found;
 
@@ -9,11 +11,24 @@ pub fn language(text: &str) -> Option<Found<String>> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let info = whatlang::detect(&text[..end])?;
-    if !info.is_reliable() {
-        return None;
-    }
-    let code = bcp47(info.lang())?;
+    let sample = &text[..end];
+    let dates = dossier_dates::detect_language(sample);
+    let Some(info) = whatlang::detect(sample).filter(|i| i.is_reliable()) else {
+        // Unsure: the date engine's languages only, and said to be a guess.
+        let (lang, confidence) = dates?;
+        return Some(Found::by_rule(
+            lang.code().to_string(),
+            "text:date-lexicon",
+            confidence.min(0.5),
+        ));
+    };
+    let code = match (bcp47(info.lang())?, dates) {
+        // whatlang confuses Arabic and Persian on short texts; their letters and words do not.
+        ("ar" | "fa", Some((l @ (dossier_dates::Lang::Ar | dossier_dates::Lang::Fa), _))) => {
+            l.code()
+        }
+        (code, _) => code,
+    };
     Some(Found::by_rule(
         code.to_string(),
         "text:language-model",

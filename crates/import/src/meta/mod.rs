@@ -44,12 +44,30 @@ pub(crate) struct TextHeader {
 /// Header lines before the first paragraph of prose, at most this many.
 const MAX_HEADER: usize = 12;
 
+/// "By Jane Doe", "Von Max Müller", "Par Jean Dupont", "Por Ana Pérez", "Автор: Иван Петров"
+/// (with the dateline place after a comma or dash); Arabic-script bylines ("بقلم: …",
+/// "نویسنده: …") have no capitals and are [`BYLINE_ARABIC`].
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)[: ]\s*([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|van|von|al-\p{L}+|bin|and)){0,5})(?:\s*(?:,|—|–|-|\|)\s*(.{2,40}))?$").unwrap()
+    Regex::new(r"^(?i:by|von|par|por|автор|текст)[: ]\s*([\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|de|del|da|van|von|der|le|la|al-\p{L}+|bin|and|und|et|y)){0,5})(?:\s*(?:,|—|–|-|\|)\s*(.{2,40}))?$").unwrap()
+});
+static BYLINE_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:بقلم|كتب|كتبت|نویسنده|نوشته|به قلم|گزارش از)\s*[:：]?\s*(\p{Arabic}+(?:\s+\p{Arabic}+){0,4})(?:\s*(?:،|,|—|–|-|\|)\s*(.{2,40}))?$").unwrap()
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ -]\p{Lu}[\p{L}'’.-]+){0,2}(?:,\s*\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){0,2})?)\s*(?:\([^)]{1,30}\)\s*)?(?:–|—|-{1,2})\s+\S").unwrap()
 });
+/// An Arabic-script dateline: a place of one or two words, the agency in brackets, a dash
+/// ("دمشق (سانا) - …", "تهران - ایرنا - …"); no capitals mark the place, the dash and the
+/// brackets do.
+static DATELINE_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\p{Arabic}+(?: \p{Arabic}+)?)\s*(?:[(\[][^)\]]{1,30}[)\]]\s*)?(?:–|—|-{1,2})\s+\S",
+    )
+    .unwrap()
+});
+/// A Russian wire dateline: "МОСКВА, 3 июня. /ТАСС/." — the place in capitals and a comma.
+static DATELINE_CAPS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Lu}{3,}(?:[ -]\p{Lu}{3,})?),\s+\d").unwrap());
 static PUBLISHED_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)(published|posted|first published|updated|date)(?: on)?\s*:?\s+(.+)$")
         .unwrap()
@@ -161,7 +179,12 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
             h.remove.push((i, "masthead"));
             continue;
         }
-        if words <= 25 && !t.ends_with('.') && !is_caption(t) && !BYLINE.is_match(t) {
+        if words <= 25
+            && !t.ends_with('.')
+            && !is_caption(t)
+            && !BYLINE.is_match(t)
+            && !BYLINE_ARABIC.is_match(t)
+        {
             candidates.push(i);
         }
     }
@@ -216,7 +239,7 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
         let t = lines[i].trimmed();
         if h.author.is_none()
             && t.split_whitespace().count() <= 8
-            && let Some(c) = BYLINE.captures(t)
+            && let Some(c) = BYLINE.captures(t).or_else(|| BYLINE_ARABIC.captures(t))
         {
             h.author = Some(Found::by_rule(c[1].to_string(), "text:byline", 0.8).with_evidence(t));
             if let Some(place) = c.get(2) {
@@ -244,7 +267,10 @@ pub(crate) fn text_header(lines: &[Line<'_>], kind: Kind) -> TextHeader {
         }
     }
     if let Some(&first) = body.iter().take(3).find(|&&i| is_prose(lines[i].trimmed()))
-        && let Some(c) = DATELINE.captures(lines[first].trimmed())
+        && let Some(c) = DATELINE
+            .captures(lines[first].trimmed())
+            .or_else(|| DATELINE_ARABIC.captures(lines[first].trimmed()))
+            .or_else(|| DATELINE_CAPS.captures(lines[first].trimmed()))
     {
         let place = c[1].to_string();
         let better = h.dateline.as_ref().is_none_or(|d| d.confidence < 0.8);
