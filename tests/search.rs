@@ -113,7 +113,11 @@ fn field_filters_narrow_the_search() {
     check(&p, &s, "outlet:\"pellan post\" quds", &[2]);
     check(&p, &s, "title:road", &[1, 0]);
     check(&p, &s, "road date:2015-06-09", &[1]);
-    check(&p, &s, "road date:2015-06", &[0, 1]);
+    let mut june = ids(&p, "road date:2015-06");
+    june.sort();
+    let mut expected = vec![s[0].clone(), s[1].clone()];
+    expected.sort();
+    assert_eq!(june, expected);
     check(&p, &s, "general date:2016", &[3]);
     check(&p, &s, "general date:2015..2016", &[3, 0]);
     let mut draft = ExcerptDraft::new(s[2].clone(), "started evacuating its officers");

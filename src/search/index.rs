@@ -192,9 +192,12 @@ impl Engine {
         let mut engine = Engine::new(index, fields, Some(dir.to_path_buf()))?;
         engine.live = match engine.read_versions() {
             Ok(live) => live,
-            Err(_) => {
+            Err(e) => {
+                // Damaged past what opening noticed: this handle searches in memory, the next
+                // one builds the index on disk again.
+                drop(engine);
                 std::fs::remove_dir_all(dir)?;
-                return Engine::on_disk(project, dir);
+                return Err(e);
             }
         };
         engine.sync_all(project)?;

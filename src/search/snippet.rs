@@ -172,6 +172,16 @@ fn tightest(marks: &[Mark]) -> &[Mark] {
 fn around(field: &'static str, text: &str, marks: &[Mark]) -> Snippet {
     // The cluster: the marks within WIDTH / 2 bytes of a first one, the one whose matchers
     // and weights add up most.
+    // A word rare in the field says more than one found all over it ("Quds force": the one
+    // "Quds" rather than the first of many "forces"), so each matcher counts by its rarity.
+    let mut count: Vec<(usize, u32)> = Vec::new();
+    for m in marks {
+        match count.iter_mut().find(|(k, _)| *k == m.matcher) {
+            Some((_, n)) => *n += 1,
+            None => count.push((m.matcher, 1)),
+        }
+    }
+    let rarity = |k: usize| 1000 / count.iter().find(|(c, _)| *c == k).map_or(1, |c| c.1);
     let mut cluster = (0, 0);
     let mut cluster_score = 0;
     for (i, m) in marks.iter().enumerate() {
@@ -179,8 +189,16 @@ fn around(field: &'static str, text: &str, marks: &[Mark]) -> Snippet {
             .iter()
             .take_while(|o| o.end <= m.start + WIDTH / 2)
             .count();
-        let s =
-            score(&marks[i..i + n]) * 100 + marks[i..i + n].iter().map(|m| m.weight).sum::<u32>();
+        let run = &marks[i..i + n];
+        let mut matchers: Vec<(usize, u32)> = Vec::new();
+        for m in run {
+            match matchers.iter_mut().find(|(k, _)| *k == m.matcher) {
+                Some((_, w)) => *w = (*w).max(m.weight),
+                None => matchers.push((m.matcher, m.weight)),
+            }
+        }
+        let s = matchers.iter().map(|&(k, w)| w * rarity(k)).sum::<u32>()
+            + run.iter().map(|m| m.weight).sum::<u32>();
         if s > cluster_score {
             (cluster, cluster_score) = ((i, i + n), s);
         }

@@ -116,3 +116,17 @@ fn edit_distance_counts_swaps_as_one() {
     assert!(!within("abcd", "dcba", 2));
     assert!(!within("tehran", "teheran", 0));
 }
+
+#[test]
+fn a_rare_word_places_the_snippet_before_a_common_one() {
+    let text = format!(
+        "Government forces held Idlib. {} Other forces came. {} The leader of the Quds unit spoke.",
+        "Filler words. ".repeat(10),
+        "More filler. ".repeat(10)
+    );
+    let s = best(
+        &[("text", &text, 1.0)],
+        &[term("Quds", 0), term("force", 0)],
+    );
+    assert_eq!(&text[s.range[0]..s.range[1]], "Quds");
+}
