@@ -21,7 +21,7 @@ use dossier::{Project, World};
 mod common;
 mod search;
 use common::{WORDS, cpu_seconds, peak_rss_mb, process_cpu_seconds, thread_cpu_seconds};
-use search::{build_index, incremental_update, index_mb, print_queries, queries};
+use search::{build_index, incremental_update, index_mb, old_and_new, print_queries, queries};
 
 fn text(i: usize) -> String {
     let mut s = format!("Report number {i}\n\n");
@@ -162,6 +162,11 @@ fn measure(dir: &std::path::Path, now: DateTime<Utc>) {
         index_mb(dir)
     );
     print_queries(&searches);
+    println!(
+        "peak RSS:    {:>8.1} MB so far, before the old scan's shadow",
+        peak_rss_mb()
+    );
+    old_and_new(&p);
     println!(
         "chronology:  {:>8.1} ms wall, {:.1} ms CPU ({} entries)",
         chrono.as_secs_f64() * 1e3,

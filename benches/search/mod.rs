@@ -5,6 +5,8 @@ use std::time::Instant;
 
 use dossier::Project;
 
+mod old_scan;
+
 use crate::common::process_cpu_seconds;
 
 /// The query set: single words (rare, common, everywhere, nowhere), phrases, boolean queries,
@@ -121,4 +123,46 @@ pub fn index_mb(dir: &std::path::Path) -> f64 {
         })
         .unwrap_or(0);
     bytes as f64 / 1e6
+}
+
+/// The queries the old substring scan can answer too (words, all required; a phrase's words).
+const BOTH: &[&str] = &[
+    "unique4242x3",
+    "convoy",
+    "captain",
+    "zeppelin",
+    "harbour convoy",
+    "harbour tanker",
+    "report number 4242",
+];
+
+/// The old scan and the index on the same queries: (query, old p95, new p95, old hits, new
+/// matches), after the old scan's first search (which builds its shadow) is printed.
+pub fn old_and_new(p: &Project) {
+    let excerpts = old_scan::Items::new(p.excerpts());
+    let sources = old_scan::Items::new(p.sources());
+    let t = Instant::now();
+    old_scan::search(&excerpts, &sources, "unique1x1");
+    println!(
+        "old scan:    {:>8.1} ms wall, the first search (builds the shadow)",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    for q in BOTH {
+        let p95 = |f: &mut dyn FnMut() -> usize| {
+            let mut times = Vec::new();
+            let mut n = 0;
+            for _ in 0..20 {
+                let t = Instant::now();
+                n = f();
+                times.push(t.elapsed().as_secs_f64() * 1e3);
+            }
+            times.sort_by(f64::total_cmp);
+            (times[times.len() * 95 / 100], n)
+        };
+        let (old, old_hits) = p95(&mut || old_scan::search(&excerpts, &sources, q).len());
+        let (new, new_hits) = p95(&mut || dossier::search::search(p, q).unwrap().total);
+        println!(
+            "old vs new:  {old:>8.1} ms p95 old scan ({old_hits} hits), {new:.1} ms p95 index ({new_hits} matches, 50 ranked with snippets) for {q:?}"
+        );
+    }
 }

@@ -86,8 +86,8 @@ pub fn search_limit(project: &Project, query: &str, limit: usize) -> Result<Resu
             None => *engine = Some(Engine::open(project)?),
         }
         let engine = engine.as_ref().expect("opened above");
-        let plan = plan::plan(node, &engine.fields);
         let searcher = engine.reader.searcher();
+        let plan = plan::plan(node, &engine.fields, &searcher);
         let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
         let (top, total) = searcher.search(&*plan.query, &collector)?;
         let mut hits = Vec::with_capacity(top.len());

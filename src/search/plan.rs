@@ -1,19 +1,20 @@
 //! A parsed query (`query::Node`) as a tantivy query, and the matchers a snippet marks.
 //!
 //! A word is looked for in every text field, each match weighted by BM25 times the field's
-//! boost (`index::TEXT_FIELDS`). A word of five letters or more also matches the words one edit
-//! away (two from eight letters: Suleimani ~ Soleimani, Qassem ~ Qasem), at a small constant
-//! score, so that an exact match always ranks first.
+//! boost (`index::TEXT_FIELDS`). A name-like word (letters only, five or more) that few items
+//! hold also matches the words one edit away (two from nine letters: Suleimani ~ Soleimani,
+//! Qassem ~ Qasem), at a small constant score, so that an exact match always ranks first. A
+//! common word is not a misspelt name: "convoy" in thousands of items finds no "convey".
 
 use std::ops::Bound;
 
 use dossier_model::Edtf;
-use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
     TermQuery,
 };
 use tantivy::schema::{Field as TField, IndexRecordOption};
+use tantivy::{Searcher, Term};
 
 use super::analyzer;
 use super::index::{Fields, TEXT_FIELDS};
@@ -53,18 +54,28 @@ pub struct Plan {
     pub warnings: Vec<String>,
 }
 
-/// How many edits a word of `letters` letters may be from a name it matches.
-pub fn fuzzy_distance(letters: usize) -> u8 {
-    match letters {
+/// How many edits a word may be from a name it matches: none for a word with digits or
+/// shorter than five letters, one up to eight letters, two from nine.
+pub fn fuzzy_distance(word: &str) -> u8 {
+    if !word.chars().all(char::is_alphabetic) {
+        return 0;
+    }
+    match word.chars().count() {
         0..5 => 0,
-        5..8 => 1,
+        5..9 => 1,
         _ => 2,
     }
 }
 
-pub fn plan(node: &Node, fields: &Fields) -> Plan {
+/// Whether a word held by `held` of `docs` items is rare enough to be looked for fuzzily too.
+fn rare(held: u64, docs: u64) -> bool {
+    held <= (docs / 200).max(10)
+}
+
+pub fn plan(node: &Node, fields: &Fields, searcher: &Searcher) -> Plan {
     let mut b = Builder {
         fields,
+        searcher,
         matchers: Vec::new(),
         warnings: Vec::new(),
     };
@@ -80,6 +91,7 @@ pub fn plan(node: &Node, fields: &Fields) -> Plan {
 
 struct Builder<'a> {
     fields: &'a Fields,
+    searcher: &'a Searcher,
     matchers: Vec<Matcher>,
     warnings: Vec<String>,
 }
@@ -184,11 +196,23 @@ impl Builder<'_> {
                 let term = &terms[0];
                 let mut letters = String::new();
                 analyzer::fold(text, &mut letters);
-                let fuzzy = if phrase || field.is_some() {
+                let mut fuzzy = if phrase || field.is_some() {
                     0
                 } else {
-                    fuzzy_distance(letters.chars().count())
+                    fuzzy_distance(&letters)
                 };
+                if fuzzy > 0 {
+                    let held: u64 = targets
+                        .iter()
+                        .map(|&(f, _)| {
+                            let t = Term::from_field_text(f, term);
+                            self.searcher.doc_freq(&t).unwrap_or(0)
+                        })
+                        .sum();
+                    if !rare(held, self.searcher.num_docs()) {
+                        fuzzy = 0;
+                    }
+                }
                 let mut clauses: Vec<Q> = targets
                     .iter()
                     .map(|&(f, b)| {
