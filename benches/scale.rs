@@ -19,7 +19,9 @@ use dossier::store;
 use dossier::{Project, World};
 
 mod common;
+mod search;
 use common::{WORDS, cpu_seconds, peak_rss_mb, process_cpu_seconds, thread_cpu_seconds};
+use search::{build_index, incremental_update, index_mb, old_and_new, print_queries, queries};
 
 fn text(i: usize) -> String {
     let mut s = format!("Report number {i}\n\n");
@@ -138,38 +140,8 @@ fn measure(dir: &std::path::Path, now: DateTime<Utc>) {
     let p = Project::open(World::new(now), dir).unwrap();
     let open = t.elapsed();
     let open_cpu = cpu_seconds() - cpu;
-    // A rare word, two common words, metadata, a word nowhere, one everywhere.
-    let queries = [
-        "unique4242x3",
-        "harbour convoy",
-        "outlet 7",
-        "zeppelin",
-        "captain",
-    ];
-    // The first search of a project builds its search shadow (src/search.rs).
-    let t = Instant::now();
-    let cpu = process_cpu_seconds();
-    dossier::search::search(&p, queries[0]);
-    let first_search = (
-        t.elapsed().as_secs_f64() * 1e3,
-        (process_cpu_seconds() - cpu) * 1e3,
-    );
-    let searches: Vec<(&str, f64, f64, usize)> = queries
-        .iter()
-        .map(|q| {
-            // The best of ten runs: the figure a quiet machine gives.
-            let (mut best, mut best_cpu) = (f64::INFINITY, f64::INFINITY);
-            let mut hits = 0;
-            for _ in 0..10 {
-                let t = Instant::now();
-                let cpu = process_cpu_seconds();
-                hits = dossier::search::search(&p, q).len();
-                best_cpu = best_cpu.min((process_cpu_seconds() - cpu) * 1e3);
-                best = best.min(t.elapsed().as_secs_f64() * 1e3);
-            }
-            (*q, best, best_cpu, hits)
-        })
-        .collect();
+    let first_search = build_index(&p);
+    let searches = queries(&p);
     let t = Instant::now();
     let thread_cpu = thread_cpu_seconds();
     let c = p.chronology(&dossier::chronology::Filter::default());
@@ -184,14 +156,17 @@ fn measure(dir: &std::path::Path, now: DateTime<Utc>) {
         p.excerpts().len()
     );
     println!(
-        "search:      {:>8.1} ms wall, {:.1} ms CPU, the first (builds the search shadow)",
-        first_search.0, first_search.1
+        "search:      {:>8.1} ms wall, {:.1} ms CPU, the first (opens the index; builds it if missing, {:.1} MB on disk)",
+        first_search.0,
+        first_search.1,
+        index_mb(dir)
     );
-    for (query, ms, cpu, hits) in searches {
-        println!(
-            "search:      {ms:>8.1} ms wall, {cpu:.1} ms CPU, best of 10 ({hits} hits for {query:?})"
-        );
-    }
+    print_queries(&searches);
+    println!(
+        "peak RSS:    {:>8.1} MB so far, before the old scan's shadow",
+        peak_rss_mb()
+    );
+    old_and_new(&p);
     println!(
         "chronology:  {:>8.1} ms wall, {:.1} ms CPU ({} entries)",
         chrono.as_secs_f64() * 1e3,
@@ -199,6 +174,7 @@ fn measure(dir: &std::path::Path, now: DateTime<Utc>) {
         c.entries.len()
     );
     let p = changes_on_disk(p);
+    let p = incremental_update(p);
     render(p, now);
     println!("peak RSS:    {:>8.1} MB", peak_rss_mb());
 }

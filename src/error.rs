@@ -69,6 +69,11 @@ pub enum Error {
     Import { file: PathBuf, message: String },
     #[error("{0}")]
     Template(#[from] dossier_render::TemplateError),
+    /// The search index failed (a cache under `.dossier/`: the next search opens it again).
+    #[error(
+        "the search index failed ({0}); search again, and if it fails again, delete the project's .dossier/search-v* folder: it is rebuilt"
+    )]
+    Search(String),
     /// A value the user gave is not acceptable (bad date, grade, id …).
     #[error("{0}")]
     Invalid(String),
@@ -106,6 +111,7 @@ impl Error {
             Error::SourceInUse { .. } => "source_in_use",
             Error::Import { .. } => "import",
             Error::Template(_) => "template",
+            Error::Search(_) => "search",
             Error::Invalid(_) => "invalid",
             Error::LanguageNotSupported { .. } => "language_not_supported",
         }
@@ -114,7 +120,7 @@ impl Error {
     /// Whether the user can fix this by changing the input (exit code 1), rather than an
     /// environment or internal failure (exit code 2).
     pub fn is_user_error(&self) -> bool {
-        !matches!(self, Error::Io { .. })
+        !matches!(self, Error::Io { .. } | Error::Search(_))
     }
 }
 

@@ -42,6 +42,8 @@ pub struct Project {
     seen: HashMap<OsString, Seen>,
     /// MinHash index of the sources' texts for reprint detection, built at the first import.
     reprints: Option<ReprintIndex<Id>>,
+    /// The search index, opened at the first search (`search::index`).
+    pub(crate) search: std::sync::Mutex<Option<crate::search::index::Engine>>,
 }
 
 /// What a handle knows of a file it loaded or wrote: its content's SHA-256, which decides
@@ -78,12 +80,20 @@ impl Project {
         self.excerpts.values()
     }
 
-    pub(crate) fn source_items(&self) -> &Items<Source> {
-        &self.sources
+    /// Where the sources' and the excerpts' change logs are: (length, resets) of each.
+    pub(crate) fn search_logs(&self) -> [(usize, u64); 2] {
+        let (s, x) = (self.sources.log(), self.excerpts.log());
+        [(s.0.len(), s.1), (x.0.len(), x.1)]
     }
 
-    pub(crate) fn excerpt_items(&self) -> &Items<Excerpt> {
-        &self.excerpts
+    /// The ids changed through this handle: the sources', then the excerpts'.
+    pub(crate) fn search_change_logs(&self) -> (&[Id], &[Id]) {
+        (self.sources.log().0, self.excerpts.log().0)
+    }
+
+    /// The SHA-256 of a project file as this handle last loaded or wrote it.
+    pub(crate) fn file_sha(&self, path: &Path) -> Option<[u8; 32]> {
+        self.seen.get(path.as_os_str()).map(|s| s.sha256)
     }
 
     pub fn briefings(&self) -> impl ExactSizeIterator<Item = &Briefing> {

@@ -256,13 +256,15 @@ fn expressions_are_resolved_against_the_publication_day() {
     );
 }
 
-/// Search keeps a lowercased shadow of the items; every change must be seen by the next search.
+/// Search keeps an index of the items; every change must be seen by the next search.
 #[test]
 fn search_sees_every_edit_made_after_it() {
     let tmp = tempfile::tempdir().unwrap();
     let (mut p, ids) = project(&tmp.path().join("p"));
     let found = |p: &Project, q: &str| -> Vec<String> {
         dossier::search::search(p, q)
+            .unwrap()
+            .hits
             .into_iter()
             .map(|h| h.id.to_string())
             .collect()

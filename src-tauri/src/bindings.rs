@@ -61,6 +61,9 @@ pub fn typescript() -> String {
         DateMark,
         SuggestionMark,
         SourceDates,
+        HitKind,
+        SearchHit,
+        SearchView,
     );
     let mut out = String::from(
         "// Generated from src-tauri/src/dto.rs by the bindings_are_current test; do not edit.\n\

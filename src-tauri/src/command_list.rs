@@ -34,6 +34,7 @@ macro_rules! app_commands {
             chronology,
             reorder_excerpts,
             source_dates,
+            search,
             get_briefing,
             save_briefing,
             preview_briefing,

@@ -268,6 +268,12 @@ pub async fn source_dates(app: AppHandle, id: String) -> IpcResult<SourceDates> 
     on_session(app, move |session| session.source_dates(&id)).await
 }
 
+/// The best sources and excerpts for a query (the README's "Searching" has the language).
+#[tauri::command]
+pub async fn search(app: AppHandle, query: String) -> IpcResult<SearchView> {
+    on_session(app, move |session| session.search(&query)).await
+}
+
 #[tauri::command]
 pub async fn get_briefing(app: AppHandle, name: String) -> IpcResult<BriefingView> {
     on_session(app, move |session| session.briefing(&name)).await

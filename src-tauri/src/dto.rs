@@ -772,3 +772,70 @@ impl SourceDates {
         }
     }
 }
+
+/// Whether a search hit is a source or an excerpt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    Source,
+    Excerpt,
+}
+
+impl From<dossier::search::HitKind> for HitKind {
+    fn from(k: dossier::search::HitKind) -> HitKind {
+        use dossier::search::HitKind as K;
+        match k {
+            K::Source => HitKind::Source,
+            K::Excerpt => HitKind::Excerpt,
+        }
+    }
+}
+
+/// One search hit. Offsets are UTF-8 byte offsets: `highlights` in `snippet`, `range` in the
+/// field's own text (a source's `text`: where the reader jumps).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SearchHit {
+    pub kind: HitKind,
+    pub id: String,
+    /// The source the hit is, or is from: hits come grouped by it.
+    pub source: String,
+    pub title: String,
+    pub score: f64,
+    pub field: String,
+    pub snippet: String,
+    pub highlights: Vec<[u32; 2]>,
+    pub range: [u32; 2],
+}
+
+/// A search's best hits, how many items match in all, and what was repaired in the query.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SearchView {
+    pub hits: Vec<SearchHit>,
+    pub total: u32,
+    pub warnings: Vec<String>,
+}
+
+impl From<dossier::search::Results> for SearchView {
+    fn from(r: dossier::search::Results) -> SearchView {
+        let pair = |[a, b]: [usize; 2]| [offset(a), offset(b)];
+        SearchView {
+            hits: r
+                .hits
+                .into_iter()
+                .map(|h| SearchHit {
+                    kind: h.kind.into(),
+                    id: h.id.to_string(),
+                    source: h.source.to_string(),
+                    title: h.title,
+                    score: f64::from(h.score),
+                    field: h.field.to_string(),
+                    snippet: h.snippet,
+                    highlights: h.highlights.into_iter().map(pair).collect(),
+                    range: pair(h.range),
+                })
+                .collect(),
+            total: offset(r.total),
+            warnings: r.warnings,
+        }
+    }
+}

@@ -397,6 +397,11 @@ impl Session {
         })
     }
 
+    /// The best hits for a query, as the search box shows them.
+    pub fn search(&self, query: &str) -> IpcResult<SearchView> {
+        self.with(|p| Ok(dossier::search::search(p, query)?.into()))
+    }
+
     // ----- briefings -----
 
     pub fn briefing(&self, name: &str) -> IpcResult<BriefingView> {

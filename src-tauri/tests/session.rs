@@ -2,8 +2,8 @@
 //! byte range, date it, see it in the chronology. Errors come back as `{code, message}`.
 
 use dossier_desktop::dto::{
-    AttributionPatch, ExcerptPatch, ExportFormat, NewExcerpt, Provenance, Reliability, SourceFound,
-    SourcePatch, TemplateOrigin,
+    AttributionPatch, ExcerptPatch, ExportFormat, HitKind, NewExcerpt, Provenance, Reliability,
+    SourceFound, SourcePatch, TemplateOrigin,
 };
 use dossier_desktop::session::{Session, parse_date};
 use std::path::{Path, PathBuf};
@@ -642,4 +642,20 @@ fn a_section_the_template_drops_is_warned_at_the_outlines_line() {
         .find(|s| s.title == "Discussion")
         .unwrap();
     assert_eq!(dropped, [Some(discussion.line)], "{:?}", p.warnings);
+}
+
+#[test]
+fn search_gives_ranked_hits_with_utf8_ranges_and_warnings() {
+    let (_tmp, s, id) = session_with_source();
+    let r = s.search("cafe \"talks resumed\" AND").unwrap();
+    assert_eq!(r.warnings.len(), 1, "the dangling AND: {:?}", r.warnings);
+    let hit = &r.hits[0];
+    assert_eq!((hit.kind, hit.id.as_str()), (HitKind::Source, id.as_str()));
+    let [a, b] = hit.highlights[0];
+    let marked = &hit.snippet.as_bytes()[a as usize..b as usize];
+    assert!(
+        std::str::from_utf8(marked).is_ok(),
+        "highlights fall on characters"
+    );
+    assert!(s.search("").unwrap().hits.is_empty());
 }

@@ -1,45 +1,41 @@
-//! A project's sources or excerpts by id, and the search shadow made from them.
+//! A project's sources or excerpts by id, and the log of their changes that the search index
+//! follows.
 
 use std::collections::BTreeMap;
 use std::ops::Deref;
-use std::sync::OnceLock;
 
 use dossier_model::Id;
 
-use crate::search::{Searchable, Shadow};
-
-/// Items by id. Every change goes through `insert`, `remove` or `values_mut`, which drop the
-/// search shadow: a shadow always mirrors the items it was made from.
+/// Items by id. Every change goes through `insert`, `remove` or `values_mut`, which log it: the
+/// search index (`search::index`) applies the log at the next search, so it always mirrors
+/// the items.
 pub(crate) struct Items<T> {
     map: BTreeMap<Id, T>,
-    /// Built at the first search after a change.
-    shadow: OnceLock<Shadow>,
+    /// The ids inserted or removed, in order (an id may come more than once).
+    log: Vec<Id>,
+    /// How many times every item may have changed at once (`values_mut`).
+    resets: u64,
 }
 
 impl<T> Items<T> {
     pub(crate) fn insert(&mut self, id: Id, item: T) -> Option<T> {
-        self.shadow.take();
+        self.log.push(id.clone());
         self.map.insert(id, item)
     }
 
     pub(crate) fn remove(&mut self, id: &Id) -> Option<T> {
-        self.shadow.take();
+        self.log.push(id.clone());
         self.map.remove(id)
     }
 
     pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut T> {
-        self.shadow.take();
+        self.resets += 1;
         self.map.values_mut()
     }
-}
 
-impl<T: Searchable> Items<T> {
-    pub(crate) fn has_shadow(&self) -> bool {
-        self.shadow.get().is_some()
-    }
-
-    pub(crate) fn shadow(&self) -> &Shadow {
-        self.shadow.get_or_init(|| Shadow::build(self.map.values()))
+    /// The change log: the ids changed, in order, and the count of changes to every item.
+    pub(crate) fn log(&self) -> (&[Id], u64) {
+        (&self.log, self.resets)
     }
 }
 
@@ -55,7 +51,8 @@ impl<T> From<BTreeMap<Id, T>> for Items<T> {
     fn from(map: BTreeMap<Id, T>) -> Items<T> {
         Items {
             map,
-            shadow: OnceLock::new(),
+            log: Vec::new(),
+            resets: 0,
         }
     }
 }

@@ -92,6 +92,7 @@ impl Project {
             briefings: BTreeMap::new(),
             seen: HashMap::new(),
             reprints: None,
+            search: Default::default(),
         }
     }
 

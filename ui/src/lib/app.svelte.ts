@@ -4,6 +4,7 @@
 import { BackendError, type ProjectInfo } from "./backend";
 import { UndoStack, type Command } from "./undo";
 import { PendingEdits, type Choice, type Pending } from "./pending";
+import type { Target } from "./search";
 
 export type View = "start" | "sources" | "reader" | "chronology" | "briefing" | "templates";
 
@@ -20,6 +21,9 @@ class AppState {
   /** Project files changed on disk since they were loaded; the shell offers to reload. */
   stale = $state<string[] | null>(null);
   helpOpen = $state(false);
+  searchOpen = $state(false);
+  /** Where the reader scrolls to once the source is shown: a search hit opened (`./search`). */
+  jump = $state<Target | null>(null);
   /** Bumped after each change, so that views reload what they show. */
   revision = $state(0);
   /** Bumped after the project was read again from disk: editors drop their state. */

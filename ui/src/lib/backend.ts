@@ -20,6 +20,7 @@ import type {
   PreviewView,
   SectionView,
   SourceDates,
+  SearchView,
   TemplateDetail,
   TemplateFile,
   TemplateRow,
@@ -100,6 +101,8 @@ export const chronology = () => call<ChronologyView>("chronology");
 /** Gives the excerpts the sequences 1, 2, 3 … in this order (a day reordered by dragging). */
 export const reorderExcerpts = (order: string[]) => call<null>("reorder_excerpts", { order });
 export const sourceDates = (id: string) => call<SourceDates>("source_dates", { id });
+/** The best sources and excerpts for a query (the README's "Searching" has the language). */
+export const search = (query: string) => call<SearchView>("search", { query });
 
 export const getBriefing = (name: string) => call<BriefingView>("get_briefing", { name });
 export const saveBriefing = (name: string, body: string, template: string) =>

@@ -247,5 +247,15 @@ export type SuggestionMark = { start: number, end: number, date: DateEcho, score
 
 export type SourceDates = { expressions: Array<DateMark>, suggestions: Array<SuggestionMark>, };
 
+export type HitKind = "source" | "excerpt";
+
+export type SearchHit = { kind: HitKind, id: string, 
+/**
+ * The source the hit is, or is from: hits come grouped by it.
+ */
+source: string, title: string, score: number, field: string, snippet: string, highlights: Array<[number, number]>, range: [number, number], };
+
+export type SearchView = { hits: Array<SearchHit>, total: number, warnings: Array<string>, };
+
 /** Every command the window may call (src-tauri/src/command_list.rs). */
-export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "edit_attribution" | "restore_attribution" | "clear_attribution" | "join_events" | "split_event" | "set_events" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "get_briefing" | "save_briefing" | "preview_briefing" | "briefing_sections" | "citables" | "citation_candidates" | "replacement_candidates" | "estimative_terms" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";
+export type Command = "recent_projects" | "demo_project" | "initial_project" | "scripted_dialogs" | "create_project" | "open_project" | "list_sources" | "get_source" | "import_files" | "cancel_import" | "add_excerpt" | "edit_source" | "edit_excerpt" | "remove_excerpt" | "edit_attribution" | "restore_attribution" | "clear_attribution" | "join_events" | "split_event" | "set_events" | "parse_date" | "chronology" | "reorder_excerpts" | "source_dates" | "search" | "get_briefing" | "save_briefing" | "preview_briefing" | "briefing_sections" | "citables" | "citation_candidates" | "replacement_candidates" | "estimative_terms" | "export_briefing" | "open_export" | "reveal_export" | "list_templates" | "get_template" | "duplicate_template" | "remove_template_copy" | "preview_template" | "changes_on_disk" | "reload_project";

@@ -17,6 +17,7 @@ export type Action =
   | "next"
   | "previous"
   | "filter"
+  | "search"
   | "earlier"
   | "later"
   | "undo"
@@ -58,7 +59,8 @@ export const SHORTCUTS: Shortcut[] = [
   { key: "d", action: "dates", label: "Show or hide dates and suggestions (reader)" },
   { key: "j", action: "next", label: "Next item in a list" },
   { key: "k", action: "previous", label: "Previous item in a list" },
-  { key: "/", action: "filter", label: "Filter the chronology by text" },
+  { key: "k", ctrl: true, action: "search", label: "Search sources and excerpts" },
+  { key: "/", action: "filter", label: "Search (in the chronology: filter it by text)" },
   { key: "[", action: "earlier", label: "Move the selected chronology entry earlier within its day" },
   { key: "]", action: "later", label: "Move the selected chronology entry later within its day" },
   { key: "z", ctrl: true, action: "undo", label: "Undo the last edit" },

@@ -42,31 +42,69 @@ pub fn new(world: &World, a: NewArgs) -> CliResult {
 #[derive(Args)]
 pub struct SearchArgs {
     dir: PathBuf,
-    /// Words that must all appear (case-insensitive).
+    /// The query: words (all must match, ranked by relevance), "exact phrases", OR, NOT or
+    /// -word, parentheses, field:value (title, outlet, author, tag, grade, date, kind).
+    /// The README's "Searching" section has the whole language.
     query: String,
+    /// How many hits at most, best first.
+    #[arg(long, default_value_t = dossier::search::DEFAULT_LIMIT)]
+    limit: usize,
+    /// The hits as JSON: [{kind, id, source, title, score, field, snippet, highlights, range}].
     #[arg(long)]
     json: bool,
 }
 
 pub fn search(world: &World, a: SearchArgs) -> CliResult {
     let p = open(world, &a.dir)?;
-    let hits = dossier::search::search(&p, &a.query);
+    let results = dossier::search::search_limit(&p, &a.query, a.limit)?;
+    for w in &results.warnings {
+        eprintln!("warning: {w}");
+    }
     if a.json {
-        output::json(&hits);
-    } else {
-        let rows: Vec<Vec<String>> = hits
-            .iter()
-            .map(|h| {
-                vec![
-                    format!("{:?}", h.kind).to_lowercase(),
-                    h.id.to_string(),
-                    h.snippet.clone(),
-                ]
-            })
-            .collect();
-        output::table(&["KIND", "ID", "MATCH"], &rows);
+        output::json(&results.hits);
+        return Ok(());
+    }
+    // Grouped by source: a source's excerpts under it, indented.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut group = None;
+    for h in &results.hits {
+        let first = group.as_ref() != Some(&h.source);
+        group = Some(h.source.clone());
+        let kind = format!("{:?}", h.kind).to_lowercase();
+        rows.push(vec![
+            if first { kind } else { format!("  {kind}") },
+            h.id.to_string(),
+            format!("{:.2}", h.score),
+            highlighted(&h.snippet, &h.highlights),
+        ]);
+    }
+    output::table(&["KIND", "ID", "SCORE", "MATCH"], &rows);
+    if results.total > results.hits.len() {
+        eprintln!(
+            "{} of {} matches shown; --limit shows more",
+            results.hits.len(),
+            results.total
+        );
     }
     Ok(())
+}
+
+/// The snippet with its matched words in [brackets].
+fn highlighted(snippet: &str, highlights: &[[usize; 2]]) -> String {
+    let mut out = String::with_capacity(snippet.len() + 4 * highlights.len());
+    let mut at = 0;
+    for &[a, b] in highlights {
+        if a < at || b > snippet.len() {
+            continue;
+        }
+        out.push_str(&snippet[at..a]);
+        out.push('[');
+        out.push_str(&snippet[a..b]);
+        out.push(']');
+        at = b;
+    }
+    out.push_str(&snippet[at..]);
+    out
 }
 
 #[derive(Args)]

@@ -1,47 +1,56 @@
-//! `dossier search`: every query word, case-insensitively, in sources and excerpts.
-//!
-//! Each of a project's two collections keeps a search shadow ([`Shadow`]), built at its first
-//! search and dropped by any change to the collection (`Items`): every item's searched fields,
-//! ASCII-lowercased, one after another in one buffer. An ASCII word (almost every query) is
-//! then found by `memchr::memmem`, whose SIMD search runs at memory speed, over the whole
-//! buffer at once, split between the cores; a word with other letters is looked for in the
-//! item's own fields, lowercased, as before. The shadow is a cache: one byte per byte of text,
-//! in memory only.
+//! The substring scan that search was before the tantivy index (issue #20), kept here only so
+//! that the scale benchmark measures both on the same project in the same run: `memchr`
+//! over an ASCII-lowercased shadow of every item's fields, every query word required, no
+//! ranking. Copied from `src/search.rs` as it was; `Items` is a minimal stand-in for the
+//! project's collection.
+
+#![allow(dead_code)]
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use dossier_model::{Excerpt, Source};
+use dossier::model::{Excerpt, Source};
 use memchr::memmem::Finder;
 use rayon::prelude::*;
-use serde::Serialize;
 
-use crate::project::{Items, Project};
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum HitKind {
-    Source,
-    Excerpt,
+/// The items of one kind, in id order, and their shadow.
+pub struct Items<'a, T> {
+    items: Vec<&'a T>,
+    shadow: OnceLock<Shadow>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Hit {
-    pub kind: HitKind,
-    pub id: dossier_model::Id,
-    pub title: String,
-    /// Text around the first match.
-    pub snippet: String,
+impl<'a, T: Searchable> Items<'a, T> {
+    pub fn new(items: impl Iterator<Item = &'a T>) -> Self {
+        Items {
+            items: items.collect(),
+            shadow: OnceLock::new(),
+        }
+    }
+    fn values(&self) -> impl Iterator<Item = &'a T> + '_ {
+        self.items.iter().copied()
+    }
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+    fn has_shadow(&self) -> bool {
+        self.shadow.get().is_some()
+    }
+    fn shadow(&self) -> &Shadow {
+        self.shadow
+            .get_or_init(|| Shadow::build(self.items.iter().copied()))
+    }
 }
 
-/// Items that contain every word of `query`. Excerpts first (they are what a briefing cites),
-/// then sources, each in id order.
-pub fn search(project: &Project, query: &str) -> Vec<Hit> {
+/// Items that contain every word of `query`: excerpts, then sources.
+pub fn search<'a>(
+    excerpts: &Items<'a, Excerpt>,
+    sources: &Items<'a, Source>,
+    query: &str,
+) -> Vec<Hit> {
     let Some(words) = Words::new(query) else {
         return Vec::new();
     };
-    let (excerpts, sources) = (project.excerpt_items(), project.source_items());
     if !excerpts.has_shadow() && !sources.has_shadow() {
-        // The first search after opening or a change builds both shadows, one per core.
         rayon::join(|| excerpts.shadow(), || sources.shadow());
     }
     let mut hits = search_in(excerpts, &words);
@@ -49,11 +58,26 @@ pub fn search(project: &Project, query: &str) -> Vec<Hit> {
     hits
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HitKind {
+    Source,
+    Excerpt,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: HitKind,
+    pub id: dossier::model::Id,
+    pub title: String,
+    /// Text around the first match.
+    pub snippet: String,
+}
+
 /// How many fields an item has at most (a source's five; an excerpt has four).
 const FIELDS: usize = 5;
 
 /// What search reads of an item.
-pub(crate) trait Searchable: Sync {
+pub trait Searchable: Sync {
     /// Searched field `f` (< [`FIELDS`]), in the order a snippet prefers them; `scratch`
     /// holds a field that is made rather than stored (an excerpt's tags).
     fn field<'a>(&'a self, f: usize, scratch: &'a mut String) -> &'a str;
@@ -91,7 +115,7 @@ impl Searchable for Excerpt {
 
 impl Searchable for Source {
     fn field<'a>(&'a self, f: usize, _: &'a mut String) -> &'a str {
-        let meta = |f: &'a Option<dossier_model::Found<String>>| {
+        let meta = |f: &'a Option<dossier::model::Found<String>>| {
             f.as_ref().map_or("", |f| f.value.as_str())
         };
         match f {
@@ -116,16 +140,14 @@ impl Searchable for Source {
 /// Every item's fields, ASCII-lowercased, each followed by a newline: no query word holds
 /// whitespace, so no match spans two fields. Lowercasing only ASCII keeps every byte where it
 /// is, so an offset in the shadow is the same offset in the field.
-pub(crate) struct Shadow {
+pub struct Shadow {
     text: Vec<u8>,
     /// Where each item's fields start in `text`.
     starts: Vec<[usize; FIELDS]>,
 }
 
 impl Shadow {
-    pub(crate) fn build<'a, T: Searchable + 'a>(
-        items: impl ExactSizeIterator<Item = &'a T>,
-    ) -> Shadow {
+    fn build<'a, T: Searchable + 'a>(items: impl ExactSizeIterator<Item = &'a T>) -> Shadow {
         let mut shadow = Shadow {
             text: Vec::new(),
             starts: Vec::with_capacity(items.len()),
@@ -170,7 +192,7 @@ impl Shadow {
 }
 
 /// The items of `items` that hold every word, in order, on every core.
-fn search_in<T: Searchable>(items: &Items<T>, words: &Words) -> Vec<Hit> {
+fn search_in<T: Searchable>(items: &Items<'_, T>, words: &Words) -> Vec<Hit> {
     let shadow = items.shadow();
     let scan = |part: Range<usize>| {
         let mut hits = Vec::new();
@@ -351,189 +373,4 @@ fn floor_char(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-
-    use proptest::prelude::*;
-
-    use super::*;
-
-    /// An item of five plain fields.
-    struct Doc(dossier_model::Id, [String; FIELDS]);
-
-    impl Searchable for Doc {
-        fn field<'a>(&'a self, f: usize, _: &'a mut String) -> &'a str {
-            &self.1[f]
-        }
-
-        fn hit(&self, snippet: String) -> Hit {
-            Hit {
-                kind: HitKind::Source,
-                id: self.0.clone(),
-                title: self.1[0].clone(),
-                snippet,
-            }
-        }
-    }
-
-    fn items(docs: Vec<[String; FIELDS]>) -> Items<Doc> {
-        let map: BTreeMap<dossier_model::Id, Doc> = docs
-            .into_iter()
-            .enumerate()
-            .map(|(i, fields)| {
-                let id: dossier_model::Id = format!("d{i:06}").parse().unwrap();
-                (id.clone(), Doc(id, fields))
-            })
-            .collect();
-        map.into()
-    }
-
-    /// The semantics, naively: every word of the query, lowercased, is in some field, with
-    /// letters folded as for the word (ASCII letters for an ASCII word, all letters for any
-    /// other); the snippet is around the longest word's first match in the first field that
-    /// holds it, the snippet text being its words joined by single spaces.
-    fn reference(items: &Items<Doc>, query: &str) -> Vec<Hit> {
-        let mut words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        words.dedup();
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let find = |doc: &Doc, w: &str| {
-            doc.1.iter().enumerate().find_map(|(f, text)| {
-                let folded = if w.is_ascii() {
-                    text.to_ascii_lowercase()
-                } else {
-                    text.to_lowercase()
-                };
-                folded.find(w).map(|at| (f, at.min(text.len())))
-            })
-        };
-        items
-            .values()
-            .filter(|doc| words.iter().all(|w| find(doc, w).is_some()))
-            .map(|doc| {
-                let (f, at) = find(doc, &words[0]).unwrap();
-                let text = &doc.1[f];
-                let start = floor_char(text, at.saturating_sub(60));
-                let end = floor_char(text, (at + 100).min(text.len()));
-                let words: Vec<&str> = text[start..end].split_whitespace().collect();
-                let snippet = format!(
-                    "{}{}{}",
-                    if start > 0 { "…" } else { "" },
-                    words.join(" "),
-                    if end < text.len() { "…" } else { "" }
-                );
-                doc.hit(snippet)
-            })
-            .collect()
-    }
-
-    fn check(query: &str, fields: &[&str], expected: Option<&str>) {
-        let mut doc: [String; FIELDS] = Default::default();
-        for (d, f) in doc.iter_mut().zip(fields) {
-            *d = f.to_string();
-        }
-        let hits = search_in(&items(vec![doc]), &Words::new(query).unwrap());
-        let snippet = hits.first().map(|h| h.snippet.as_str());
-        assert_eq!(snippet, expected, "{query:?} in {fields:?}");
-    }
-
-    #[test]
-    fn every_word_in_some_field_case_insensitively() {
-        check(
-            "TWELVE ships",
-            &["Twelve ships sank."],
-            Some("Twelve ships sank."),
-        );
-        check("ships twelve", &["ships", "twelve"], Some("twelve"));
-        check("ships submarine", &["twelve ships"], None);
-        check("straße", &["Die STRASSE", "die Straße"], Some("die Straße"));
-        check("café", &["CAFÉ de Flore"], Some("CAFÉ de Flore"));
-        // No match across two fields, or across the end of one.
-        check("ab", &["a", "b"], None);
-        check("b\ta", &["x\tb", "a"], Some("x b"));
-        // The Kelvin sign lowercases to an ASCII k, but an ASCII word matches ASCII only.
-        check("k", &["\u{212a}elvin"], None);
-        check("\u{212a}", &["Kelvin"], Some("Kelvin"));
-    }
-
-    #[test]
-    fn snippets_cut_on_character_boundaries() {
-        let text = format!("{}needle{}", "é".repeat(50), "ü".repeat(80));
-        let hits = search_in(
-            &items(vec![[text, "".into(), "".into(), "".into(), "".into()]]),
-            &Words::new("needle").unwrap(),
-        );
-        let snippet = &hits[0].snippet;
-        assert!(
-            snippet.starts_with('…') && snippet.ends_with('…'),
-            "{snippet}"
-        );
-        assert!(snippet.contains("needle"));
-    }
-
-    #[test]
-    fn snippets_join_words_with_one_space() {
-        assert_eq!(around(" a \t\n b\x0bc  ", 0), "a b c");
-        assert_eq!(around("a\u{a0}b", 0), "a b");
-    }
-
-    /// Enough text for the search to split the items between threads.
-    #[test]
-    fn a_large_collection_gives_what_the_reference_gives() {
-        let words = ["Harbour", "convoy", "STRAIT", "tanker", "Straße", "militia"];
-        let docs: Vec<[String; FIELDS]> = (0..3000)
-            .map(|i| {
-                let mut doc: [String; FIELDS] = Default::default();
-                for (f, field) in doc.iter_mut().enumerate() {
-                    for w in 0..(i * 7 + f * 13) % 90 {
-                        field.push_str(words[(i * 3 + f + w * w) % words.len()]);
-                        field.push(if w % 11 == 0 { '\n' } else { ' ' });
-                    }
-                }
-                doc
-            })
-            .collect();
-        let items = items(docs);
-        assert!(items.shadow().text.len() > 1 << 20, "big enough to split");
-        for query in [
-            "harbour convoy",
-            "strait",
-            "strasse",
-            "straße tanker",
-            "zeppelin",
-            "e",
-        ] {
-            let words = Words::new(query).unwrap();
-            assert_eq!(
-                search_in(&items, &words),
-                reference(&items, query),
-                "{query}"
-            );
-        }
-    }
-
-    fn field() -> impl Strategy<Value = String> {
-        // Few letters, both cases, letters whose lowercase changes length or is ASCII, and
-        // whitespace of several kinds: every word finds something now and then.
-        proptest::string::string_regex("[abAB éÉßẞK\u{212a}İi\t\n\u{a0}]{0,24}").unwrap()
-    }
-
-    proptest! {
-        #[test]
-        fn search_is_the_reference(
-            docs in proptest::collection::vec(
-                [field(), field(), field(), field(), field()], 0..12),
-            query in "[abAéÉßẞK\u{212a}İi ]{0,6}",
-        ) {
-            let items = items(docs);
-            let expected = reference(&items, &query);
-            let found = Words::new(&query).map_or(Vec::new(), |w| search_in(&items, &w));
-            prop_assert_eq!(found, expected);
-        }
-    }
 }
