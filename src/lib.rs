@@ -8,6 +8,7 @@ mod error;
 mod export_name;
 mod import_paths;
 mod project;
+mod project_copy;
 pub mod quote;
 mod render;
 pub mod search;
@@ -29,5 +30,6 @@ pub use project::{
     AliasProposal, AttributionEdit, ExcerptDraft, ExcerptEdit, FoundBy, ImportControl, Imported,
     Prepared, Problem, Project, SourceEdit, import_in_batches,
 };
+pub use project_copy::copy_project;
 pub use render::{ExportFormat, user_templates_dir};
 pub use world::{Clock, World};
