@@ -11,6 +11,7 @@ mod export_name;
 mod import_paths;
 mod outline;
 mod project;
+mod project_copy;
 pub mod quote;
 mod render;
 pub mod search;
@@ -34,5 +35,6 @@ pub use project::{
     AliasProposal, AttributionEdit, ExcerptDraft, ExcerptEdit, FoundBy, ImportControl, Imported,
     Prepared, Problem, Project, SourceEdit, import_in_batches,
 };
+pub use project_copy::copy_project;
 pub use render::{ExportFormat, user_templates_dir};
 pub use world::{Clock, World};

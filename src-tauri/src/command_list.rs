@@ -12,6 +12,7 @@ macro_rules! app_commands {
         $then! {
             recent_projects,
             demo_project,
+            open_demo,
             initial_project,
             scripted_dialogs,
             create_project,

@@ -35,17 +35,41 @@ pub async fn recent_projects(app: AppHandle) -> IpcResult<Vec<RecentProject>> {
     on_session(app, |s| Ok(s.recent())).await
 }
 
-/// The demo project shipped in `samples/demo`, when this build can find it.
+/// The demo project this build ships: in the package, `demo/` in the app's resource folder
+/// (`/usr/lib/Dossier/demo`); in a checkout, `samples/demo`. Read only: the app opens a copy
+/// ([`open_demo`]).
+fn shipped_demo(app: &AppHandle) -> Option<PathBuf> {
+    let packaged = app.path().resource_dir().ok().map(|d| d.join("demo"));
+    let checkout = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples/demo");
+    packaged
+        .into_iter()
+        .chain([checkout])
+        .find(|d| d.join("dossier.toml").is_file())
+}
+
+/// The shipped demo project, when this build has one (the start view then offers it).
 #[tauri::command]
-pub async fn demo_project() -> IpcResult<Option<String>> {
-    blocking(|| {
-        let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../samples/demo");
-        Ok(demo
-            .join("dossier.toml")
-            .is_file()
-            .then(|| demo.canonicalize().ok())
-            .flatten()
-            .map(|p| p.display().to_string()))
+pub async fn demo_project(app: AppHandle) -> IpcResult<Option<String>> {
+    blocking(move || Ok(shipped_demo(&app).map(|p| p.display().to_string()))).await
+}
+
+/// The analyst's copy of the demo project, made on its first opening in the app's data folder
+/// (`~/.local/share/org.dossier.desktop/demo`) and kept from then on with its edits; the
+/// shipped demo is never written to. Returns the copy's folder, to open.
+#[tauri::command]
+pub async fn open_demo(app: AppHandle) -> IpcResult<String> {
+    blocking(move || {
+        let shipped = shipped_demo(&app).ok_or_else(|| {
+            IpcError::new("not_found", "this build of Dossier has no demo project")
+        })?;
+        let copy = app
+            .path()
+            .app_data_dir()
+            .map_err(|e| IpcError::new("io", format!("no folder for the app's data: {e}")))?
+            .join("demo");
+        let world = dossier::World::new(chrono::Utc::now);
+        dossier::copy_project(&world, &shipped, &copy)?;
+        Ok(copy.display().to_string())
     })
     .await
 }

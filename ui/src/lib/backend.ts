@@ -65,6 +65,8 @@ async function call<T>(command: Command, args?: Record<string, unknown>): Promis
 
 export const recentProjects = () => call<RecentProject[]>("recent_projects");
 export const demoProject = () => call<string | null>("demo_project");
+/** Copies the shipped demo into the app's data folder on first use; the copy's folder. */
+export const openDemo = () => call<string>("open_demo");
 export const initialProject = () => call<string | null>("initial_project");
 export const createProject = (dir: string, title: string) =>
   call<ProjectInfo>("create_project", { dir, title });

@@ -25,6 +25,12 @@ export async function openAt(dir: string) {
   }
 }
 
+/** The demo project: the analyst's own copy of the one shipped with the app, made on first use. */
+export async function openDemo() {
+  const dir = await backend.openDemo().catch((e) => app.fail(e));
+  if (dir) await openAt(dir);
+}
+
 export async function openFolder() {
   const dir = await backend.pickFolder("Open a Dossier project").catch((e) => app.fail(e));
   if (dir) await openAt(dir);
